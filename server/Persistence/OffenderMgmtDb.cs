@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Compliance;
+using OffenderMgmt.Server.Officers;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Sightings;
+using OffenderMgmt.Server.Tasks;
+
+namespace OffenderMgmt.Server.Persistence;
+
+/// <summary>
+/// The OffenderMgmt database. The model is provider-neutral (SQLite by default, PostgreSQL for
+/// larger deployments); each aggregate's mapping lives beside it in its feature folder.
+/// </summary>
+public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Management> Managements => Set<Management>();
+    public DbSet<ManagementAssignment> ManagementAssignments => Set<ManagementAssignment>();
+    public DbSet<ManagementRiskChange> ManagementRiskChanges => Set<ManagementRiskChange>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Condition> Conditions => Set<Condition>();
+    public DbSet<ExclusionZoneArea> ExclusionZoneAreas => Set<ExclusionZoneArea>();
+    public DbSet<OrderVariation> OrderVariations => Set<OrderVariation>();
+    public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
+    public DbSet<Breach> Breaches => Set<Breach>();
+    public DbSet<BreachStatusChange> BreachStatusChanges => Set<BreachStatusChange>();
+    public DbSet<Sighting> Sightings => Set<Sighting>();
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+    public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OffenderMgmtDb).Assembly);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes()
+                     .Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+        {
+            modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native instant type and cannot compare DateTimeOffset text in queries;
+        // stored as UTC ticks they order and compare correctly. Other providers keep their
+        // native type. All instants are UTC throughout, so nothing is lost.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Every edit of a versioned record goes through a domain method that sets UpdatedAt or a
+    // status, so the record itself is Modified whenever anything about it changed.
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.Version == 0) entry.Entity.Version = 1;
+            else if (entry.State == EntityState.Modified) entry.Entity.Version++;
+        }
+    }
+}
