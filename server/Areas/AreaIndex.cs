@@ -1,0 +1,76 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using OffenderMgmt.Server.Geography;
+
+namespace OffenderMgmt.Server.Areas;
+
+/// <summary>An area's boundary, prepared for fast repeated point-in-polygon tests.</summary>
+public sealed record AreaShape(string Code, string Name, string DistrictCode, string DistrictName, Geometry Boundary)
+{
+    public IPreparedGeometry Prepared { get; } = PreparedGeometryFactory.Prepare(Boundary);
+}
+
+/// <summary>
+/// The force's areas in an STR-tree, answering "which area contains this point" and "which
+/// areas does this zone touch" in memory. Immutable: a re-import builds a new index and swaps
+/// it in (<see cref="AreaIndexHolder"/>), so readers never see a half-built tree.
+/// </summary>
+public sealed class AreaIndex
+{
+    private readonly STRtree<AreaShape> _tree = new();
+    private readonly Dictionary<string, AreaShape> _byCode;
+
+    public AreaIndex(IEnumerable<AreaShape> areas)
+    {
+        Areas = areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        _byCode = Areas.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        foreach (var area in Areas) _tree.Insert(area.Boundary.EnvelopeInternal, area);
+        _tree.Build();
+        Extent = Areas.Count == 0 ? new Envelope() : Areas.Select(a => a.Boundary.EnvelopeInternal)
+            .Aggregate(new Envelope(), (all, e) => { all.ExpandToInclude(e); return all; });
+    }
+
+    public static AreaIndex Empty { get; } = new([]);
+
+    public IReadOnlyList<AreaShape> Areas { get; }
+
+    /// <summary>The bounding box of every area: the force's extent.</summary>
+    public Envelope Extent { get; }
+
+    /// <summary>
+    /// The area containing the point, or null outside every area. A point exactly on a shared
+    /// boundary belongs to both; the lowest code wins, so the answer is stable.
+    /// </summary>
+    public AreaShape? Classify(double latitude, double longitude)
+    {
+        var point = Geo.Point(latitude, longitude);
+        AreaShape? best = null;
+        foreach (var candidate in _tree.Query(point.EnvelopeInternal))
+        {
+            if (!candidate.Prepared.Covers(point)) continue;
+            if (best is null || string.CompareOrdinal(candidate.Code, best.Code) < 0) best = candidate;
+        }
+        return best;
+    }
+
+    /// <summary>Codes of every area the geometry touches (intersects, boundary included).</summary>
+    public IReadOnlyList<string> Touching(Geometry geometry) =>
+        _tree.Query(geometry.EnvelopeInternal)
+            .Where(a => a.Prepared.Intersects(geometry))
+            .Select(a => a.Code)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public AreaShape? Find(string code) => _byCode.GetValueOrDefault(code);
+}
+
+/// <summary>Holds the current <see cref="AreaIndex"/>; swapped whole when areas are re-imported.</summary>
+public sealed class AreaIndexHolder
+{
+    private volatile AreaIndex _current = AreaIndex.Empty;
+
+    public AreaIndex Current => _current;
+
+    public void Replace(AreaIndex index) => _current = index;
+}

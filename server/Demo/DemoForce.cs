@@ -1,0 +1,35 @@
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Officers;
+using OffenderMgmt.Server.People;
+
+namespace OffenderMgmt.Server.Demo;
+
+/// <summary>Everything the demo generator made, before it is saved.</summary>
+public sealed class DemoForce
+{
+    public List<Team> Teams { get; } = [];
+    public List<Officer> Officers { get; } = [];
+    public List<Person> People { get; } = [];
+    public List<Management> Managements { get; } = [];
+
+    /// <summary>Well-known demo records (for accounts, README examples and tests).</summary>
+    public DemoCast Cast { get; } = new();
+}
+
+/// <summary>The demo's named parts: who signs in as each role, the leaver, the teams.</summary>
+public sealed class DemoCast
+{
+    public Team IomTeam { get; set; } = null!;
+    public Team VsomtTeam { get; set; } = null!;
+    public Team SocTeam { get; set; } = null!;
+    public Dictionary<string, Team> LocalTeams { get; } = [];
+    public Officer VsomtSupervisor { get; set; } = null!;
+    public Officer IomSupervisor { get; set; } = null!;
+    public List<Officer> VsomtManagers { get; } = [];
+    public List<Officer> IomManagers { get; } = [];
+    public List<Officer> SocOfficers { get; } = [];
+    public Officer Leaver { get; set; } = null!;
+    public Officer Unaccredited { get; set; } = null!;
+    public Officer LutonLocalOfficer { get; set; } = null!;
+    public Officer Analyst { get; set; } = null!;
+}

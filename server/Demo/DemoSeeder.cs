@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Demo;
+
+/// <summary>
+/// Makes sure the demo database holds the demo force: builds it on an empty database, reuses
+/// it on later starts, and rebuilds it when it was made by an older generator or another seed
+/// (demo data is disposable; real data is never touched: a database with records that the
+/// demo did not make is refused).
+/// </summary>
+public sealed partial class DemoSeeder(OffenderMgmtDb db, AreaImporter importer, ForceClock clock, ILogger<DemoSeeder> logger)
+{
+    /// <summary>Bump when the generator changes what it builds, so old demo databases are rebuilt.</summary>
+    public const string GeneratorVersion = "1";
+    private const string MarkerKey = "demo.generator";
+
+    public static string BoundaryFile => Path.Combine(AppContext.BaseDirectory, "Data", "bedfordshire-wards.geojson");
+
+    public async Task EnsureAsync(int seed, CancellationToken cancellationToken)
+    {
+        var wanted = $"version {GeneratorVersion}, seed {seed}";
+        var marker = await db.SystemSettings.FindAsync([MarkerKey], cancellationToken);
+        if (marker?.Value == wanted)
+        {
+            LogReused(wanted);
+            return;
+        }
+        if (marker is null && await db.People.AnyAsync(cancellationToken))
+            throw new InvalidOperationException(
+                "This database holds records the demo did not create; refusing to put demo data in it. Use an empty data directory (--data-dir) for the demo.");
+        if (marker is not null)
+        {
+            LogRebuilding(marker.Value, wanted);
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        var started = clock.Time.GetTimestamp();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (var boundaries = File.OpenRead(BoundaryFile))
+            await importer.ImportAsync(boundaries, new AreaPropertyNames(), cancellationToken);
+        var force = DemoForceBuilder.Build(seed, clock.Today, clock.Now, importer.Index);
+        await SaveAsync(force, cancellationToken);
+        db.SystemSettings.Add(new SystemSetting { Key = MarkerKey, Value = wanted });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var seconds = clock.Time.GetElapsedTime(started).TotalSeconds;
+        LogBuilt(force.People.Count, force.Officers.Count, force.Managements.Count, seconds);
+    }
+
+    private async Task SaveAsync(DemoForce force, CancellationToken cancellationToken)
+    {
+        db.Teams.AddRange(force.Teams);
+        db.Officers.AddRange(force.Officers);
+        db.People.AddRange(force.People);
+        db.Managements.AddRange(force.Managements);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reusing the demo force already in the database ({Marker})")]
+    private partial void LogReused(string marker);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo database was built by {Old}; rebuilding it with {New}")]
+    private partial void LogRebuilding(string old, string @new);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built the demo force: {People} people, {Officers} officers, {Managements} managements in {Seconds:F1} s")]
+    private partial void LogBuilt(int people, int officers, int managements, double seconds);
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Demo;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Hosting;
+
+/// <summary>
+/// Before the server takes calls: applies migrations, switches SQLite to WAL, builds the demo
+/// force when asked and the database is empty, and loads the area index.
+/// </summary>
+public sealed partial class DatabaseInitialiser(
+    IServiceScopeFactory scopes, IOptions<DemoOptions> demo, ILogger<DatabaseInitialiser> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+        if (db.Database.IsSqlite())
+        {
+            var path = db.Database.GetDbConnection().DataSource;
+            if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+                Directory.CreateDirectory(directory);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while a write commits; it is a property of the file,
+            // so setting it once per start is enough. (In-memory databases ignore it.)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (demo.Value.Enabled)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureAsync(demo.Value.Seed, cancellationToken);
+
+        await scope.ServiceProvider.GetRequiredService<AreaImporter>().LoadIndexAsync(cancellationToken);
+        LogReady();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready")]
+    private partial void LogReady();
+}

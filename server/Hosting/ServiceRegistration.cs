@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Demo;
+using OffenderMgmt.Server.Grpc;
+using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Everything the OffenderMgmt server needs, from configuration.</summary>
+    public static IServiceCollection AddOffenderMgmt(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.Configure<ForceOptions>(configuration.GetSection("Force"));
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var force = configuration.GetSection("Force").Get<ForceOptions>() ?? new ForceOptions();
+            return new ForceClock(sp.GetRequiredService<TimeProvider>(), ForceClock.FindZone(force.TimeZone));
+        });
+
+        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+        var connectionString = storage.ConnectionString ?? new SqliteConnectionStringBuilder
+        {
+            DataSource = storage.ResolveDatabasePath(demo.Enabled),
+            Pooling = true,
+        }.ToString();
+        services.AddDbContext<OffenderMgmtDb>(options => options.UseSqlite(connectionString));
+
+        services.AddSingleton<AreaIndexHolder>();
+        services.AddScoped<AreaImporter>();
+        services.AddScoped<AreaDirectory>();
+        services.AddScoped<PeopleDirectory>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<DatabaseInitialiser>();
+
+        services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            // Large enough that an oversized field reaches validation and is named in the
+            // answer; larger messages are refused by gRPC itself with RESOURCE_EXHAUSTED.
+            options.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            options.MaxSendMessageSize = 16 * 1024 * 1024;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.People;
+
+public sealed record PersonSearch(string Name, string PncId, int PageSize, string? PageToken);
+
+public sealed record PersonPage(IReadOnlyList<Person> People, string NextPageToken);
+
+/// <summary>
+/// Creating, reading, editing and finding people. Addresses are classified into their area as
+/// they are written (DESIGN.md section 4: compute at write time, look up at read time).
+/// </summary>
+public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, ForceClock clock)
+{
+    private const int MaxSearchTokens = 5;
+
+    public async Task<Person> CreateAsync(PersonDetails details, CancellationToken cancellationToken)
+    {
+        PersonRules.Validate(details, Today());
+        var now = clock.Now;
+        var person = new Person { CreatedAt = now, UpdatedAt = now };
+        PersonRules.Apply(person, details);
+        SetAddress(person, details.Address);
+        await EnsurePncIdFreeAsync(person.PncId, person.Id, "person.pnc_id", cancellationToken);
+        db.People.Add(person);
+        await SaveAsync(person.PncId, cancellationToken);
+        return person;
+    }
+
+    public async Task<Person> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+        ?? throw new NotFoundException("person", id.ToString());
+
+    /// <summary>
+    /// Applies an edit made from <paramref name="expectedVersion"/>. The edit sees the current
+    /// details and returns the new ones; nothing is written unless they are valid and the
+    /// person is still at that version (checked again by the database as it writes).
+    /// </summary>
+    public async Task<Person> UpdateAsync(
+        Guid id, long expectedVersion, Func<PersonDetails, PersonDetails> edit, CancellationToken cancellationToken)
+    {
+        var person = await db.People.Include(p => p.NameKeys).FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+                     ?? throw new NotFoundException("person", id.ToString());
+        if (person.Version != expectedVersion)
+            throw new StaleVersionException("person", id.ToString(), expectedVersion, person.Version);
+
+        var details = edit(DetailsOf(person));
+        PersonRules.Validate(details, Today());
+        PersonRules.Apply(person, details);
+        SetAddress(person, details.Address);
+        await EnsurePncIdFreeAsync(person.PncId, person.Id, "person.pnc_id", cancellationToken);
+        person.UpdatedAt = clock.Now;
+        db.Entry(person).Property(p => p.Version).OriginalValue = expectedVersion;
+        await SaveAsync(person.PncId, cancellationToken);
+        return person;
+    }
+
+    public async Task<PersonPage> SearchAsync(PersonSearch search, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var name = v.Optional("name", search.Name, 200);
+        var pncText = v.Optional("pnc_id", search.PncId, 20);
+        var pageSize = Paging.PageSize(search.PageSize);
+        string? pnc = null;
+        if (pncText.Length > 0)
+        {
+            if (PncId.TryNormalise(pncText, out var canonical, out var problem)) pnc = canonical;
+            else v.Add("pnc_id", problem);
+        }
+        var tokens = NameNormaliser.Tokens(name).Distinct().ToList();
+        if (name.Length > 0 && tokens.Count == 0) v.Add("name", "must contain at least one letter or digit");
+        if (tokens.Count > MaxSearchTokens) v.Add("name", $"must have at most {MaxSearchTokens} words");
+        if (name.Length == 0 && pnc is null && v.IsValid) v.Add("name", "give a name or a PNC ID to search for");
+        var after = Paging.Decode(search.PageToken, 2);
+        v.ThrowIfInvalid();
+
+        // EF translates string.Compare to SQL comparisons; .NET culture rules do not apply.
+#pragma warning disable CA1309
+        var query = db.People.AsNoTracking();
+        if (pnc is not null) query = query.Where(p => p.PncId == pnc);
+        foreach (var token in tokens)
+        {
+            // A prefix match on any word of the name or an alias, or, for words of three
+            // letters or more, a Soundex match ("Smyth" finds "Smith"). The range comparison
+            // is the index-friendly spelling of StartsWith.
+            var upper = token + '\uffff';
+            var sound = token.Length >= 3 ? Soundex.Encode(token) : "";
+            query = query.Where(p => db.PersonNameKeys.Any(k => k.PersonId == p.Id &&
+                ((string.Compare(k.Token, token) >= 0 && string.Compare(k.Token, upper) < 0) ||
+                 (sound != "" && k.Soundex == sound))));
+        }
+        if (after is not null)
+        {
+            var (sortName, lastId) = (after[0], Guid.TryParse(after[1], out var g) ? g : Guid.Empty);
+            query = query.Where(p => string.Compare(p.SortName, sortName) > 0 ||
+                                     (p.SortName == sortName && p.Id.CompareTo(lastId) > 0));
+        }
+#pragma warning restore CA1309
+        var page = await query.OrderBy(p => p.SortName).ThenBy(p => p.Id)
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        var next = page.Count > pageSize
+            ? Paging.Encode(page[pageSize - 1].SortName, page[pageSize - 1].Id.ToString())
+            : "";
+        return new PersonPage(page.Take(pageSize).ToList(), next);
+    }
+
+    public static PersonDetails DetailsOf(Person person) => new(
+        person.GivenName, person.FamilyName,
+        person.Aliases.Select(a => new PersonAlias { GivenName = a.GivenName, FamilyName = a.FamilyName }).ToList(),
+        person.DateOfBirth, person.Sex, person.Description, person.PncId,
+        person.Address is { } a ? new AddressDetails(a.Line1, a.Line2, a.Town, a.Postcode, a.Latitude, a.Longitude) : null,
+        person.CustodyStatus, person.ExpectedReleaseDate, person.WarningMarkers, person.HealthNotes);
+
+    private void SetAddress(Person person, AddressDetails? details)
+    {
+        if (details is null)
+        {
+            person.Address = null;
+            return;
+        }
+        UkPostcode.TryNormalise(details.Postcode, out var postcode);
+        person.Address ??= new Address();
+        person.Address.Line1 = details.Line1.Trim();
+        person.Address.Line2 = details.Line2.Trim();
+        person.Address.Town = details.Town.Trim();
+        person.Address.Postcode = postcode;
+        person.Address.Latitude = details.Latitude;
+        person.Address.Longitude = details.Longitude;
+        person.Address.AreaCode = areas.Current.Classify(details.Latitude, details.Longitude)?.Code;
+    }
+
+    private async Task EnsurePncIdFreeAsync(string? pncId, Guid personId, string field, CancellationToken cancellationToken)
+    {
+        if (pncId is null) return;
+        if (await db.People.AnyAsync(p => p.PncId == pncId && p.Id != personId, cancellationToken))
+            throw new AlreadyExistsException($"Another person already has PNC ID {pncId} ({field}); search for them instead of creating a duplicate.");
+    }
+
+    private async Task SaveAsync(string? pncId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && pncId is not null)
+        {
+            // Two callers raced to record the same PNC ID; the unique index kept one.
+            throw new AlreadyExistsException($"Another person already has PNC ID {pncId}.");
+        }
+    }
+
+    private DateOnly Today() => clock.Today;
+}

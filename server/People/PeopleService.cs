@@ -1,0 +1,53 @@
+using Grpc.Core;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using V1 = OffenderMgmt.Contracts.V1;
+
+namespace OffenderMgmt.Server.People;
+
+/// <summary>gRPC People service: guards and maps, then hands over to <see cref="PeopleDirectory"/>.</summary>
+public sealed class PeopleService(PeopleDirectory directory, AreaIndexHolder areas) : V1.People.PeopleBase
+{
+    public override async Task<V1.Person> CreatePerson(V1.CreatePersonRequest request, ServerCallContext context)
+    {
+        var details = PersonMessages.ToDetails(request.Person);
+        var person = await directory.CreateAsync(details, context.CancellationToken);
+        return PersonMessages.ToMessage(person, areas.Current);
+    }
+
+    public override async Task<V1.Person> GetPerson(V1.GetPersonRequest request, ServerCallContext context)
+    {
+        var id = RequireId(request.Id, "id");
+        var person = await directory.GetAsync(id, context.CancellationToken);
+        return PersonMessages.ToMessage(person, areas.Current);
+    }
+
+    public override async Task<V1.Person> UpdatePerson(V1.UpdatePersonRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var id = v.Id("id", request.Id);
+        if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the edit was based on");
+        v.ThrowIfInvalid();
+        var requested = PersonMessages.ToDetails(request.Person);
+        var person = await directory.UpdateAsync(id, request.ExpectedVersion,
+            current => PersonMessages.ApplyMask(current, requested, request.UpdateMask), context.CancellationToken);
+        return PersonMessages.ToMessage(person, areas.Current);
+    }
+
+    public override async Task<V1.SearchPeopleResponse> SearchPeople(V1.SearchPeopleRequest request, ServerCallContext context)
+    {
+        var page = await directory.SearchAsync(
+            new PersonSearch(request.Name, request.PncId, request.PageSize, request.PageToken), context.CancellationToken);
+        var response = new V1.SearchPeopleResponse { NextPageToken = page.NextPageToken };
+        response.People.AddRange(page.People.Select(p => PersonMessages.ToSummary(p, areas.Current)));
+        return response;
+    }
+
+    private static Guid RequireId(string value, string field)
+    {
+        var v = new Validator();
+        var id = v.Id(field, value);
+        v.ThrowIfInvalid();
+        return id;
+    }
+}
