@@ -28,7 +28,8 @@ public sealed class AreaDirectory(OffenderMgmtDb db)
         {
             var pattern = $"%{EscapeLike(text.ToLowerInvariant())}%";
             areas = areas.Where(a => EF.Functions.Like(a.Name.ToLower(), pattern, "\\") ||
-                                     EF.Functions.Like(a.Code.ToLower(), pattern, "\\"));
+                                     EF.Functions.Like(a.Code.ToLower(), pattern, "\\") ||
+                                     EF.Functions.Like(a.DistrictName.ToLower(), pattern, "\\"));
         }
         if (after is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Audit;
 using OffenderMgmt.Server.Caseload;
@@ -74,14 +75,34 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // Every edit of a versioned record goes through a domain method that sets UpdatedAt or a
-    // status, so the record itself is Modified whenever anything about it changed.
+    /// <summary>
+    /// New versioned records start at version 1; an edited one moves on by one. A change to a
+    /// record's owned parts (a person's address or aliases) is a change to the record.
+    /// </summary>
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        var edited = new HashSet<IVersioned>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in ChangeTracker.Entries().ToList())
         {
-            if (entry.State == EntityState.Added && entry.Entity.Version == 0) entry.Entity.Version = 1;
-            else if (entry.State == EntityState.Modified) entry.Entity.Version++;
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var root = entry;
+            while (root is not null && root.Metadata.IsOwned()) root = OwnerOf(root);
+            if (root?.Entity is not IVersioned versioned) continue;
+            if (root.State == EntityState.Added) { if (versioned.Version == 0) versioned.Version = 1; }
+            else if (root.State != EntityState.Deleted) edited.Add(versioned);
         }
+        foreach (var versioned in edited) versioned.Version++;
+    }
+
+    private EntityEntry? OwnerOf(EntityEntry owned)
+    {
+        var ownership = owned.Metadata.FindOwnership();
+        if (ownership is null) return null;
+        var key = ownership.Properties
+            .Select(p => owned.State == EntityState.Deleted ? owned.Property(p.Name).OriginalValue : owned.Property(p.Name).CurrentValue)
+            .ToArray();
+        if (key.Any(k => k is null)) return null;
+        var owner = Find(ownership.PrincipalEntityType.ClrType, key);
+        return owner is null ? null : Entry(owner);
     }
 }

@@ -1,0 +1,48 @@
+namespace OffenderMgmt.Tui;
+
+/// <summary>Command-line options of the terminal client.</summary>
+public sealed record ClientOptions(Uri Server, bool ShowHelp)
+{
+    public static readonly Uri DefaultServer = new("http://localhost:5280");
+
+    public const string Usage = """
+        OffenderMgmt terminal client
+
+        usage: dotnet run --project tui-client [-- --server URL]
+
+          --server URL   the OffenderMgmt server (default http://localhost:5280,
+                         the local demo server; also OFFENDERMGMT_SERVER)
+          --help         show this help
+        """;
+
+    public static ClientOptions Parse(string[] args)
+    {
+        var server = Environment.GetEnvironmentVariable("OFFENDERMGMT_SERVER") is { Length: > 0 } fromEnvironment
+            ? new Uri(fromEnvironment)
+            : DefaultServer;
+        var help = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--server" when i + 1 < args.Length:
+                    server = ParseServer(args[++i]);
+                    break;
+                case "--help" or "-h":
+                    help = true;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'.\n\n{Usage}");
+            }
+        }
+        return new ClientOptions(server, help);
+    }
+
+    private static Uri ParseServer(string text)
+    {
+        var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : $"http://{text}";
+        return Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ArgumentException($"'{text}' is not a server address such as http://localhost:5280.");
+    }
+}
