@@ -1,17 +1,30 @@
 using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Audit;
 using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Security;
 
-var builder = WebApplication.CreateBuilder(CommandLine.Rewrite(args));
+if (AdminCommand.IsUnknownCommand(args)) return AdminCommand.Usage();
+
+var builder = WebApplication.CreateBuilder(CommandLine.Rewrite(AdminCommand.ServerArguments(args)));
 builder.Services.AddOffenderMgmt(builder.Configuration);
-
 var app = builder.Build();
+
+if (AdminCommand.IsAdminCommand(args))
+    return await AdminCommand.RunAsync(app.Services, args);
+
+// Validates a bearer token when one is sent; whether a call needs one, and which role, is
+// decided per RPC by the accountability interceptor (Security/RpcAccessPolicy).
+app.UseAuthentication();
+app.MapGrpcService<AuthService>();
 app.MapGrpcService<PeopleService>();
 app.MapGrpcService<AreasService>();
+app.MapGrpcService<AuditService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

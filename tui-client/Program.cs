@@ -12,6 +12,13 @@ if (options.ShowHelp)
 
 using var connection = ServerConnection.Open(options.Server);
 using var app = Application.Create().Init();
+
+using (var signIn = new SignInWindow(connection))
+{
+    app.Run(signIn);
+    if (signIn.Session is null) return 0;
+}
+
 using var window = new ServerOverviewWindow(connection);
 app.AddTimeout(TimeSpan.Zero, () =>
 {

@@ -53,3 +53,12 @@ public sealed class StaleVersionException(string entity, string id, long expecte
 
 /// <summary>The caller may not do this: PERMISSION_DENIED.</summary>
 public sealed class AccessDeniedException(string message) : DomainException(message);
+
+/// <summary>The caller has not signed in, or their token is not valid: UNAUTHENTICATED.</summary>
+public class UnauthenticatedException(string message) : DomainException(message);
+
+/// <summary>The caller is going too fast: RESOURCE_EXHAUSTED, with when to try again.</summary>
+public sealed class TooManyRequestsException(string message, TimeSpan retryAfter) : DomainException(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Common;
+using Microsoft.Extensions.Options;
+using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Security;
 
 namespace OffenderMgmt.Server.Demo;
 
@@ -11,10 +14,11 @@ namespace OffenderMgmt.Server.Demo;
 /// (demo data is disposable; real data is never touched: a database with records that the
 /// demo did not make is refused).
 /// </summary>
-public sealed partial class DemoSeeder(OffenderMgmtDb db, AreaImporter importer, ForceClock clock, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(
+    OffenderMgmtDb db, AreaImporter importer, AccountService accounts, IOptions<DemoOptions> options, ForceClock clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Bump when the generator changes what it builds, so old demo databases are rebuilt.</summary>
-    public const string GeneratorVersion = "1";
+    public const string GeneratorVersion = "2";
     private const string MarkerKey = "demo.generator";
 
     public static string BoundaryFile => Path.Combine(AppContext.BaseDirectory, "Data", "bedfordshire-wards.geojson");
@@ -45,6 +49,7 @@ public sealed partial class DemoSeeder(OffenderMgmtDb db, AreaImporter importer,
             await importer.ImportAsync(boundaries, new AreaPropertyNames(), cancellationToken);
         var force = DemoForceBuilder.Build(seed, clock.Today, clock.Now, importer.Index);
         await SaveAsync(force, cancellationToken);
+        await CreateAccountsAsync(force.Cast, cancellationToken);
         db.SystemSettings.Add(new SystemSetting { Key = MarkerKey, Value = wanted });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -60,6 +65,24 @@ public sealed partial class DemoSeeder(OffenderMgmtDb db, AreaImporter importer,
         db.Managements.AddRange(force.Managements);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The demo sign-in accounts, one per role; README.md lists them.</summary>
+    public static IReadOnlyList<(string Username, Role Role, Func<DemoCast, Guid?> Officer)> Accounts { get; } =
+    [
+        ("demo.manager", Role.OffenderManager, c => c.VsomtManagers[0].Id),
+        ("demo.supervisor", Role.Supervisor, c => c.VsomtSupervisor.Id),
+        ("demo.officer", Role.LocalOfficer, c => c.LutonLocalOfficer.Id),
+        ("demo.analyst", Role.Analyst, c => c.Analyst.Id),
+        ("demo.partner", Role.PartnerAgency, _ => null),
+        ("demo.service", Role.Service, _ => null),
+        ("demo.admin", Role.Admin, _ => null),
+    ];
+
+    private async Task CreateAccountsAsync(DemoCast cast, CancellationToken cancellationToken)
+    {
+        foreach (var (username, role, officer) in Accounts)
+            await accounts.CreateAsync(username, $"Demo {role.ToClaim().Replace('-', ' ')}", role, officer(cast), options.Value.Password, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reusing the demo force already in the database ({Marker})")]

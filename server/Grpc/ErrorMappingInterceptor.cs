@@ -67,6 +67,11 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                 return Build(Code.Aborted, "The record changed while this request was being applied; reload it and try again.");
             case AccessDeniedException d:
                 return Build(Code.PermissionDenied, d.Message);
+            case UnauthenticatedException u:
+                return Build(Code.Unauthenticated, u.Message);
+            case TooManyRequestsException t:
+                return Build(Code.ResourceExhausted, t.Message,
+                    new RetryInfo { RetryDelay = Duration.FromTimeSpan(t.RetryAfter) });
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return context.Deadline < DateTime.UtcNow
                     ? Build(Code.DeadlineExceeded, "The call's deadline passed before it finished; nothing was changed.")

@@ -17,13 +17,7 @@ public sealed partial class DatabaseInitialiser(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-        if (db.Database.IsSqlite())
-        {
-            var path = db.Database.GetDbConnection().DataSource;
-            if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
-                Directory.CreateDirectory(directory);
-        }
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while a write commits; it is a property of the file,
@@ -36,6 +30,18 @@ public sealed partial class DatabaseInitialiser(
 
         await scope.ServiceProvider.GetRequiredService<AreaImporter>().LoadIndexAsync(cancellationToken);
         LogReady();
+    }
+
+    /// <summary>Creates the data directory if need be and brings the schema up to date.</summary>
+    public static async Task MigrateAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var path = db.Database.GetDbConnection().DataSource;
+            if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+                Directory.CreateDirectory(directory);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,6 +6,7 @@ using OffenderMgmt.Server.Demo;
 using OffenderMgmt.Server.Grpc;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Security;
 
 namespace OffenderMgmt.Server.Hosting;
 
@@ -41,10 +42,15 @@ public static class ServiceRegistration
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
 
+        services.AddOffenderMgmtSecurity(configuration);
+
         services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddSingleton<AccountabilityInterceptor>();
         services.AddGrpc(options =>
         {
+            // Outermost first: failures are mapped to statuses after they are audited.
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<AccountabilityInterceptor>();
             // Large enough that an oversized field reaches validation and is named in the
             // answer; larger messages are refused by gRPC itself with RESOURCE_EXHAUSTED.
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;

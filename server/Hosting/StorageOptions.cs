@@ -40,4 +40,10 @@ public sealed class DemoOptions
     public bool Enabled { get; set; }
     /// <summary>Seed of the deterministic demo generator: the same seed gives the same force.</summary>
     public int Seed { get; set; } = 2016;
+
+    /// <summary>
+    /// The password of every demo account (demo.manager, demo.supervisor...). Demo only: a real
+    /// deployment creates its accounts with the accounts command.
+    /// </summary>
+    public string Password { get; set; } = "demo-only-password";
 }

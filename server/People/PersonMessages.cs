@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Security;
 using V1 = OffenderMgmt.Contracts.V1;
 
 namespace OffenderMgmt.Server.People;
@@ -70,7 +71,8 @@ public static class PersonMessages
         return mask.Paths.Aggregate(current, (details, path) => MaskPaths[path](details, requested));
     }
 
-    public static V1.Person ToMessage(Person person, AreaIndex areas)
+    /// <summary>The person as the caller may see them: restricted fields only when the level allows.</summary>
+    public static V1.Person ToMessage(Person person, AreaIndex areas, DisclosureLevel level)
     {
         var message = new V1.Person
         {
@@ -83,8 +85,8 @@ public static class PersonMessages
             CustodyStatus = (V1.CustodyStatus)(int)person.CustodyStatus,
             ExpectedReleaseDate = IsoDate.Format(person.ExpectedReleaseDate),
             Version = person.Version,
-            HealthNotes = person.HealthNotes,
         };
+        if (level.Allows(RestrictedField.HealthNotes)) message.HealthNotes = person.HealthNotes;
         message.Aliases.AddRange(person.Aliases.Select(a => new V1.PersonName { GivenName = a.GivenName, FamilyName = a.FamilyName }));
         message.WarningMarkers.AddRange(Markers(person.WarningMarkers));
         if (person.Address is { } address) message.Address = ToMessage(address, areas);

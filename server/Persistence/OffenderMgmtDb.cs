@@ -5,9 +5,11 @@ using OffenderMgmt.Server.Audit;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Compliance;
+using OffenderMgmt.Server.Idempotency;
 using OffenderMgmt.Server.Officers;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Security;
 using OffenderMgmt.Server.Sightings;
 using OffenderMgmt.Server.Tasks;
 
@@ -38,7 +40,10 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditRecordRef> AuditRecordRefs => Set<AuditRecordRef>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -81,6 +86,10 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     /// </summary>
     private void BumpVersions()
     {
+        // The audit log is append-only: the application never alters or removes an entry.
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only.");
+
         var edited = new HashSet<IVersioned>(ReferenceEqualityComparer.Instance);
         foreach (var entry in ChangeTracker.Entries().ToList())
         {

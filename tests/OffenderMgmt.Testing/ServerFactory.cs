@@ -1,4 +1,9 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using OffenderMgmt.Contracts.V1;
+using OffenderMgmt.Server.Security;
+using Role = OffenderMgmt.Server.Security.Role;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -37,10 +42,67 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(StartTime);
 
+    /// <summary>The password of every account the tests make, demo accounts included.</summary>
+    public const string Password = "test-password-2016";
+
+    private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Sign-in attempts a minute per account; only the rate-limit test lowers it.</summary>
+    protected virtual int SignInLimit => 100_000;
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>Signs in (through the real Auth service) and returns the access token.</summary>
+    public async Task<string> TokenFor(string username)
+    {
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(username, out var cached)) return cached;
+        }
+        var auth = new Auth.AuthClient(Channel());
+        var response = await auth.SignInAsync(new SignInRequest { Username = username, Password = Password });
+        lock (_tokens) _tokens[username] = response.AccessToken;
+        return response.AccessToken;
+    }
+
+    /// <summary>Calls as the given account (signed in once), stating the given purpose.</summary>
+    public async Task<CallInvoker> As(string username, string purpose = "case-management")
+    {
+        var token = await TokenFor(username);
+        return WithHeaders(("authorization", $"Bearer {token}"), ("x-access-purpose", purpose));
+    }
+
+    /// <summary>Calls with exactly these headers (empty values are left out).</summary>
+    public CallInvoker WithHeaders(params (string Name, string Value)[] headers) =>
+        Channel().Intercept(metadata =>
+        {
+            foreach (var (name, value) in headers)
+                if (value.Length > 0) metadata.Add(name, value);
+            return metadata;
+        });
+
+    /// <summary>Calls with no token at all.</summary>
+    public CallInvoker Anonymous(string purpose = "case-management") => WithHeaders(("x-access-purpose", purpose));
+
+    /// <summary>Creates a local account directly (the admin command's path).</summary>
+    public Task<Guid> CreateAccountAsync(string username, Role role, Guid? officerId = null) =>
+        WithDb(async db =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var account = await accounts.CreateAsync(username, username, role, officerId, Password, CancellationToken.None);
+            return account.Id;
+        });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        // Tests sign in and search far faster than a person; the limits have their own test.
+        builder.UseSetting("Auth:SignInAttemptsPerMinute", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Auth:SearchesPerMinute", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -55,16 +117,20 @@ public class ServerFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>A gRPC channel to the in-process server.</summary>
+    private GrpcChannel? _channel;
+
+    /// <summary>The gRPC channel to the in-process server (starting it on first use).</summary>
     public GrpcChannel Channel()
     {
-        var client = CreateDefaultClient();  // starts the server
-        return GrpcChannel.ForAddress(client.BaseAddress!, new GrpcChannelOptions
+        lock (_tokens)
         {
-            HttpHandler = Server.CreateHandler(),
-            MaxReceiveMessageSize = 32 * 1024 * 1024,
-            MaxSendMessageSize = 32 * 1024 * 1024,
-        });
+            return _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+            {
+                HttpHandler = Server.CreateHandler(),
+                MaxReceiveMessageSize = 32 * 1024 * 1024,
+                MaxSendMessageSize = 32 * 1024 * 1024,
+            });
+        }
     }
 
     /// <summary>Runs code against the database directly, for arranging and for checking what was stored.</summary>
@@ -92,6 +158,7 @@ public class ServerFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        _channel?.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -26,7 +26,9 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
         StatusCode.Unavailable => new(GatewayFailure.Unreachable, "The OffenderMgmt server cannot be reached. Check it is running and try again.", e),
         StatusCode.DeadlineExceeded => new(GatewayFailure.Unreachable, "The server took too long to answer. Try again.", e),
         StatusCode.Cancelled => new(GatewayFailure.Cancelled, "Cancelled.", e),
-        StatusCode.Unauthenticated => new(GatewayFailure.SignInNeeded, "Your sign-in has expired. Sign in again to carry on.", e),
+        // The server says why (wrong password, locked, expired): its words are meant for the user.
+        StatusCode.Unauthenticated => new(GatewayFailure.SignInNeeded, e.Status.Detail, e),
+        StatusCode.ResourceExhausted => new(GatewayFailure.Refused, e.Status.Detail, e),
         StatusCode.PermissionDenied => new(GatewayFailure.Refused, e.Status.Detail, e),
         StatusCode.NotFound => new(GatewayFailure.NotFound, e.Status.Detail, e),
         StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.Aborted

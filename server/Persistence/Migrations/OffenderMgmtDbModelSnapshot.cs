@@ -137,6 +137,22 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordRef", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence", "RecordId");
+
+                    b.HasIndex("RecordId", "Sequence");
+
+                    b.ToTable("AuditRecordRefs", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.ContactNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -530,6 +546,40 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("ComplianceChecks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Subject", "RequestId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Officers.Officer", b =>
@@ -927,6 +977,62 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("SystemSettings", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.HasIndex("Username")
+                        .IsUnique();
+
+                    b.ToTable("UserAccounts", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1219,6 +1325,15 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordRef", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Audit.AuditEntry", null)
+                        .WithMany()
+                        .HasForeignKey("Sequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.ContactNote", b =>
@@ -1554,6 +1669,14 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Sightings.Sighting", b =>

@@ -13,7 +13,11 @@ public sealed class AreaImportTests : IAsyncLifetime, IDisposable
 {
     private readonly ServerFactory _server = new();
 
-    public Task InitializeAsync() => _server.ImportBedfordshireAsync();
+    public async Task InitializeAsync()
+    {
+        await _server.ImportBedfordshireAsync();
+        await _server.CreateAccountAsync("import.service", Server.Security.Role.Service);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -29,7 +33,7 @@ public sealed class AreaImportTests : IAsyncLifetime, IDisposable
     private async Task<Person> CreatePersonIn(string ward)
     {
         var (lat, lon) = Bedfordshire.Inside(ward);
-        var people = new People.PeopleClient(_server.Channel());
+        var people = new People.PeopleClient(await _server.As("import.service"));
         return await people.CreatePersonAsync(new CreatePersonRequest
         {
             Person = new PersonInput

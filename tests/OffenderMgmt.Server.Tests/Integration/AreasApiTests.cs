@@ -10,17 +10,18 @@ namespace OffenderMgmt.Tests.Integration;
 public sealed class AreasApiTests : IClassFixture<ServerFactory>, IAsyncLifetime
 {
     private readonly ServerFactory _server;
-    private readonly Areas.AreasClient _areas;
+    private Areas.AreasClient _areas = null!;
 
-    public AreasApiTests(ServerFactory server)
-    {
-        _server = server;
-        _areas = new Areas.AreasClient(server.Channel());
-    }
+    public AreasApiTests(ServerFactory server) => _server = server;
 
     public async Task InitializeAsync()
     {
-        if (!await _server.WithDb(db => db.Areas.AnyAsync())) await _server.ImportBedfordshireAsync();
+        if (!await _server.WithDb(db => db.Areas.AnyAsync()))
+        {
+            await _server.ImportBedfordshireAsync();
+            await _server.CreateAccountAsync("areas.officer", Server.Security.Role.LocalOfficer);
+        }
+        _areas = new Areas.AreasClient(await _server.As("areas.officer", purpose: ""));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -19,7 +19,7 @@ public sealed class DemoStartupTests(DemoServerFactory server) : IClassFixture<D
     [Fact]
     public async Task Demo_people_can_be_found_through_the_api()
     {
-        var people = new People.PeopleClient(server.Channel());
+        var people = new People.PeopleClient(await server.As("demo.manager"));
         var someone = await server.WithDb(db => db.People.OrderBy(p => p.SortName).FirstAsync());
         var found = await people.SearchPeopleAsync(new SearchPeopleRequest { Name = someone.FamilyName.ToUpperInvariant() });
         Assert.Contains(found.People, p => p.Id == someone.Id.ToString());

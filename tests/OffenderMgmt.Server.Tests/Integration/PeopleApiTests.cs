@@ -10,17 +10,19 @@ namespace OffenderMgmt.Tests.Integration;
 public sealed class PeopleApiTests : IClassFixture<ServerFactory>, IAsyncLifetime
 {
     private readonly ServerFactory _server;
-    private readonly People.PeopleClient _people;
+    private People.PeopleClient _people = null!;
 
-    public PeopleApiTests(ServerFactory server)
-    {
-        _server = server;
-        _people = new People.PeopleClient(server.Channel());
-    }
+    public PeopleApiTests(ServerFactory server) => _server = server;
 
+    // A court/case system keeps people's records: it may create, update, read and search.
     public async Task InitializeAsync()
     {
-        if (!await _server.WithDb(db => db.Areas.AnyAsync())) await _server.ImportBedfordshireAsync();
+        if (!await _server.WithDb(db => db.Areas.AnyAsync()))
+        {
+            await _server.ImportBedfordshireAsync();
+            await _server.CreateAccountAsync("people.service", Server.Security.Role.Service);
+        }
+        _people = new People.PeopleClient(await _server.As("people.service"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

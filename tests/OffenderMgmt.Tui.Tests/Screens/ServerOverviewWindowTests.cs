@@ -8,10 +8,11 @@ namespace OffenderMgmt.Tui.Tests.Screens;
 public sealed class ServerOverviewWindowTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
 {
     [Fact]
-    public void Shows_the_server_serving_and_all_77_areas_then_filters_by_name()
+    public async Task Shows_the_server_serving_and_all_77_areas_then_filters_by_name()
     {
         using var terminal = new HeadlessTerminal();
         using var connection = new ServerConnection(server.Channel(), new Uri("http://test"));
+        await new AuthGateway(connection).SignInAsync("demo.officer", ServerFactory.Password, CancellationToken.None);
         using var window = new ServerOverviewWindow(connection);
         terminal
             .When("the window is up", () => true, () => _ = window.RefreshAsync())

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Security;
+
+public sealed record SignInResult(UserAccount Account, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Local accounts: signing in (with lockout after repeated failures), creating and disabling.
+/// A wrong username and a wrong password get the same answer, after the same hashing work, so
+/// neither tells an attacker which accounts exist.
+/// </summary>
+public sealed class AccountService(
+    OffenderMgmtDb db, IPasswordHasher<UserAccount> hasher, TokenIssuer tokens, IOptions<AuthOptions> options, ForceClock clock)
+{
+    public const int MinPasswordLength = 12;
+    private const string WrongCredentials = "The username or password is wrong.";
+    private static readonly UserAccount Nobody = new() { Username = "" };
+
+    public async Task<SignInResult> SignInAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        if (options.Value.IsExternal)
+            throw new RuleViolationException("EXTERNAL_SIGN_IN", "Sign-in is handled by the force identity provider; use a token it issues.");
+        var v = new Validator();
+        var name = Normalise(v.Required("username", username, 100));
+        if (string.IsNullOrEmpty(password)) v.Add("password", "is required");
+        else if (password.Length > 1000) v.Add("password", "must be at most 1000 characters");
+        v.ThrowIfInvalid();
+
+        var now = clock.Now;
+        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.Username == name, cancellationToken);
+        if (account is null)
+        {
+            hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password);  // same work as a real check
+            throw new SignInRefusedException(WrongCredentials);
+        }
+        if (account.LockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            var local = clock.ToLocal(lockedUntil);
+            throw new SignInRefusedException($"This account is locked after repeated failed sign-ins. Try again after {local:HH:mm}, or ask an administrator.");
+        }
+        if (account.Disabled) throw new SignInRefusedException("This account is disabled. Ask an administrator.");
+
+        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            account.FailedSignIns++;
+            if (account.FailedSignIns >= options.Value.MaxFailedSignIns)
+            {
+                account.LockedUntil = now + options.Value.LockoutDuration;
+                account.FailedSignIns = 0;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            throw new SignInRefusedException(WrongCredentials);
+        }
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = hasher.HashPassword(account, password);
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        account.LastSignInAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        var (token, expires) = tokens.Issue(account);
+        return new SignInResult(account, token, expires);
+    }
+
+    public async Task<UserAccount> CreateAsync(string username, string displayName, Role role, Guid? officerId, string password, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var name = Normalise(v.Required("username", username, 100));
+        if (name.Length > 0 && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            v.Add("username", "may hold only letters, digits, '.', '-' and '_'");
+        if (password.Length < MinPasswordLength) v.Add("password", $"must be at least {MinPasswordLength} characters");
+        v.Enum("role", role);
+        v.ThrowIfInvalid();
+        if (await db.UserAccounts.AnyAsync(a => a.Username == name, cancellationToken))
+            throw new AlreadyExistsException($"An account named '{name}' already exists.");
+        if (officerId is { } id && !await db.Officers.AnyAsync(o => o.Id == id, cancellationToken))
+            throw new NotFoundException("officer", id.ToString());
+        var account = new UserAccount
+        {
+            Username = name, DisplayName = displayName.Trim().Length > 0 ? displayName.Trim() : name,
+            Role = role, OfficerId = officerId, CreatedAt = clock.Now,
+        };
+        account.PasswordHash = hasher.HashPassword(account, password);
+        db.UserAccounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public async Task<UserAccount> SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken)
+    {
+        var name = Normalise(username);
+        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.Username == name, cancellationToken)
+                      ?? throw new NotFoundException("account", name);
+        account.Disabled = disabled;
+        if (!disabled)
+        {
+            account.LockedUntil = null;
+            account.FailedSignIns = 0;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public static string Normalise(string username) => username.Trim().ToLowerInvariant();
+
+    // A real hash of a random password, so an unknown username costs the same as a known one.
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<UserAccount>().HashPassword(Nobody, Guid.NewGuid().ToString()));
+}
+
+/// <summary>Sign-in refused: UNAUTHENTICATED.</summary>
+public sealed class SignInRefusedException(string message) : UnauthenticatedException(message);

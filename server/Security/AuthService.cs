@@ -1,0 +1,50 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Persistence;
+using V1 = OffenderMgmt.Contracts.V1;
+
+namespace OffenderMgmt.Server.Security;
+
+/// <summary>gRPC Auth service: sign in with a local account; ask who the token says you are.</summary>
+public sealed class AuthService(AccountService accounts, Caller caller, CallAudit audit, OffenderMgmtDb db) : V1.Auth.AuthBase
+{
+    public override async Task<V1.SignInResponse> SignIn(V1.SignInRequest request, ServerCallContext context)
+    {
+        caller.Attempting(AccountService.Normalise(request.Username.Length > 100 ? request.Username[..100] : request.Username));
+        var result = await accounts.SignInAsync(request.Username, request.Password, context.CancellationToken);
+        audit.Touched(result.Account.Id);
+        caller.SignedIn(result.Account.Username, result.Account.Role, result.Account.OfficerId);
+        return new V1.SignInResponse
+        {
+            AccessToken = result.Token,
+            ExpiresAt = Timestamp.FromDateTimeOffset(result.ExpiresAt),
+            Caller = await IdentityAsync(result.Account.Username, result.Account.DisplayName, result.Account.Role, result.Account.OfficerId, context.CancellationToken),
+        };
+    }
+
+    public override async Task<V1.CallerIdentity> WhoAmI(V1.WhoAmIRequest request, ServerCallContext context)
+    {
+        var displayName = await db.UserAccounts.Where(a => a.Username == caller.Subject).Select(a => a.DisplayName).FirstOrDefaultAsync(context.CancellationToken);
+        return await IdentityAsync(caller.Subject, displayName ?? caller.Subject, caller.Role!.Value, caller.OfficerId, context.CancellationToken);
+    }
+
+    private async Task<V1.CallerIdentity> IdentityAsync(string username, string displayName, Role role, Guid? officerId, CancellationToken cancellationToken)
+    {
+        var identity = new V1.CallerIdentity { Username = username, Role = (V1.Role)(int)role, DisplayName = displayName };
+        identity.AllowedMethods.AddRange(RpcAccessPolicy.AllowedFor(role));
+        if (officerId is { } id)
+        {
+            var officer = await db.Officers.AsNoTracking()
+                .Where(o => o.Id == id)
+                .Join(db.Teams, o => o.TeamId, t => t.Id, (o, t) => new { o.CollarNumber, o.TeamId, TeamName = t.Name })
+                .FirstOrDefaultAsync(cancellationToken);
+            identity.OfficerId = id.ToString();
+            identity.CollarNumber = officer?.CollarNumber ?? "";
+            identity.TeamId = officer?.TeamId.ToString() ?? "";
+            identity.TeamName = officer?.TeamName ?? "";
+        }
+        return identity;
+    }
+}

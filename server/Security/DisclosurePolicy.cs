@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Security;
+
+/// <summary>
+/// The one place that decides how much of a person's record the caller may see (DESIGN.md
+/// section 6): by role and by relationship. An offender manager sees their own cases in full
+/// and a supervisor their team's; anyone else's needs a stated reason. A local officer sees
+/// briefing fields only. Partner agencies see IOM cohort members, services what they need to
+/// match and maintain records. Every read of a person goes through here.
+/// </summary>
+public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
+{
+    public async Task<DisclosureLevel> ForPersonAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        switch (caller.Role)
+        {
+            case Role.OffenderManager:
+                if (await IsOwnCaseAsync(personId, cancellationToken)) return DisclosureLevel.Full;
+                RequireReason("this person is not one of your cases");
+                return DisclosureLevel.Full;
+            case Role.Supervisor:
+                if (await IsOwnCaseAsync(personId, cancellationToken) || await IsTeamCaseAsync(personId, cancellationToken))
+                    return DisclosureLevel.Full;
+                RequireReason("this person is not one of your team's cases");
+                return DisclosureLevel.Full;
+            case Role.LocalOfficer:
+                if (caller.Purpose.Kind is not (PurposeKind.Briefing or PurposeKind.SightingCheck or PurposeKind.Reason))
+                    throw new AccessDeniedException("A local officer reads people for a briefing or a sighting check: send x-access-purpose: briefing or sighting-check (or a reason).");
+                return DisclosureLevel.Briefing;
+            case Role.Analyst:
+                RequireReason("analysts read individual records only for a stated reason");
+                return DisclosureLevel.Standard;
+            case Role.PartnerAgency:
+                if (!await IsIomCohortAsync(personId, cancellationToken))
+                    throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.");
+                return DisclosureLevel.Standard;
+            case Role.Service:
+                return DisclosureLevel.Standard;
+            default:
+                throw new AccessDeniedException("Your role does not read people's records.");
+        }
+    }
+
+    /// <summary>Whether the caller may change this person's record (the same relationship rule as reading in full).</summary>
+    public async Task EnsureMayEditPersonAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (caller.Role == Role.Service) return;
+        if (await ForPersonAsync(personId, cancellationToken) != DisclosureLevel.Full)
+            throw new AccessDeniedException("You may not change this person's record.");
+    }
+
+    /// <summary>An active case the caller holds, or an order they lead.</summary>
+    public async Task<bool> IsOwnCaseAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (caller.OfficerId is not { } officer) return false;
+        return await db.Managements.AnyAsync(m => m.PersonId == personId && m.ResponsibleOfficerId == officer && m.Status == ManagementStatus.Active, cancellationToken)
+               || await db.Orders.AnyAsync(o => o.PersonId == personId && o.LeadOfficerId == officer &&
+                                               o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired, cancellationToken);
+    }
+
+    /// <summary>An active case or a live order owned by the caller's team.</summary>
+    public async Task<bool> IsTeamCaseAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (await caller.TeamIdAsync(cancellationToken) is not { } team) return false;
+        return await db.Managements.AnyAsync(m => m.PersonId == personId && m.OwningTeamId == team && m.Status == ManagementStatus.Active, cancellationToken)
+               || await db.Orders.AnyAsync(o => o.PersonId == personId && o.OwningTeamId == team &&
+                                               o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired, cancellationToken);
+    }
+
+    private Task<bool> IsIomCohortAsync(Guid personId, CancellationToken cancellationToken) =>
+        db.Managements.AnyAsync(m => m.PersonId == personId && m.Scheme == Scheme.Iom && m.Status == ManagementStatus.Active, cancellationToken);
+
+    private void RequireReason(string why)
+    {
+        if (caller.Purpose.Kind != PurposeKind.Reason)
+            throw new AccessDeniedException($"A reason is needed: {why}. Send x-access-purpose: \"reason: <why you need it>\"; the reason is kept in the audit log.");
+    }
+}

@@ -1,0 +1,79 @@
+using OffenderMgmt.Server.Audit;
+using V1 = OffenderMgmt.Contracts.V1;
+
+namespace OffenderMgmt.Server.Security;
+
+/// <summary>How a call is handled: a read, or a write done as one unit of work.</summary>
+public enum CallKind
+{
+    Read,
+    /// <summary>Runs in one transaction with its audit entry and idempotency record.</summary>
+    Write,
+    /// <summary>Writes that must stand even when the call fails (sign-in counts failures).</summary>
+    SelfCommitting,
+}
+
+/// <summary>Which rate limit a call counts against, if any.</summary>
+public enum RateLimit { None, SignIn, Search }
+
+/// <summary>The declared access rule of one RPC.</summary>
+public sealed record RpcRule(
+    IReadOnlySet<Role> Roles,
+    CallKind Kind,
+    AuditAction Action,
+    bool PersonalData,
+    bool Anonymous = false,
+    RateLimit Limit = RateLimit.None);
+
+/// <summary>
+/// Every offendermgmt.v1 RPC and who may call it, in one table. A method missing from the
+/// table is refused (fail closed), and a test checks every method in the contracts has a rule.
+/// Beyond these roles, <see cref="DisclosurePolicy"/> decides which records and fields a caller
+/// may see.
+/// </summary>
+public static class RpcAccessPolicy
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] CaseWorkers = [Role.OffenderManager, Role.Supervisor];
+
+    private static readonly Dictionary<string, RpcRule> Rules = new(StringComparer.Ordinal)
+    {
+        [Method(V1.Auth.Descriptor, nameof(V1.Auth.AuthBase.SignIn))] =
+            new(new HashSet<Role>(), CallKind.SelfCommitting, AuditAction.SignIn, PersonalData: false, Anonymous: true, Limit: RateLimit.SignIn),
+        [Method(V1.Auth.Descriptor, nameof(V1.Auth.AuthBase.WhoAmI))] = Read(Everyone, personal: false),
+
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.CreatePerson))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.UpdatePerson))] = Write(AuditAction.Update, [.. CaseWorkers, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.GetPerson))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.SearchPeople))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.Service]) with { Limit = RateLimit.Search },
+
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ListAreas))] = Read(Everyone, personal: false),
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.GetArea))] = Read(Everyone, personal: false),
+
+        [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),
+        [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.VerifyChain))] = Read([Role.Admin, Role.Supervisor], personal: false),
+    };
+
+    public static RpcRule? Find(string fullMethod) => Rules.GetValueOrDefault(fullMethod);
+
+    public static IReadOnlyDictionary<string, RpcRule> All => Rules;
+
+    /// <summary>Full method names the role may call, for telling a client what to offer.</summary>
+    public static IEnumerable<string> AllowedFor(Role role) =>
+        Rules.Where(r => r.Value.Anonymous || r.Value.Roles.Contains(role)).Select(r => r.Key).Order(StringComparer.Ordinal);
+
+    public static string Method(Google.Protobuf.Reflection.ServiceDescriptor service, string method)
+    {
+        var descriptor = service.FindMethodByName(method)
+                         ?? throw new InvalidOperationException($"{service.FullName} has no method {method}.");
+        return $"/{service.FullName}/{descriptor.Name}";
+    }
+
+    private static RpcRule Read(Role[] roles, bool personal = true) =>
+        new(roles.ToHashSet(), CallKind.Read, AuditAction.Read, personal);
+
+    private static RpcRule Write(AuditAction action, Role[] roles) =>
+        new(roles.ToHashSet(), CallKind.Write, action, PersonalData: true);
+}

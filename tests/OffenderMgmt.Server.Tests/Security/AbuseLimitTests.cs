@@ -1,0 +1,41 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OffenderMgmt.Contracts.V1;
+using OffenderMgmt.Server.Hosting;
+using OffenderMgmt.Testing;
+
+namespace OffenderMgmt.Tests.Security;
+
+/// <summary>Oversized messages and expired deadlines are refused and do no work.</summary>
+public sealed class AbuseLimitTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
+{
+    [Fact]
+    public async Task A_message_over_the_size_limit_is_refused_as_resource_exhausted()
+    {
+        var people = new People.PeopleClient(await server.As("demo.service"));
+        var huge = new PersonInput { Name = new PersonName { FamilyName = "Big" }, Description = new string('x', 20 * 1024 * 1024) };
+        await RpcAssert.Fails(StatusCode.ResourceExhausted, () => people.CreatePersonAsync(new CreatePersonRequest { Person = huge }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_write_whose_deadline_passes_before_it_runs_changes_nothing()
+    {
+        var people = new People.PeopleClient(await server.As("demo.service"));
+        var gate = server.Services.GetRequiredService<WriteGate>();
+        // Another write holds the writers' turn for longer than the caller will wait.
+        var holder = gate.RunAsync(() => Task.Delay(TimeSpan.FromSeconds(1.5)), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => people.CreatePersonAsync(
+            new CreatePersonRequest { Person = new PersonInput { Name = new PersonName { FamilyName = "Toolate" } } },
+            deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseAsync);
+        await holder;
+
+        // Which of the two the caller sees depends on whether its timer or the server's fires first.
+        Assert.Contains(error.StatusCode, new[] { StatusCode.DeadlineExceeded, StatusCode.Cancelled });
+
+        Assert.Equal(0, await server.WithDb(db => db.People.CountAsync(p => p.FamilyName == "Toolate")));
+        // The abandoned call is on record too.
+        Assert.True(await server.WithDb(db => db.AuditEntries.AnyAsync(e => e.Subject == "demo.service" && e.Rpc.EndsWith("CreatePerson") && (e.Outcome.StartsWith("DeadlineExceeded") || e.Outcome.StartsWith("Cancelled")))));
+    }
+}

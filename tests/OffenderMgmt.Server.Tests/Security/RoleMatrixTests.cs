@@ -1,0 +1,74 @@
+using Grpc.Core;
+using OffenderMgmt.Testing;
+
+namespace OffenderMgmt.Tests.Security;
+
+/// <summary>
+/// Which role may call which RPC, as designed (DESIGN.md section 6), checked against the
+/// running server: allowed roles are not refused for their role; the others get
+/// PERMISSION_DENIED. The expected table here is the specification; the server's table is
+/// Security/RpcAccessPolicy.cs.
+/// </summary>
+public sealed class RoleMatrixTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
+{
+    private const string M = "offender-manager", S = "supervisor", L = "local-officer", An = "analyst", P = "partner-agency", Sv = "service", Ad = "admin";
+    private static readonly string[] AllRoles = [M, S, L, An, P, Sv, Ad];
+
+    public static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["/offendermgmt.v1.Auth/WhoAmI"] = AllRoles,
+        ["/offendermgmt.v1.People/CreatePerson"] = [M, S, Sv],
+        ["/offendermgmt.v1.People/UpdatePerson"] = [M, S, Sv],
+        ["/offendermgmt.v1.People/GetPerson"] = [M, S, L, An, P, Sv],
+        ["/offendermgmt.v1.People/SearchPeople"] = [M, S, L, An, Sv],
+        ["/offendermgmt.v1.Areas/ListAreas"] = AllRoles,
+        ["/offendermgmt.v1.Areas/GetArea"] = AllRoles,
+        ["/offendermgmt.v1.Audit/Query"] = [S, Ad],
+        ["/offendermgmt.v1.Audit/VerifyChain"] = [S, Ad],
+    };
+
+    private static readonly Dictionary<string, string> AccountFor = new()
+    {
+        [M] = "demo.manager", [S] = "demo.supervisor", [L] = "demo.officer", [An] = "demo.analyst",
+        [P] = "demo.partner", [Sv] = "demo.service", [Ad] = "demo.admin",
+    };
+
+    [Fact]
+    public void The_specification_covers_every_method_but_sign_in()
+    {
+        var methods = RawCalls.AllMethods().Select(RawCalls.FullName).Where(m => m != "/offendermgmt.v1.Auth/SignIn");
+        Assert.Equal(methods.Order(StringComparer.Ordinal), Expected.Keys.Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string, string> MethodsAndRoles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var method in Expected.Keys)
+            foreach (var role in AllRoles)
+                data.Add(method, role);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MethodsAndRoles))]
+    public async Task Each_role_may_call_exactly_the_methods_designed_for_it(string fullName, string role)
+    {
+        var method = RawCalls.AllMethods().Single(m => RawCalls.FullName(m) == fullName);
+        var invoker = await server.As(AccountFor[role], "reason: checking the role matrix in a test");
+        RpcException? error = null;
+        try
+        {
+            await RawCalls.CallAsync(invoker, method);
+        }
+        catch (RpcException e)
+        {
+            error = e;
+        }
+
+        var refusedForRole = error is { StatusCode: StatusCode.PermissionDenied } && error.Status.Detail.Contains("may not call", StringComparison.Ordinal);
+        if (Expected[fullName].Contains(role))
+            Assert.False(refusedForRole, $"{role} should be allowed to call {fullName}: {error?.Status.Detail}");
+        else
+            Assert.True(refusedForRole, $"{role} should be refused {fullName}, got {error?.StatusCode.ToString() ?? "OK"}: {error?.Status.Detail}");
+    }
+}
