@@ -1,5 +1,7 @@
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Compliance;
+using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Security;
@@ -20,6 +22,8 @@ app.MapGrpcService<AuthService>();
 app.MapGrpcService<PeopleService>();
 app.MapGrpcService<AreasService>();
 app.MapGrpcService<AuditService>();
+app.MapGrpcService<OrdersService>();
+app.MapGrpcService<ComplianceService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

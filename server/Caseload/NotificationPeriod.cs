@@ -28,4 +28,19 @@ public static class NotificationPeriod
         // "Beginning with" the conviction date: the period's last day is the day before the anniversary.
         return convictionDate.AddMonths(months.Value).AddDays(-1);
     }
+
+    /// <summary>The rule applied, in words.</summary>
+    public static string Explain(NotificationDisposal disposal, int? sentenceMonths, int ageAtConviction)
+    {
+        var basis = disposal switch
+        {
+            NotificationDisposal.Custodial when sentenceMonths >= 30 => $"a custodial sentence of {sentenceMonths} months (30 months or more): indefinite",
+            NotificationDisposal.Custodial when sentenceMonths > 6 => $"a custodial sentence of {sentenceMonths} months (more than 6, less than 30): 10 years",
+            NotificationDisposal.Custodial => $"a custodial sentence of {sentenceMonths} months (6 months or less): 7 years",
+            NotificationDisposal.CommunitySentence => "a community sentence: 5 years",
+            _ => "a caution: 2 years",
+        };
+        var halved = ageAtConviction < 18 && !(disposal == NotificationDisposal.Custodial && sentenceMonths >= 30);
+        return $"Sexual Offences Act 2003 s.82, {basis}{(halved ? ", halved because under 18 at conviction" : "")}, from the date of conviction.";
+    }
 }

@@ -25,12 +25,13 @@ public sealed class ValidationException(IReadOnlyList<FieldViolation> violations
 
 public sealed record FieldViolation(string Field, string Description);
 
-/// <summary>The record asked for does not exist: NOT_FOUND.</summary>
-public sealed class NotFoundException(string entity, string id)
-    : DomainException($"No {entity} has id '{id}'.")
+/// <summary>The record asked for does not exist: NOT_FOUND, naming the request field when there is one.</summary>
+public sealed class NotFoundException(string entity, string id, string? field = null)
+    : DomainException($"No {entity} has id '{id}'{(field is null ? "" : $" ({field})")}.")
 {
     public string Entity { get; } = entity;
     public string Id { get; } = id;
+    public string? Field { get; } = field;
 }
 
 /// <summary>Creating something that already exists: ALREADY_EXISTS.</summary>

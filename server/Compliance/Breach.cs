@@ -10,7 +10,8 @@ public sealed class Breach : IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid PersonId { get; set; }
-    public Guid OrderId { get; set; }
+    /// <summary>The order breached; null for a breach of sex offender notification requirements.</summary>
+    public Guid? OrderId { get; set; }
     public Guid? ConditionId { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
     public double? Latitude { get; set; }
@@ -29,6 +30,35 @@ public sealed class Breach : IVersioned
     public long Version { get; set; }
 
     public List<BreachStatusChange> History { get; set; } = [];
+
+    /// <summary>Moves the breach on, keeping who did it; refuses moves the process does not allow.</summary>
+    public void MoveTo(BreachStatus next, BreachAction? action, string by, string note, DateTimeOffset at)
+    {
+        var allowed = (Status, next) switch
+        {
+            (BreachStatus.Suspected, BreachStatus.Confirmed or BreachStatus.NotABreach) => true,
+            (BreachStatus.Suspected or BreachStatus.Confirmed, BreachStatus.ActionTaken) => true,
+            (BreachStatus.Confirmed, BreachStatus.NotABreach) => true,
+            // A warning may be followed by an arrest, an arrest by a charge.
+            (BreachStatus.ActionTaken, BreachStatus.ActionTaken) => action > Action,
+            _ => false,
+        };
+        if (!allowed)
+            throw new RuleViolationException("BREACH_STATUS", $"A breach that is {Describe(Status)} cannot become {Describe(next)}{(next == BreachStatus.ActionTaken && Status == BreachStatus.ActionTaken ? $" with a lesser or equal action than {Action}" : "")}.");
+        if (next == BreachStatus.ActionTaken && action is null)
+            throw new ValidationException("action", "is required when action has been taken (warning, arrest or charge)");
+        History.Add(new BreachStatusChange { At = at, FromStatus = Status, ToStatus = next, Action = action, ChangedBy = by, Note = note });
+        Status = next;
+        if (next == BreachStatus.ActionTaken) Action = action;
+    }
+
+    public static string Describe(BreachStatus status) => status switch
+    {
+        BreachStatus.Suspected => "suspected",
+        BreachStatus.Confirmed => "confirmed",
+        BreachStatus.ActionTaken => "acted on",
+        _ => "found not to be a breach",
+    };
 
     public bool IsOpen => Status is BreachStatus.Suspected or BreachStatus.Confirmed;
 }

@@ -17,6 +17,8 @@ public sealed class ComplianceCheck : IVersioned
     public Guid? ConditionId { get; set; }
     public CheckKind Kind { get; set; }
     public DateOnly DueOn { get; set; }
+    /// <summary>The first day an outcome may be recorded (a visit a little early is fine; months early is not).</summary>
+    public DateOnly OpensOn { get; set; }
     public CheckStatus Status { get; set; } = CheckStatus.Open;
     public CheckOutcome? Outcome { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
@@ -38,9 +40,8 @@ public enum CheckKind
     CurfewCheck = 4,
     RsoPeriodicNotification = 5,
     TravelNotification = 6,
-    ResidenceCheck = 7,
-    ExclusionZoneCheck = 8,
-    NonAssociationCheck = 9,
+    /// <summary>Did a registered sex offender notify a change of name or address within 3 days?</summary>
+    ChangeOfDetailsNotification = 7,
     OtherConditionCheck = 10,
 }
 

@@ -34,7 +34,7 @@ internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
         breach.ToTable("Breaches");
         breach.HasKey(b => b.Id);
         breach.HasOne<Person>().WithMany().HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Restrict);
-        breach.HasOne<Order>().WithMany().HasForeignKey(b => b.OrderId).OnDelete(DeleteBehavior.Restrict);
+        breach.HasOne<Order>().WithMany().HasForeignKey(b => b.OrderId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         breach.HasOne<Condition>().WithMany().HasForeignKey(b => b.ConditionId).OnDelete(DeleteBehavior.Restrict);
         breach.HasOne<ComplianceCheck>().WithMany().HasForeignKey(b => b.CheckId).OnDelete(DeleteBehavior.Restrict);
         breach.HasOne<Officer>().WithMany().HasForeignKey(b => b.RecordedByOfficerId).OnDelete(DeleteBehavior.Restrict);

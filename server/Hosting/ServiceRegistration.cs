@@ -2,6 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Compliance;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.Tasks;
 using OffenderMgmt.Server.Demo;
 using OffenderMgmt.Server.Grpc;
 using OffenderMgmt.Server.People;
@@ -39,6 +42,16 @@ public static class ServiceRegistration
         services.AddScoped<AreaImporter>();
         services.AddScoped<AreaDirectory>();
         services.AddScoped<PeopleDirectory>();
+        services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
+        services.AddScoped<TaskBoard>();
+        services.AddScoped<CheckPlanner>();
+        services.AddScoped<OrderBook>();
+        services.AddScoped<OrderMessages>();
+        services.AddScoped<ComplianceDesk>();
+        services.AddScoped<BreachRegister>();
+        services.AddScoped<ComplianceMessages>();
+        services.AddSingleton<OrderExpiryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderExpiryService>());
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
 

@@ -30,12 +30,6 @@ public enum ConditionKind
     Other = 8,
 }
 
-/// <summary>A day-of-week time window; an end at or before the start runs past midnight.</summary>
-public sealed record WeeklyWindow(DayOfWeek Day, TimeOnly Start, TimeOnly End)
-{
-    public bool CrossesMidnight => End <= Start;
-}
-
 public sealed class ExclusionZoneCondition : Condition
 {
     public ExclusionZoneCondition() => Kind = ConditionKind.ExclusionZone;

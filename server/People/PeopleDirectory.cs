@@ -13,7 +13,7 @@ public sealed record PersonPage(IReadOnlyList<Person> People, string NextPageTok
 /// Creating, reading, editing and finding people. Addresses are classified into their area as
 /// they are written (DESIGN.md section 4: compute at write time, look up at read time).
 /// </summary>
-public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, ForceClock clock)
+public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Compliance.CheckPlanner checks, ForceClock clock)
 {
     private const int MaxSearchTokens = 5;
 
@@ -47,9 +47,12 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Fo
         if (person.Version != expectedVersion)
             throw new StaleVersionException("person", id.ToString(), expectedVersion, person.Version);
 
-        var details = edit(DetailsOf(person));
+        var before = DetailsOf(person);
+        var details = edit(before);
         PersonRules.Validate(details, Today());
         PersonRules.Apply(person, details);
+        if (ChangesNotifiableDetails(before, details))
+            await checks.NoteChangeOfDetailsAsync(person.Id, Today(), cancellationToken);
         SetAddress(person, details.Address);
         await EnsurePncIdFreeAsync(person.PncId, person.Id, "person.pnc_id", cancellationToken);
         person.UpdatedAt = clock.Now;
@@ -114,6 +117,12 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Fo
         person.DateOfBirth, person.Sex, person.Description, person.PncId,
         person.Address is { } a ? new AddressDetails(a.Line1, a.Line2, a.Town, a.Postcode, a.Latitude, a.Longitude) : null,
         person.CustodyStatus, person.ExpectedReleaseDate, person.WarningMarkers, person.HealthNotes);
+
+    /// <summary>A change a registered sex offender must notify within 3 days: name, aliases or home address.</summary>
+    private static bool ChangesNotifiableDetails(PersonDetails before, PersonDetails after) =>
+        before.GivenName.Trim() != after.GivenName.Trim() || before.FamilyName.Trim() != after.FamilyName.Trim() ||
+        !before.Aliases.Select(a => (a.GivenName.Trim(), a.FamilyName.Trim())).SequenceEqual(after.Aliases.Select(a => (a.GivenName.Trim(), a.FamilyName.Trim()))) ||
+        before.Address != after.Address;
 
     private void SetAddress(Person person, AddressDetails? details)
     {

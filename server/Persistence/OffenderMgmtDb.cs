@@ -49,6 +49,15 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OffenderMgmtDb).Assembly);
 
+        // Guid keys are made by the application (Guid v7 or the demo's seeded ones), never by the
+        // database. Saying so lets EF insert a new child found through a navigation (a condition
+        // added to a loaded order) instead of taking it for an existing row.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned())
+                     .Select(e => e.FindPrimaryKey()).Where(k => k is { Properties: [{ ClrType: var type }] } && type == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         foreach (var entity in modelBuilder.Model.GetEntityTypes()
                      .Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
         {
@@ -66,6 +75,16 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         }
+    }
+
+    /// <summary>
+    /// Marks an aggregate as changed when only its children changed (a condition added to an
+    /// order), so its version moves on and a stale edit of it is caught.
+    /// </summary>
+    public void Touch(IVersioned root)
+    {
+        var entry = Entry(root);
+        if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -46,9 +46,80 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
         }
     }
 
-    /// <summary>Whether the caller may change this person's record (the same relationship rule as reading in full).</summary>
-    public async Task EnsureMayEditPersonAsync(Guid personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The level for each of many people at once (for lists), in a few queries. If any of them
+    /// would need a stated reason and none was given, the whole list is refused with that message.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DisclosureLevel>> ForPeopleAsync(IEnumerable<Guid> personIds, CancellationToken cancellationToken)
     {
+        var ids = personIds.Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<Guid, DisclosureLevel>();
+        switch (caller.Role)
+        {
+            case Role.OffenderManager or Role.Supervisor:
+                var related = await RelatedAsync(ids, includeTeam: caller.Role == Role.Supervisor, cancellationToken);
+                if (ids.Any(id => !related.Contains(id)))
+                    RequireReason(caller.Role == Role.Supervisor ? "some of these people are not your team's cases" : "some of these people are not your cases");
+                return ids.ToDictionary(id => id, _ => DisclosureLevel.Full);
+            case Role.PartnerAgency:
+                var cohort = await db.Managements.Where(m => ids.Contains(m.PersonId) && m.Scheme == Scheme.Iom && m.Status == ManagementStatus.Active)
+                    .Select(m => m.PersonId).Distinct().ToListAsync(cancellationToken);
+                if (ids.Except(cohort).Any()) throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.");
+                return ids.ToDictionary(id => id, _ => DisclosureLevel.Standard);
+            default:
+                // The other roles' level does not depend on the person.
+                var level = await ForPersonAsync(ids[0], cancellationToken);
+                return ids.ToDictionary(id => id, _ => level);
+        }
+    }
+
+    /// <summary>May the caller see this officer's casework (their checks, tasks, caseload)?</summary>
+    public async Task EnsureCaseworkOfOfficerAsync(Guid officerId, CancellationToken cancellationToken)
+    {
+        if (caller.OfficerId == officerId) return;
+        if (caller.Role == Role.Supervisor && await caller.TeamIdAsync(cancellationToken) is { } team &&
+            await db.Officers.AnyAsync(o => o.Id == officerId && o.TeamId == team, cancellationToken))
+            return;
+        RequireReason("that is another officer's work");
+    }
+
+    /// <summary>May the caller see this team's casework? Its supervisor may; anyone else needs a reason.</summary>
+    public async Task EnsureCaseworkOfTeamAsync(Guid teamId, CancellationToken cancellationToken)
+    {
+        if (caller.Role == Role.Supervisor && await caller.TeamIdAsync(cancellationToken) == teamId) return;
+        RequireReason("that is another team's work, or you do not supervise it");
+    }
+
+    /// <summary>May the caller see this person's casework (checks, breaches, contacts)?</summary>
+    public async Task<DisclosureLevel> EnsureCaseworkOfPersonAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var level = await ForPersonAsync(personId, cancellationToken);
+        if (!level.Allows(RestrictedField.Casework))
+            throw new AccessDeniedException("Compliance and case history are not disclosed to your role.");
+        return level;
+    }
+
+    private async Task<HashSet<Guid>> RelatedAsync(List<Guid> ids, bool includeTeam, CancellationToken cancellationToken)
+    {
+        var officer = caller.OfficerId;
+        var team = includeTeam ? await caller.TeamIdAsync(cancellationToken) : null;
+        var fromCases = await db.Managements
+            .Where(m => ids.Contains(m.PersonId) && m.Status == ManagementStatus.Active &&
+                        ((officer != null && m.ResponsibleOfficerId == officer) || (team != null && m.OwningTeamId == team)))
+            .Select(m => m.PersonId).ToListAsync(cancellationToken);
+        var fromOrders = await db.Orders
+            .Where(o => ids.Contains(o.PersonId) && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired &&
+                        ((officer != null && o.LeadOfficerId == officer) || (team != null && o.OwningTeamId == team)))
+            .Select(o => o.PersonId).ToListAsync(cancellationToken);
+        return fromCases.Concat(fromOrders).ToHashSet();
+    }
+
+    /// <summary>Whether the caller may change this person's record (the same relationship rule as reading in full).</summary>
+    public async Task EnsureMayEditPersonAsync(Guid personId, CancellationToken cancellationToken, string field = "person_id")
+    {
+        // An unknown person is NOT_FOUND, whoever asks.
+        if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+            throw new NotFoundException("person", personId.ToString(), field);
         if (caller.Role == Role.Service) return;
         if (await ForPersonAsync(personId, cancellationToken) != DisclosureLevel.Full)
             throw new AccessDeniedException("You may not change this person's record.");

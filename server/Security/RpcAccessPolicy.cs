@@ -52,6 +52,26 @@ public static class RpcAccessPolicy
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ListAreas))] = Read(Everyone, personal: false),
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.GetArea))] = Read(Everyone, personal: false),
 
+        [Method(V1.Orders.Descriptor, nameof(V1.Orders.OrdersBase.CreateOrder))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.Orders.Descriptor, nameof(V1.Orders.OrdersBase.GetOrder))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        [Method(V1.Orders.Descriptor, nameof(V1.Orders.OrdersBase.ListOrders))] = Read([.. CaseWorkers, Role.Analyst, Role.Service]),
+        // Local officers often serve orders in person.
+        [Method(V1.Orders.Descriptor, nameof(V1.Orders.OrdersBase.ServeOrder))] = Write(AuditAction.Update, [.. CaseWorkers, Role.LocalOfficer, Role.Service]),
+        [Method(V1.Orders.Descriptor, nameof(V1.Orders.OrdersBase.VaryOrder))] = Write(AuditAction.Update, [.. CaseWorkers, Role.Service]),
+        [Method(V1.Orders.Descriptor, nameof(V1.Orders.OrdersBase.DischargeOrder))] = Write(AuditAction.Update, [.. CaseWorkers, Role.Service]),
+
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.ListDue))] = Read(CaseWorkers),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.ListOverdue))] = Read(CaseWorkers),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.ListHistory))] = Read([.. CaseWorkers, Role.Analyst]),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.RecordOutcome))] = Write(AuditAction.Update, CaseWorkers),
+        // Anyone who sees a breach may report it: a local officer on patrol, a partner system.
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.RecordBreach))] = Write(AuditAction.Create, [.. CaseWorkers, Role.LocalOfficer, Role.Service]),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.UpdateBreach))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.ListBreaches))] = Read([.. CaseWorkers, Role.Analyst]),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.CalculateNotificationPeriod))] =
+            Read([.. CaseWorkers, Role.Analyst, Role.Service], personal: false),
+
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.VerifyChain))] = Read([Role.Admin, Role.Supervisor], personal: false),
     };

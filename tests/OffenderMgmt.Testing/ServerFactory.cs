@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -65,11 +66,32 @@ public class ServerFactory : WebApplicationFactory<Program>
         return response.AccessToken;
     }
 
-    /// <summary>Calls as the given account (signed in once), stating the given purpose.</summary>
+    /// <summary>
+    /// Calls as the given account, stating the given purpose. The token is looked up at each
+    /// call, so clients keep working after <see cref="AdvanceClockAsync"/> signs everyone in again.
+    /// </summary>
     public async Task<CallInvoker> As(string username, string purpose = "case-management")
     {
-        var token = await TokenFor(username);
-        return WithHeaders(("authorization", $"Bearer {token}"), ("x-access-purpose", purpose));
+        await TokenFor(username);
+        return Channel().Intercept(metadata =>
+        {
+            lock (_tokens) metadata.Add("authorization", $"Bearer {_tokens[username]}");
+            if (purpose.Length > 0) metadata.Add("x-access-purpose", purpose);
+            return metadata;
+        });
+    }
+
+    /// <summary>Moves the server's clock on, and signs the tests' accounts in again (their tokens would have expired).</summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        List<string> usernames;
+        lock (_tokens)
+        {
+            usernames = _tokens.Keys.ToList();
+            _tokens.Clear();
+        }
+        foreach (var username in usernames) await TokenFor(username);
     }
 
     /// <summary>Calls with exactly these headers (empty values are left out).</summary>
@@ -97,6 +119,7 @@ public class ServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLogFile()));
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Auth:SigningKey", SigningKey);

@@ -156,7 +156,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.ContactNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -198,7 +197,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CohortType")
@@ -364,7 +362,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Compliance.Breach", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Action")
@@ -395,7 +392,7 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrderId")
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
@@ -481,7 +478,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Compliance.ComplianceCheck", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelledReason")
@@ -513,6 +509,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.Property<string>("Notes")
                         .IsRequired()
                         .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OrderId")
@@ -585,7 +584,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Officers.Officer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Accreditations")
@@ -653,7 +651,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Officers.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DistrictCode")
@@ -684,7 +681,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Orders.Condition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AddedOn")
@@ -734,7 +730,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CaseReference")
@@ -864,7 +859,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -980,7 +974,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1036,7 +1029,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Sightings.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AreaCode")
@@ -1107,7 +1099,6 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.Tasks.WorkTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignedOfficerId")
@@ -1458,8 +1449,7 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasOne("OffenderMgmt.Server.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()

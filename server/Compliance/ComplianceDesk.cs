@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Compliance;
+
+/// <summary>Whose checks to list: an officer's, a team's or a person's.</summary>
+public sealed record CheckScope(Guid? OfficerId, Guid? TeamId, Guid? PersonId);
+
+public sealed record OutcomeRecorded(ComplianceCheck Closed, ComplianceCheck? Next, Breach? Breach);
+
+/// <summary>
+/// The compliance checks officers make: what is due and overdue (for an officer, a team or a
+/// person), a person's history, and recording an outcome, which schedules the next check.
+/// A check belongs to whoever holds its source: the lead officer of the order, or the
+/// responsible officer of the management.
+/// </summary>
+public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, BreachRegister breaches, ForceClock clock)
+{
+    public const int DefaultHorizonDays = 28;
+    public const int MaxHorizonDays = 366;
+
+    public Task<(IReadOnlyList<ComplianceCheck> Checks, string Next)> ListDueAsync(CheckScope scope, int horizonDays, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        if (horizonDays is < 0 or > MaxHorizonDays) throw new ValidationException("horizon_days", $"must be between 0 and {MaxHorizonDays} (0: the default of {DefaultHorizonDays})");
+        var today = clock.Today;
+        var until = today.AddDays(horizonDays == 0 ? DefaultHorizonDays : horizonDays);
+        return PageAsync(Scoped(scope).Where(c => c.Status == CheckStatus.Open && c.DueOn >= today && c.DueOn <= until), pageSize, pageToken, cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<ComplianceCheck> Checks, string Next)> ListOverdueAsync(CheckScope scope, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        return PageAsync(Scoped(scope).Where(c => c.Status == CheckStatus.Open && c.DueOn < today), pageSize, pageToken, cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<ComplianceCheck> Checks, string Next)> HistoryAsync(Guid personId, int requestedPageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var pageSize = Paging.PageSize(requestedPageSize);
+        var after = Paging.Decode(pageToken, 2);
+        var checks = db.ComplianceChecks.AsNoTracking().Where(c => c.PersonId == personId);
+        if (after is not null)
+        {
+            var (due, id) = ParseKey(after);
+            checks = checks.Where(c => c.DueOn < due || (c.DueOn == due && c.Id.CompareTo(id) < 0));
+        }
+        var page = await checks.OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        return (page.Take(pageSize).ToList(), page.Count > pageSize ? Key(page[pageSize - 1]) : "");
+    }
+
+    public async Task<ComplianceCheck> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.ComplianceChecks.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        ?? throw new NotFoundException("compliance check", id.ToString(), "check_id");
+
+    /// <summary>Closes an open check that has opened, schedules its successor, and opens a breach if one is suspected.</summary>
+    public async Task<OutcomeRecorded> RecordOutcomeAsync(
+        Guid checkId, CheckOutcome outcome, DateTimeOffset? completedAt, string notes, Guid? officerId,
+        Guid? breachOrderId, Guid? breachConditionId, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        v.Enum("outcome", outcome);
+        var text = v.Optional("notes", notes, 20_000);
+        var at = completedAt ?? clock.Now;
+        if (at > clock.Now.AddMinutes(5)) v.Add("completed_at", "must not be in the future");
+        v.ThrowIfInvalid();
+
+        var check = await GetAsync(checkId, cancellationToken);
+        if (check.Status != CheckStatus.Open)
+            throw new RuleViolationException("CHECK_CLOSED", check.Status == CheckStatus.Completed
+                ? $"This check was already completed ({check.Outcome}) on {clock.ToLocal(check.CompletedAt!.Value):yyyy-MM-dd}."
+                : $"This check was withdrawn ({check.CancelledReason}).");
+        var completedOn = DateOnly.FromDateTime(clock.ToLocal(at).DateTime);
+        if (completedOn < check.OpensOn)
+            throw new RuleViolationException("CHECK_NOT_DUE", $"This check is not due yet: it is due on {check.DueOn:yyyy-MM-dd} and can be recorded from {check.OpensOn:yyyy-MM-dd}.");
+
+        check.Status = CheckStatus.Completed;
+        check.Outcome = outcome;
+        check.CompletedAt = at;
+        check.CompletedByOfficerId = officerId;
+        check.Notes = text;
+        if (check.Kind == CheckKind.RsoPeriodicNotification && outcome == CheckOutcome.Compliant)
+            await NoteNotificationAsync(check, completedOn, cancellationToken);
+
+        Breach? breach = null;
+        if (outcome == CheckOutcome.BreachSuspected)
+        {
+            breach = await breaches.RecordAsync(new BreachReport(
+                check.PersonId, breachOrderId ?? check.OrderId, breachConditionId ?? check.ConditionId, at, null, null,
+                $"Found at a compliance check ({check.Kind})", BreachSource.ComplianceCheck, check.Id, null, text), cancellationToken);
+        }
+        var next = await planner.PlanNextAsync(check, completedOn, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OutcomeRecorded(check, next, breach);
+    }
+
+    private async Task NoteNotificationAsync(ComplianceCheck check, DateOnly on, CancellationToken cancellationToken)
+    {
+        var management = await db.Managements.FirstOrDefaultAsync(m => m.Id == check.ManagementId, cancellationToken);
+        if (management?.Notification is { } notification) notification.LastNotifiedOn = on;
+    }
+
+    /// <summary>Checks whose source (order or management) is held by the officer, owned by the team, or about the person.</summary>
+    private IQueryable<ComplianceCheck> Scoped(CheckScope scope)
+    {
+        var checks = db.ComplianceChecks.AsNoTracking();
+        if (scope.PersonId is { } person) return checks.Where(c => c.PersonId == person);
+        if (scope.OfficerId is { } officer)
+            return checks.Where(c =>
+                db.Managements.Any(m => m.Id == c.ManagementId && m.ResponsibleOfficerId == officer) ||
+                db.Orders.Any(o => o.Id == c.OrderId && o.LeadOfficerId == officer));
+        if (scope.TeamId is { } team)
+            return checks.Where(c =>
+                db.Managements.Any(m => m.Id == c.ManagementId && m.OwningTeamId == team) ||
+                db.Orders.Any(o => o.Id == c.OrderId && o.OwningTeamId == team));
+        throw new ValidationException("officer_id", "give one of officer_id, team_id or person_id");
+    }
+
+    private static async Task<(IReadOnlyList<ComplianceCheck>, string)> PageAsync(IQueryable<ComplianceCheck> checks, int requestedPageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var pageSize = Paging.PageSize(requestedPageSize);
+        var after = Paging.Decode(pageToken, 2);
+        if (after is not null)
+        {
+            var (due, id) = ParseKey(after);
+            checks = checks.Where(c => c.DueOn > due || (c.DueOn == due && c.Id.CompareTo(id) > 0));
+        }
+        var page = await checks.OrderBy(c => c.DueOn).ThenBy(c => c.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        return (page.Take(pageSize).ToList(), page.Count > pageSize ? Key(page[pageSize - 1]) : "");
+    }
+
+    private static string Key(ComplianceCheck check) => Paging.Encode(IsoDate.Format(check.DueOn), check.Id.ToString());
+
+    private static (DateOnly Due, Guid Id) ParseKey(string[] key) =>
+        IsoDate.TryParse(key[0], out var due) && Guid.TryParse(key[1], out var id)
+            ? (due, id)
+            : throw new ValidationException("page_token", "is not a page token this list returned");
+}

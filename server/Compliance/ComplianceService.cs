@@ -1,0 +1,179 @@
+using Grpc.Core;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Security;
+using V1 = OffenderMgmt.Contracts.V1;
+
+namespace OffenderMgmt.Server.Compliance;
+
+/// <summary>gRPC Compliance service: checks due and overdue, outcomes, breaches.</summary>
+public sealed class ComplianceService(
+    ComplianceDesk desk, BreachRegister breaches, ComplianceMessages messages, DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock)
+    : V1.Compliance.ComplianceBase
+{
+    public override async Task<V1.ListChecksResponse> ListDue(V1.ListChecksRequest request, ServerCallContext context)
+    {
+        var scope = await ScopeAsync(request, context.CancellationToken);
+        var (checks, next) = await desk.ListDueAsync(scope, request.HorizonDays, request.PageSize, request.PageToken, context.CancellationToken);
+        return await RespondAsync(checks, next, context.CancellationToken);
+    }
+
+    public override async Task<V1.ListChecksResponse> ListOverdue(V1.ListChecksRequest request, ServerCallContext context)
+    {
+        var scope = await ScopeAsync(request, context.CancellationToken);
+        var (checks, next) = await desk.ListOverdueAsync(scope, request.PageSize, request.PageToken, context.CancellationToken);
+        return await RespondAsync(checks, next, context.CancellationToken);
+    }
+
+    public override async Task<V1.ListChecksResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
+    {
+        var person = RequireId(request.PersonId, "person_id");
+        audit.Touched(person);
+        await disclosure.EnsureCaseworkOfPersonAsync(person, context.CancellationToken);
+        var (checks, next) = await desk.HistoryAsync(person, request.PageSize, request.PageToken, context.CancellationToken);
+        return await RespondAsync(checks, next, context.CancellationToken);
+    }
+
+    public override async Task<V1.RecordOutcomeResponse> RecordOutcome(V1.RecordOutcomeRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var checkId = v.Id("check_id", request.CheckId);
+        var outcome = v.Enum("outcome", (CheckOutcome)(int)request.Outcome);
+        var breachOrder = v.Id("breach_order_id", request.BreachOrderId, required: false);
+        var breachCondition = v.Id("breach_condition_id", request.BreachConditionId, required: false);
+        if (outcome != CheckOutcome.BreachSuspected && (breachOrder != Guid.Empty || breachCondition != Guid.Empty))
+            v.Add("breach_order_id", "is only for outcome BREACH_SUSPECTED");
+        v.ThrowIfInvalid();
+        audit.Touched(checkId);
+        var check = await desk.GetAsync(checkId, context.CancellationToken);
+        audit.Touched(check.PersonId);
+        await disclosure.EnsureMayEditPersonAsync(check.PersonId, context.CancellationToken);
+
+        var result = await desk.RecordOutcomeAsync(checkId, outcome, request.CompletedAt?.ToDateTimeOffset(), request.Notes, caller.OfficerId,
+            NullIfEmpty(breachOrder), NullIfEmpty(breachCondition), context.CancellationToken);
+        var listed = await messages.ChecksAsync(result.Next is null ? [result.Closed] : [result.Closed, result.Next], context.CancellationToken);
+        var response = new V1.RecordOutcomeResponse { Closed = listed[0] };
+        if (result.Next is not null) { response.Next = listed[1]; audit.Touched(result.Next.Id); }
+        if (result.Breach is not null)
+        {
+            response.Breach = (await messages.BreachesAsync([result.Breach], context.CancellationToken))[0];
+            audit.Touched(result.Breach.Id);
+        }
+        return response;
+    }
+
+    public override async Task<V1.Breach> RecordBreach(V1.RecordBreachRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var person = v.Id("person_id", request.PersonId);
+        var order = v.Id("order_id", request.OrderId, required: false);
+        var condition = v.Id("condition_id", request.ConditionId, required: false);
+        var check = v.Id("check_id", request.CheckId, required: false);
+        var sighting = v.Id("sighting_id", request.SightingId, required: false);
+        if (request.OccurredAt is null) v.Add("occurred_at", "is required");
+        var source = request.Source == V1.BreachSource.Unspecified ? BreachSource.Report : v.Enum("source", (BreachSource)(int)request.Source);
+        v.ThrowIfInvalid();
+        audit.Touched(person);
+        if (caller.Is(Role.OffenderManager, Role.Supervisor)) await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
+
+        var breach = await breaches.RecordAsync(new BreachReport(
+            person, NullIfEmpty(order), NullIfEmpty(condition), request.OccurredAt!.ToDateTimeOffset(),
+            request.Location?.Latitude, request.Location?.Longitude, request.LocationText, source,
+            NullIfEmpty(check), NullIfEmpty(sighting), request.Details), context.CancellationToken);
+        audit.Touched(breach.Id);
+        return (await messages.BreachesAsync([breach], context.CancellationToken))[0];
+    }
+
+    public override async Task<V1.Breach> UpdateBreach(V1.UpdateBreachRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var id = v.Id("id", request.Id);
+        if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the change was based on");
+        var status = v.Enum("status", (BreachStatus)(int)request.Status);
+        BreachAction? action = request.Action == V1.BreachAction.Unspecified ? null : v.Enum("action", (BreachAction)(int)request.Action);
+        v.ThrowIfInvalid();
+        audit.Touched(id);
+        var existing = await breaches.GetAsync(id, context.CancellationToken);
+        audit.Touched(existing.PersonId);
+        await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
+        var breach = await breaches.UpdateAsync(id, request.ExpectedVersion, status, action, request.Note, context.CancellationToken);
+        return (await messages.BreachesAsync([breach], context.CancellationToken))[0];
+    }
+
+    public override async Task<V1.ListBreachesResponse> ListBreaches(V1.ListBreachesRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var person = v.Id("person_id", request.PersonId, required: false);
+        var order = v.Id("order_id", request.OrderId, required: false);
+        var officer = v.Id("officer_id", request.OfficerId, required: false);
+        if (person == Guid.Empty && order == Guid.Empty && officer == Guid.Empty) v.Add("person_id", "give a person_id, an order_id or an officer_id");
+        v.ThrowIfInvalid();
+        if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, context.CancellationToken);
+        var (list, next) = await breaches.ListAsync(new BreachFilter(NullIfEmpty(person), NullIfEmpty(order), NullIfEmpty(officer), request.OpenOnly, request.PageSize, request.PageToken), context.CancellationToken);
+        foreach (var id in list.Select(b => b.PersonId).Append(person).Where(p => p != Guid.Empty).Distinct())
+            await disclosure.EnsureCaseworkOfPersonAsync(id, context.CancellationToken);
+        audit.Touched(list.Select(b => b.Id));
+        audit.Touched(list.Select(b => b.PersonId));
+        var response = new V1.ListBreachesResponse { NextPageToken = next };
+        response.Breaches.AddRange(await messages.BreachesAsync(list, context.CancellationToken));
+        return response;
+    }
+
+    public override Task<V1.NotificationPeriodResponse> CalculateNotificationPeriod(V1.NotificationPeriodRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var convicted = v.Date("conviction_date", request.ConvictionDate, required: true);
+        var disposal = v.Enum("disposal", (NotificationDisposal)(int)request.Disposal);
+        if (request.AgeAtConviction is < 10 or > 120) v.Add("age_at_conviction", "must be between 10 and 120");
+        if (disposal == NotificationDisposal.Custodial && request.SentenceMonths <= 0) v.Add("sentence_months", "is required for a custodial sentence");
+        if (disposal != NotificationDisposal.Custodial && request.SentenceMonths != 0) v.Add("sentence_months", "is only for a custodial sentence");
+        if (convicted > clock.Today) v.Add("conviction_date", "must not be in the future");
+        v.ThrowIfInvalid();
+        var ends = NotificationPeriod.EndsOn(convicted!.Value, disposal, disposal == NotificationDisposal.Custodial ? request.SentenceMonths : null, request.AgeAtConviction);
+        return Task.FromResult(new V1.NotificationPeriodResponse
+        {
+            Indefinite = ends is null,
+            EndsOn = IsoDate.Format(ends),
+            Explanation = NotificationPeriod.Explain(disposal, disposal == NotificationDisposal.Custodial ? request.SentenceMonths : null, request.AgeAtConviction),
+        });
+    }
+
+    private async Task<CheckScope> ScopeAsync(V1.ListChecksRequest request, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var officer = v.Id("officer_id", request.OfficerId, required: false);
+        var team = v.Id("team_id", request.TeamId, required: false);
+        var person = v.Id("person_id", request.PersonId, required: false);
+        var given = new[] { officer, team, person }.Count(g => g != Guid.Empty);
+        if (given != 1) v.Add("officer_id", "give exactly one of officer_id, team_id or person_id");
+        v.ThrowIfInvalid();
+        if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, cancellationToken);
+        if (team != Guid.Empty) await disclosure.EnsureCaseworkOfTeamAsync(team, cancellationToken);
+        if (person != Guid.Empty)
+        {
+            audit.Touched(person);
+            await disclosure.EnsureCaseworkOfPersonAsync(person, cancellationToken);
+        }
+        return new CheckScope(NullIfEmpty(officer), NullIfEmpty(team), NullIfEmpty(person));
+    }
+
+    private async Task<V1.ListChecksResponse> RespondAsync(IReadOnlyList<ComplianceCheck> checks, string next, CancellationToken cancellationToken)
+    {
+        audit.Touched(checks.Select(c => c.Id));
+        audit.Touched(checks.Select(c => c.PersonId));
+        var response = new V1.ListChecksResponse { NextPageToken = next };
+        response.Checks.AddRange(await messages.ChecksAsync(checks, cancellationToken));
+        return response;
+    }
+
+    private static Guid? NullIfEmpty(Guid id) => id == Guid.Empty ? null : id;
+
+    private static Guid RequireId(string value, string field)
+    {
+        var v = new Validator();
+        var id = v.Id(field, value);
+        v.ThrowIfInvalid();
+        return id;
+    }
+}

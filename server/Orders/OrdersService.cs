@@ -1,0 +1,145 @@
+using Grpc.Core;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Security;
+using V1 = OffenderMgmt.Contracts.V1;
+
+namespace OffenderMgmt.Server.Orders;
+
+/// <summary>gRPC Orders service: reads and checks the request, hands over to <see cref="OrderBook"/>.</summary>
+public sealed class OrdersService(
+    OrderBook book, OrderMessages messages, DisclosurePolicy disclosure, Caller caller, CallAudit audit, AreaIndexHolder areas, ForceClock clock)
+    : V1.Orders.OrdersBase
+{
+    public override async Task<V1.Order> CreateOrder(V1.CreateOrderRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var personId = v.Id("person_id", request.PersonId);
+        var type = v.Enum("type", (OrderType)(int)request.Type);
+        var madeOn = v.Date("made_on", request.MadeOn, required: true);
+        var startsOn = v.Date("starts_on", request.StartsOn);
+        var endsOn = v.Date("ends_on", request.EndsOn);
+        var lead = v.Id("lead_officer_id", request.LeadOfficerId, required: false);
+        var team = v.Id("owning_team_id", request.OwningTeamId, required: false);
+        if (request.Conditions.Count > 100) v.Add("conditions", "an order may have at most 100 conditions");
+        var conditions = ReadConditions(request.Conditions, "conditions", madeOn ?? clock.Today, v);
+        v.ThrowIfInvalid();
+        audit.Touched(personId);
+        if (caller.Role != Role.Service) await disclosure.EnsureMayEditPersonAsync(personId, context.CancellationToken);
+
+        var order = await book.CreateAsync(new NewOrder(
+            personId, type, request.Court, request.CaseReference, madeOn!.Value, startsOn, endsOn,
+            NullIfEmpty(lead), NullIfEmpty(team), conditions, request.VictimDetails,
+            request.RequestId.Length > 0 ? $"{caller.Subject}:{request.RequestId}" : null), context.CancellationToken);
+        audit.Touched(order.Id);
+        return await messages.ToMessageAsync(order, await disclosure.ForPersonAsync(personId, context.CancellationToken), context.CancellationToken);
+    }
+
+    public override async Task<V1.Order> GetOrder(V1.GetOrderRequest request, ServerCallContext context)
+    {
+        var order = await book.GetAsync(RequireId(request.Id, "id"), context.CancellationToken);
+        audit.Touched(order.Id);
+        audit.Touched(order.PersonId);
+        var level = await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken);
+        return await messages.ToMessageAsync(order, level, context.CancellationToken);
+    }
+
+    public override async Task<V1.ListOrdersResponse> ListOrders(V1.ListOrdersRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var person = v.Id("person_id", request.PersonId, required: false);
+        var lead = v.Id("lead_officer_id", request.LeadOfficerId, required: false);
+        var type = request.Type == V1.OrderType.Unspecified ? (OrderType?)null : v.Enum("type", (OrderType)(int)request.Type);
+        var status = request.Status == V1.OrderStatus.Unspecified ? (OrderStatus?)null : v.Enum("status", (OrderStatus)(int)request.Status);
+        if (person == Guid.Empty && lead == Guid.Empty && !caller.Is(Role.Supervisor, Role.Analyst, Role.Service))
+            v.Add("person_id", "give a person_id or a lead_officer_id");
+        v.ThrowIfInvalid();
+
+        var (orders, next) = await book.ListAsync(new OrderFilter(NullIfEmpty(person), NullIfEmpty(lead), type, status, request.PageSize, request.PageToken), context.CancellationToken);
+        var levels = await disclosure.ForPeopleAsync(orders.Select(o => o.PersonId), context.CancellationToken);
+        audit.Touched(orders.Select(o => o.Id));
+        audit.Touched(orders.Select(o => o.PersonId));
+        var response = new V1.ListOrdersResponse { NextPageToken = next };
+        response.Orders.AddRange(await messages.ToMessagesAsync(orders, id => levels[id], context.CancellationToken));
+        return response;
+    }
+
+    public override async Task<V1.Order> ServeOrder(V1.ServeOrderRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var id = v.Id("id", request.Id);
+        var servedBy = v.Id("served_by_officer_id", request.ServedByOfficerId, required: caller.OfficerId is null);
+        if (request.ServedAt is null) v.Add("served_at", "is required");
+        v.ThrowIfInvalid();
+        audit.Touched(id);
+        var order = await book.ServeAsync(id, request.ServedAt!.ToDateTimeOffset(), request.ServedWhere,
+            servedBy == Guid.Empty ? caller.OfficerId!.Value : servedBy, context.CancellationToken);
+        audit.Touched(order.PersonId);
+        return await messages.ToMessageAsync(order, await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken), context.CancellationToken);
+    }
+
+    public override async Task<V1.Order> VaryOrder(V1.VaryOrderRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var id = v.Id("id", request.Id);
+        if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the variation was based on");
+        var variedOn = v.Date("varied_on", request.VariedOn) ?? clock.Today;
+        var added = ReadConditions(request.AddConditions, "add_conditions", variedOn, v);
+        var changed = new List<(Guid, Condition)>();
+        for (var i = 0; i < request.ChangeConditions.Count; i++)
+        {
+            var changeId = v.Id($"change_conditions[{i}].id", request.ChangeConditions[i].Id);
+            if (ConditionMessages.ToDomain(request.ChangeConditions[i], $"change_conditions[{i}]", areas.Current.Extent, variedOn, v) is { } replacement)
+                changed.Add((changeId, replacement));
+        }
+        var removed = request.RemoveConditionIds.Select((r, i) => v.Id($"remove_condition_ids[{i}]", r)).ToList();
+        DateOnly? newEnds = null;
+        var endChanged = request.NewEndsOn.Length > 0;
+        if (endChanged && !request.NewEndsOn.Equals("none", StringComparison.OrdinalIgnoreCase))
+            newEnds = v.Date("new_ends_on", request.NewEndsOn);
+        v.ThrowIfInvalid();
+
+        audit.Touched(id);
+        var existing = await book.GetAsync(id, context.CancellationToken);
+        if (caller.Role != Role.Service) await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
+        var order = await book.VaryAsync(id, request.ExpectedVersion,
+            new OrderVariationRequest(variedOn, request.Court, added, changed, removed, newEnds, endChanged, request.Summary), context.CancellationToken);
+        audit.Touched(order.PersonId);
+        return await messages.ToMessageAsync(order, await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken), context.CancellationToken);
+    }
+
+    public override async Task<V1.Order> DischargeOrder(V1.DischargeOrderRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var id = v.Id("id", request.Id);
+        if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the discharge was based on");
+        var on = v.Date("discharged_on", request.DischargedOn) ?? clock.Today;
+        v.ThrowIfInvalid();
+        audit.Touched(id);
+        var existing = await book.GetAsync(id, context.CancellationToken);
+        if (caller.Role != Role.Service) await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
+        var order = await book.DischargeAsync(id, request.ExpectedVersion, on, request.Reason, context.CancellationToken);
+        audit.Touched(order.PersonId);
+        return await messages.ToMessageAsync(order, await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken), context.CancellationToken);
+    }
+
+    private List<Condition> ReadConditions(IList<V1.Condition> conditions, string field, DateOnly addedOn, Validator v)
+    {
+        var result = new List<Condition>();
+        for (var i = 0; i < conditions.Count && i < 100; i++)
+            if (ConditionMessages.ToDomain(conditions[i], $"{field}[{i}]", areas.Current.Extent, addedOn, v) is { } condition)
+                result.Add(condition);
+        return result;
+    }
+
+    private static Guid? NullIfEmpty(Guid id) => id == Guid.Empty ? null : id;
+
+    private static Guid RequireId(string value, string field)
+    {
+        var v = new Validator();
+        var id = v.Id(field, value);
+        v.ThrowIfInvalid();
+        return id;
+    }
+}

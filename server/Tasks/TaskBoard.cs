@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Tasks;
+
+/// <summary>What raises a task and to whom: an officer, or their team's queue when nobody holds the work.</summary>
+public sealed record TaskRequest(
+    TaskKind Kind, string Title, string Detail, Guid? OfficerId, Guid? TeamId, DateOnly? DueOn, string SourceKey,
+    Guid? PersonId = null, Guid? ManagementId = null, Guid? OrderId = null, Guid? BreachId = null, Guid? CheckId = null);
+
+/// <summary>
+/// Raises tasks. Each has a source key (what raised it), so the same event raises it once even
+/// when it is reported twice.
+/// </summary>
+public sealed class TaskBoard(OffenderMgmtDb db, ForceClock clock)
+{
+    /// <summary>Adds the task unless one with the same source key exists; returns the task either way.</summary>
+    public async Task<WorkTask> RaiseAsync(TaskRequest request, CancellationToken cancellationToken)
+    {
+        var existing = db.Tasks.Local.FirstOrDefault(t => t.SourceKey == request.SourceKey)
+                       ?? await db.Tasks.FirstOrDefaultAsync(t => t.SourceKey == request.SourceKey, cancellationToken);
+        if (existing is not null) return existing;
+        if (request.OfficerId is null && request.TeamId is null)
+            throw new InvalidOperationException($"A task ({request.Kind}) must go to an officer or a team.");
+        var task = new WorkTask
+        {
+            Kind = request.Kind,
+            Title = request.Title.Length > 300 ? request.Title[..300] : request.Title,
+            Detail = request.Detail.Length > 4000 ? request.Detail[..4000] : request.Detail,
+            AssignedOfficerId = request.OfficerId,
+            AssignedTeamId = request.TeamId,
+            DueOn = request.DueOn,
+            SourceKey = request.SourceKey,
+            PersonId = request.PersonId,
+            ManagementId = request.ManagementId,
+            OrderId = request.OrderId,
+            BreachId = request.BreachId,
+            CheckId = request.CheckId,
+            CreatedAt = clock.Now,
+        };
+        db.Tasks.Add(task);
+        return task;
+    }
+}
