@@ -1,4 +1,6 @@
+using OffenderMgmt.Server.Alerts;
 using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Audit;
 using OffenderMgmt.Server.Compliance;
 using OffenderMgmt.Server.Orders;
@@ -24,6 +26,8 @@ app.MapGrpcService<AreasService>();
 app.MapGrpcService<AuditService>();
 app.MapGrpcService<OrdersService>();
 app.MapGrpcService<ComplianceService>();
+app.MapGrpcService<CaseloadService>();
+app.MapGrpcService<AlertsService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -72,6 +72,38 @@ public static class RpcAccessPolicy
         [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.CalculateNotificationPeriod))] =
             Read([.. CaseWorkers, Role.Analyst, Role.Service], personal: false),
 
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.Enrol))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.GetManagement))] = Read([.. CaseWorkers, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.ListManagements))] = Read([.. CaseWorkers, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.ListCaseload))] = Read(CaseWorkers),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.ChangeRisk))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.EndManagement))] = Write(AuditAction.Update, CaseWorkers),
+        // Analysts see workloads without the names behind them.
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.GetOfficerWorkload))] = Read([.. CaseWorkers, Role.Analyst]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.GetTeamWorkload))] = Read([.. CaseWorkers, Role.Analyst], personal: false),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.OfficerLeaves))] = Write(AuditAction.Update, [Role.Supervisor]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.ListOrphaned))] = Read([Role.Supervisor]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.SuggestOwners))] = Read([Role.Supervisor]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.Reallocate))] = Write(AuditAction.Update, [Role.Supervisor]),
+        // Custody and the regional organised crime unit tell us of releases; case systems of charges.
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.NotifyRelease))] = Write(AuditAction.Update, [Role.Service, Role.Supervisor]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.NotifyCharge))] = Write(AuditAction.Create, [Role.Service, Role.Supervisor]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.ListTasks))] = Read(CaseWorkers),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.CompleteTask))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.RecordContact))] = Write(AuditAction.Create, CaseWorkers),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.ListContacts))] = Read(CaseWorkers),
+        // Partners sit at the weekly IOM review and record their actions there.
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.GetIomReviewAgenda))] = Read([.. CaseWorkers, Role.PartnerAgency]),
+        [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.RecordIomDecision))] = Write(AuditAction.Update, [.. CaseWorkers, Role.PartnerAgency]),
+
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.GetBriefing))] = Read([Role.LocalOfficer, .. CaseWorkers]),
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ExportBriefing))] = Read([Role.LocalOfficer, .. CaseWorkers]),
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.SearchNear))] = Read([Role.LocalOfficer, .. CaseWorkers]) with { Limit = RateLimit.Search },
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ZonesAt))] = Read([Role.LocalOfficer, .. CaseWorkers, Role.Service]),
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.CheckSighting))] = Read([Role.LocalOfficer, .. CaseWorkers]),
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.RecordSighting))] = Write(AuditAction.Create, [Role.LocalOfficer, .. CaseWorkers, Role.Service]),
+        [Method(V1.Alerts.Descriptor, nameof(V1.Alerts.AlertsBase.Watch))] = Read([Role.LocalOfficer, .. CaseWorkers]),
+
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.VerifyChain))] = Read([Role.Admin, Role.Supervisor], personal: false),
     };

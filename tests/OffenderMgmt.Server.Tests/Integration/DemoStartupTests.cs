@@ -3,6 +3,7 @@ using OffenderMgmt.Contracts.V1;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Testing;
 
+using Register = OffenderMgmt.Server.Caseload.Register;
 namespace OffenderMgmt.Tests.Integration;
 
 /// <summary>Starting with --demo on an empty database builds the demo force and serves it.</summary>

@@ -12,6 +12,7 @@ using CheckStatus = OffenderMgmt.Server.Compliance.CheckStatus;
 using OrderStatus = OffenderMgmt.Server.Orders.OrderStatus;
 using RiskLevel = OffenderMgmt.Server.Common.RiskLevel;
 
+using Register = OffenderMgmt.Server.Caseload.Register;
 namespace OffenderMgmt.Tests.OrderTests;
 
 /// <summary>Orders expire at their end date; risk and personal changes reschedule what they affect.</summary>

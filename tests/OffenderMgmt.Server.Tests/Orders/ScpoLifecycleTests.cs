@@ -6,6 +6,7 @@ using OffenderMgmt.Server.Officers;
 using OffenderMgmt.Server.Tasks;
 using OffenderMgmt.Testing;
 
+using TaskKind = OffenderMgmt.Server.Tasks.TaskKind;
 namespace OffenderMgmt.Tests.OrderTests;
 
 /// <summary>

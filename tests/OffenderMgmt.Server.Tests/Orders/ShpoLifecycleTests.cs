@@ -6,6 +6,7 @@ using OffenderMgmt.Server.Tasks;
 using OffenderMgmt.Testing;
 using DayOfWeek = OffenderMgmt.Contracts.V1.DayOfWeek;
 
+using TaskKind = OffenderMgmt.Server.Tasks.TaskKind;
 namespace OffenderMgmt.Tests.OrderTests;
 
 /// <summary>An SHPO with an exclusion zone over Luton town centre, breached and acted on.</summary>

@@ -4,6 +4,8 @@ using OffenderMgmt.Contracts.V1;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Testing;
 
+using Scheme = OffenderMgmt.Server.Caseload.Scheme;
+using Register = OffenderMgmt.Server.Caseload.Register;
 namespace OffenderMgmt.Tests.Security;
 
 /// <summary>Who sees what of a person: by role, by relationship, and with a stated reason.</summary>
