@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Compliance;
 using OffenderMgmt.Server.Orders;
@@ -50,8 +51,18 @@ public static class ServiceRegistration
         services.AddScoped<ComplianceDesk>();
         services.AddScoped<BreachRegister>();
         services.AddScoped<ComplianceMessages>();
-        services.AddSingleton<OrderExpiryService>();
-        services.AddHostedService(sp => sp.GetRequiredService<OrderExpiryService>());
+        services.Configure<WorkloadOptions>(configuration.GetSection("Workload"));
+        services.Configure<ReviewOptions>(configuration.GetSection("Reviews"));
+        services.AddScoped<CaseloadBook>();
+        services.AddScoped<WorkloadService>();
+        services.AddScoped<Continuity>();
+        services.AddScoped<CustodyNotifications>();
+        services.AddScoped<TaskList>();
+        services.AddScoped<ContactLog>();
+        services.AddScoped<IomReview>();
+        services.AddScoped<CaseloadMessages>();
+        services.AddSingleton<Housekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
 

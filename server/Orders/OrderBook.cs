@@ -63,6 +63,10 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
             CreatedAt = clock.Now,
         };
         foreach (var condition in request.Conditions) AddCondition(order, condition);
+        order.Assignments.Add(new OrderAssignment
+        {
+            OfficerId = lead?.Id, TeamId = team, From = clock.Now, Reason = Caseload.AssignmentReason.InitialAllocation, AssignedBy = caller.Subject,
+        });
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         return order;

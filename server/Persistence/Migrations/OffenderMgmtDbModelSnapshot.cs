@@ -194,6 +194,47 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("ContactNotes", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProposeDeselection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingOn");
+
+                    b.HasIndex("ManagementId", "MeetingOn")
+                        .IsUnique();
+
+                    b.ToTable("IomReviewDecisions", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
                 {
                     b.Property<Guid>("Id")
@@ -819,6 +860,51 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("Orders", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("OfficerId", "From");
+
+                    b.ToTable("OrderAssignments", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderVariation", b =>
                 {
                     b.Property<long>("Id")
@@ -1346,6 +1432,15 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Officers.Team", null)
@@ -1553,6 +1648,26 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderAssignment", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Orders.Order", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.Officers.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderVariation", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Orders.Order", null)
@@ -1720,6 +1835,8 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.Order", b =>
                 {
+                    b.Navigation("Assignments");
+
                     b.Navigation("Conditions");
 
                     b.Navigation("Variations");
