@@ -107,6 +107,8 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
             Excessive = report.Excessive,
             Threshold = report.ThresholdPercent,
             WeightsEffectiveFrom = IsoDate.Format(today.WeightsFrom),
+            OutOfPost = !report.Officer.IsInPostOn(report.Weeks[^1].WeekEnding),
+            LeftOn = IsoDate.Format(report.Officer.InPostTo),
             Explanation = $"{today.Cases} cases and {today.Orders} orders carry {today.Points:0.##} points against a capacity of {today.CapacityPoints:0.##} " +
                           $"({report.Officer.ContractedHours:0.#} contracted hours): {today.Utilisation:0.#}%. " +
                           (report.Excessive ? $"Over {report.ThresholdPercent:0}% for {report.ConsecutiveWeeksOver} weeks in a row: excessive." :

@@ -357,10 +357,12 @@ public sealed class CaseloadService(
         return (NullIfEmpty(officer), NullIfEmpty(team));
     }
 
+    /// <summary>The team's case-holding officers in post, and anyone out of post who still holds work.</summary>
     private async Task<IReadOnlyList<Guid>> TeamOfficersAsync(Guid team, DateOnly on, CancellationToken cancellationToken)
     {
         var officers = await workloads.TeamMembersAsync(team, cancellationToken);
-        return officers.Where(o => o.IsInPostOn(on) && o.Role is Officers.OfficerRole.OffenderManager or Officers.OfficerRole.SeniorInvestigatingOfficer)
+        var holders = await workloads.HoldersAsync(officers.Select(o => o.Id).ToList(), cancellationToken);
+        return officers.Where(o => (o.IsInPostOn(on) && o.Role is Officers.OfficerRole.OffenderManager or Officers.OfficerRole.SeniorInvestigatingOfficer) || holders.Contains(o.Id))
             .Select(o => o.Id).ToList();
     }
 

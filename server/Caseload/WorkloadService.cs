@@ -46,6 +46,16 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
         return await db.Officers.AsNoTracking().Where(o => o.TeamId == teamId).OrderBy(o => o.CollarNumber).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Which of these officers hold a live case or order now.</summary>
+    public async Task<HashSet<Guid>> HoldersAsync(IReadOnlyList<Guid> officerIds, CancellationToken cancellationToken)
+    {
+        var cases = await db.Managements.Where(m => m.Status == ManagementStatus.Active && m.ResponsibleOfficerId != null && officerIds.Contains(m.ResponsibleOfficerId.Value))
+            .Select(m => m.ResponsibleOfficerId!.Value).Distinct().ToListAsync(cancellationToken);
+        var orders = await db.Orders.Where(o => o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired && o.LeadOfficerId != null && officerIds.Contains(o.LeadOfficerId.Value))
+            .Select(o => o.LeadOfficerId!.Value).Distinct().ToListAsync(cancellationToken);
+        return cases.Concat(orders).ToHashSet();
+    }
+
     private WorkloadFigure Figure(Holdings history, Officer officer, DateOnly day, bool includePendingRelease)
     {
         var end = EndOf(day);

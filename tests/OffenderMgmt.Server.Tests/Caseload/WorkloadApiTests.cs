@@ -36,6 +36,10 @@ public sealed class WorkloadApiTests(DemoServerFactory server) : IClassFixture<D
         Assert.Contains(team.Officers, o => o.Utilisation > 100);
         Assert.All(team.Officers.Where(o => o.Cases > 0), o => Assert.InRange(o.Cases, 50, 54));
         Assert.True(team.OrphanedItems == 0);
+        // The officer who left weeks ago still holds their cases, and the team view says so.
+        var leaver = Assert.Single(team.Officers, o => o.OutOfPost);
+        Assert.True(leaver.Cases >= 50);
+        Assert.NotEqual("", leaver.LeftOn);
         Assert.Equal(Math.Round(team.Officers.Sum(o => o.Points), 1), Math.Round(team.Points, 1));
     }
 
