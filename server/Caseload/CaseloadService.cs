@@ -234,7 +234,8 @@ public sealed class CaseloadService(
         var release = v.Date("expected_release_date", request.ExpectedReleaseDate, required: true);
         v.ThrowIfInvalid();
         audit.Touched(person);
-        var tasks = await notifications.ReleaseAsync(person, release!.Value, request.Establishment, context.CancellationToken);
+        var tasks = await notifications.ReleaseAsync(person, release!.Value, request.Establishment, context.CancellationToken,
+            request.ReleaseAddress, request.ReleaseLocation is { } at ? (at.Latitude, at.Longitude) : null);
         return await ResultAsync(tasks, context.CancellationToken);
     }
 

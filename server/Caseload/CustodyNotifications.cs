@@ -14,12 +14,15 @@ namespace OffenderMgmt.Server.Caseload;
 /// and a charge in a serious crime case (consider an SCPO at the point of charge). Each raises
 /// its tasks once, however often it is reported.
 /// </summary>
-public sealed class CustodyNotifications(OffenderMgmtDb db, TaskBoard tasks, IOptions<ReviewOptions> reviews, ForceClock clock)
+public sealed class CustodyNotifications(OffenderMgmtDb db, TaskBoard tasks, IOptions<ReviewOptions> reviews, Areas.AreaIndexHolder areas, ForceClock clock)
 {
-    public async Task<IReadOnlyList<WorkTask>> ReleaseAsync(Guid personId, DateOnly releaseOn, string establishment, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkTask>> ReleaseAsync(Guid personId, DateOnly releaseOn, string establishment, CancellationToken cancellationToken,
+        string releaseAddress = "", (double Latitude, double Longitude)? releaseLocation = null)
     {
         var v = new Validator();
         var prison = v.Optional("establishment", establishment, 200);
+        var address = v.Optional("release_address", releaseAddress, 500);
+        if (releaseLocation is { } point) v.Coordinates("release_location", point.Latitude, point.Longitude);
         if (releaseOn < clock.Today.AddDays(-7)) v.Add("expected_release_date", "is more than a week ago; record the release instead");
         if (releaseOn > clock.Today.AddYears(30)) v.Add("expected_release_date", "is implausibly far ahead");
         v.ThrowIfInvalid();
@@ -51,6 +54,11 @@ public sealed class CustodyNotifications(OffenderMgmtDb db, TaskBoard tasks, IOp
                 soc?.ResponsibleOfficerId, soc?.ResponsibleOfficerId is null ? socTeam : null, reviewBy,
                 $"release-ocg:{personId}:{releaseOn:yyyy-MM-dd}", PersonId: personId, ManagementId: ocg.Id), cancellationToken));
         }
+        // Local officers where they will live hear that someone managed is coming out.
+        var area = releaseLocation is { } at ? areas.Current.Classify(at.Latitude, at.Longitude)?.Code : person.Address?.AreaCode;
+        if (managements.Count > 0)
+            Alerts.AlertFeed.Raise(db, clock, Alerts.AlertKind.ReleaseIntoArea, [area], personId, managements.Select(m => m.ResponsibleOfficerId).FirstOrDefault(m => m is not null), null, null,
+                $"Release expected {releaseOn:yyyy-MM-dd}{(address.Length > 0 ? $" to {address}" : "")}");
         await db.SaveChangesAsync(cancellationToken);
         return raised;
     }
