@@ -39,7 +39,7 @@ public sealed class AlertStreamTests : IDisposable
     {
         var person = await Barred();
         var alerts = new Alerts.AlertsClient(await _server.Officer("briefing"));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
 
         long lastSeen;
         using (var watch = alerts.Watch(new WatchRequest { AreaCode = South }, cancellationToken: timeout.Token))
@@ -71,12 +71,34 @@ public sealed class AlertStreamTests : IDisposable
             db.Orders.Where(o => o.PersonId == Guid.Parse(person) && o.Type == Server.Orders.OrderType.CriminalBehaviourOrder).Select(o => o.LeadOfficerId!.Value)));
         await _server.CreateAccountAsync("cbo.lead", Server.Security.Role.OffenderManager, lead);
         var alerts = new Alerts.AlertsClient(await _server.As("cbo.lead"));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         using var watch = alerts.Watch(new WatchRequest { OfficerId = lead.ToString() }, cancellationToken: timeout.Token);
         var waiting = NextEvent(watch.ResponseStream, timeout.Token);
         await SeenInTownCentre(person, 5);
         var alert = await waiting;
         Assert.Equal((AlertKind.SuspectedBreach, lead.ToString()), (alert.Kind, alert.OfficerId));
+    }
+
+    [Fact]
+    public async Task Serving_an_order_and_a_release_into_the_beat_are_announced_to_its_watchers()
+    {
+        var person = await _server.CaseOf("demo.manager", skip: 30);
+        var home = await _server.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.People.Where(p => p.Id == person).Select(p => p.Address!.AreaCode!)));
+        var manager = await _server.OfficerOfAccount("demo.manager");
+        var alerts = new Alerts.AlertsClient(await _server.Officer("briefing"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var watch = alerts.Watch(new WatchRequest { AreaCode = home }, cancellationToken: timeout.Token);
+
+        var served = NextEvent(watch.ResponseStream, timeout.Token);
+        var order = await _server.ServedAsync(OrderRequests.Shpo(person, manager, OrderRequests.Travel()), manager);
+        var first = await served;
+        Assert.Equal((AlertKind.OrderServed, order.Id), (first.Kind, first.OrderId));
+
+        var released = NextEvent(watch.ResponseStream, timeout.Token);
+        await new Caseload.CaseloadClient(await _server.As("demo.service")).NotifyReleaseAsync(new NotifyReleaseRequest { PersonId = person.ToString(), ExpectedReleaseDate = "2026-12-10" });
+        var second = await released;
+        Assert.Equal((AlertKind.ReleaseIntoArea, person.ToString()), (second.Kind, second.PersonId));
     }
 
     [Fact]

@@ -60,6 +60,35 @@ public sealed class AreaImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Re_importing_files_every_exclusion_zone_under_the_areas_it_now_touches()
+    {
+        var person = await CreatePersonIn("Castle");
+        var (lat, lon) = Bedfordshire.Inside("Castle");
+        await _server.WithDb(async db =>
+        {
+            var team = new Server.Officers.Team { Name = "Test team", Kind = Server.Officers.TeamKind.Vsomt };
+            db.Teams.Add(team);
+            var order = new Server.Orders.Order
+            {
+                PersonId = Guid.Parse(person.Id), Type = Server.Orders.OrderType.SexualHarmPreventionOrder, OwningTeamId = team.Id,
+                MadeOn = new DateOnly(2026, 1, 1), StartsOn = new DateOnly(2026, 1, 1),
+            };
+            order.Conditions.Add(new Server.Orders.ExclusionZoneCondition
+            {
+                ZoneName = "test", Shape = Server.Orders.ZoneShape.Circle, CentreLatitude = lat, CentreLongitude = lon, RadiusMetres = 100,
+                Areas = [new Server.Orders.ExclusionZoneArea { AreaCode = Bedfordshire.Ward("Castle").Code }],
+            });
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+        });
+        var square = $"[[[{lon - 0.01},{lat - 0.01}],[{lon + 0.01},{lat - 0.01}],[{lon + 0.01},{lat + 0.01}],[{lon - 0.01},{lat + 0.01}],[{lon - 0.01},{lat - 0.01}]]]";
+        await Import($$$"""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ward_code":"X02","ward_name":"Redrawn"},"geometry":{"type":"Polygon","coordinates":{{{square}}}}}]}""");
+
+        var codes = await _server.WithDb(db => db.ExclusionZoneAreas.Select(a => a.AreaCode).ToListAsync());
+        Assert.Equal(["X02"], codes);
+    }
+
+    [Fact]
     public async Task A_file_with_one_bad_polygon_is_refused_whole_and_nothing_changes()
     {
         var person = await CreatePersonIn("Castle");
