@@ -3,14 +3,14 @@ using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
-using Terminal.Gui.ViewBase;
 
-namespace OffenderMgmt.Tui.Tests.Screens;
+namespace OffenderMgmt.Tui.Tests.Support;
 
 /// <summary>
-/// Runs a screen on Terminal.Gui's ANSI driver with no real terminal behind it: keys are
+/// Runs screens on Terminal.Gui's ANSI driver with no real terminal behind it: keys are
 /// injected, the screen is read back as text. A scenario is a list of steps, each waiting for
-/// the screen to be ready (a call finished) before acting, all inside the real main loop.
+/// the screen to be ready (a call finished, a dialog opened) before acting, all inside the real
+/// main loop, so modal dialogs and nested windows run exactly as they do for a user.
 /// </summary>
 public sealed class HeadlessTerminal : IDisposable
 {
@@ -35,6 +35,10 @@ public sealed class HeadlessTerminal : IDisposable
         return App.Driver!.ToString()!;
     }
 
+    /// <summary>The screen row that contains <paramref name="text"/>, or null.</summary>
+    public string? LineWith(string text) =>
+        Screen().Split('\n').FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal));
+
     public void Type(string text)
     {
         foreach (var c in text) App.InjectKey(new Key(c));
@@ -53,33 +57,53 @@ public sealed class HeadlessTerminal : IDisposable
     public HeadlessTerminal WhenScreenShows(string text, Action act) =>
         When($"the screen shows '{text}'", () => Screen().Contains(text, StringComparison.Ordinal), act);
 
+    /// <summary>A step that waits until the top runnable (window or dialog) is a <typeparamref name="T"/>.</summary>
+    public HeadlessTerminal WhenShowing<T>(Action<T> act) where T : class =>
+        When($"a {typeof(T).Name} is showing", () => App.TopRunnable is T, () => act((T)App.TopRunnable!));
+
     /// <summary>Runs the window with the steps in order; fails if a step is not ready in time.</summary>
-    public void Run(IRunnable window, TimeSpan? timeout = null)
+    public void Run(IRunnable window, TimeSpan? timeout = null) => Run(() => App.Run(window), () => App.RequestStop(window), timeout);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> (which runs windows, one after another or nested) with the
+    /// steps in order. When they are done, or a step times out, <paramref name="stop"/> is
+    /// called and then whatever is on top is closed until the body returns.
+    /// </summary>
+    public void Run(Action body, Action stop, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         var next = 0;
+        var stopping = false;
         string? failure = null;
         App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
         {
+            if (stopping)
+            {
+                if (App.TopRunnable is { } top) App.RequestStop(top);
+                return true;
+            }
             if (next == _steps.Count)
             {
-                App.RequestStop(window);
-                return false;
+                stopping = true;
+                stop();
+                return true;
             }
             if (DateTime.UtcNow > deadline)
             {
                 failure = $"Timed out waiting for step {next + 1}: {_steps[next].Description}.\nScreen:\n{Screen()}";
-                App.RequestStop(window);
-                return false;
+                stopping = true;
+                stop();
+                return true;
             }
             if (_steps[next].Ready())
             {
-                _steps[next].Act();
+                var act = _steps[next].Act;
                 next++;
+                act();
             }
             return true;
         });
-        App.Run(window);
+        body();
         _steps.Clear();
         if (failure is not null) Assert.Fail(failure);
     }
