@@ -1,4 +1,7 @@
 using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Compliance;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.Tasks;
 using OffenderMgmt.Server.Officers;
 using OffenderMgmt.Server.People;
 
@@ -11,6 +14,10 @@ public sealed class DemoForce
     public List<Officer> Officers { get; } = [];
     public List<Person> People { get; } = [];
     public List<Management> Managements { get; } = [];
+    public List<Order> Orders { get; } = [];
+    public List<ComplianceCheck> Checks { get; } = [];
+    public List<Breach> Breaches { get; } = [];
+    public List<WorkTask> Tasks { get; } = [];
 
     /// <summary>Well-known demo records (for accounts, README examples and tests).</summary>
     public DemoCast Cast { get; } = new();

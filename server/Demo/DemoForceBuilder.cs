@@ -19,6 +19,8 @@ public static class DemoForceBuilder
             .ToList();
         new DemoStaff(random, today, force).Build(districts);
         new DemoCaseload(random, today, now, areas, force).Build();
+        new DemoOrders(random, today, now, areas, force).Build();
+        new DemoChecks(random, today, now, force).Build();
         return force;
     }
 }

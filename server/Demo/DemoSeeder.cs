@@ -18,7 +18,7 @@ public sealed partial class DemoSeeder(
     OffenderMgmtDb db, AreaImporter importer, AccountService accounts, IOptions<DemoOptions> options, ForceClock clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Bump when the generator changes what it builds, so old demo databases are rebuilt.</summary>
-    public const string GeneratorVersion = "2";
+    public const string GeneratorVersion = "3";
     private const string MarkerKey = "demo.generator";
 
     public static string BoundaryFile => Path.Combine(AppContext.BaseDirectory, "Data", "bedfordshire-wards.geojson");
@@ -63,6 +63,11 @@ public sealed partial class DemoSeeder(
         db.Officers.AddRange(force.Officers);
         db.People.AddRange(force.People);
         db.Managements.AddRange(force.Managements);
+        db.Orders.AddRange(force.Orders);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ComplianceChecks.AddRange(force.Checks);
+        db.Breaches.AddRange(force.Breaches);
+        db.Tasks.AddRange(force.Tasks);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -6,7 +6,7 @@ namespace OffenderMgmt.Server.Orders;
 /// </summary>
 public abstract class Condition
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrderId { get; set; }
     public ConditionKind Kind { get; protected set; }
     /// <summary>The condition as worded in the order.</summary>

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Compliance;
 using OffenderMgmt.Server.Demo;
+using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Testing;
 
@@ -81,6 +83,60 @@ public class DemoForceTests
         Assert.NotEqual(Snapshot(Force), Snapshot(other));
     }
 
+    [Fact]
+    public void There_are_79_shpos_3_of_them_breached_10_scpos_and_11_cbos()
+    {
+        Assert.Equal(79, Force.Orders.Count(o => o.Type == OrderType.SexualHarmPreventionOrder));
+        Assert.Equal(10, Force.Orders.Count(o => o.Type == OrderType.SeriousCrimePreventionOrder));
+        Assert.Equal(11, Force.Orders.Count(o => o.Type == OrderType.CriminalBehaviourOrder));
+        var shpos = Force.Orders.Where(o => o.Type == OrderType.SexualHarmPreventionOrder).Select(o => o.Id).ToHashSet();
+        Assert.Equal(3, Force.Breaches.Where(b => b.OrderId is { } id && shpos.Contains(id)).Select(b => b.OrderId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_demo_order_is_lawful_served_and_in_force_today()
+    {
+        Assert.All(Force.Orders, o =>
+        {
+            Assert.Null(OrderTypeRules.DurationProblem(o.Type, o.StartsOn, o.EndsOn));
+            Assert.True(o.ServedAt is not null && o.IsEnforceableOn(Today));
+        });
+    }
+
+    [Fact]
+    public void Every_exclusion_zone_is_a_valid_shape_inside_the_force_and_filed_under_the_beats_it_touches()
+    {
+        var zones = Force.Orders.SelectMany(o => o.Conditions).OfType<ExclusionZoneCondition>().ToList();
+        Assert.NotEmpty(zones);
+        Assert.All(zones, z =>
+        {
+            var outline = ZoneGeometry.Of(z).Outline;
+            Assert.True(outline.IsValid);
+            Assert.True(Bedfordshire.Index.Extent.Contains(outline.EnvelopeInternal));
+            Assert.Equal(Bedfordshire.Index.Touching(outline), z.Areas.Select(a => a.AreaCode));
+        });
+    }
+
+    [Fact]
+    public void Someone_living_outside_luton_is_barred_from_luton_town_centre()
+    {
+        var luton = Bedfordshire.Index.Areas.Where(a => a.DistrictCode == "E06000032").Select(a => a.Code).ToHashSet();
+        var barred = Force.Orders.Where(o => o.Conditions.OfType<ExclusionZoneCondition>().Any(z => z.ZoneName == "Luton town centre")).Select(o => o.PersonId);
+        Assert.Contains(Force.People.Where(p => barred.Contains(p.Id)), p => !luton.Contains(p.Address!.AreaCode!));
+    }
+
+    [Fact]
+    public void Every_source_of_checks_has_one_open_check_and_some_are_overdue()
+    {
+        var open = Force.Checks.Where(c => c.Status == CheckStatus.Open).ToList();
+        Assert.Equal(open.Count, open.Select(c => (c.ConditionId ?? c.ManagementId, c.Kind)).Distinct().Count());
+        var overdue = open.Count(c => c.DueOn < Today);
+        Assert.InRange(overdue, open.Count / 30, open.Count / 5);
+        Assert.Contains(Force.Checks, c => c.Outcome == CheckOutcome.NoAccess);
+    }
+
+    private static readonly JsonSerializerOptions SnapshotOptions = new() { ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles };
+
     private static string Snapshot(DemoForce force) =>
-        JsonSerializer.Serialize(new { force.Teams, force.Officers, force.People, force.Managements });
+        JsonSerializer.Serialize(new { force.Teams, force.Officers, force.People, force.Managements, force.Orders, force.Checks, force.Breaches, force.Tasks }, SnapshotOptions);
 }
