@@ -1,6 +1,8 @@
 using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Workspaces.LocalOfficer;
 using OffenderMgmt.Tui.Workspaces.OffenderManager;
 using OffenderMgmt.Tui.Workspaces.Other;
+using OffenderMgmt.Tui.Workspaces.Supervisor;
 using OffenderMgmt.Tui.Workspaces.Common;
 
 namespace OffenderMgmt.Tui.App;
@@ -11,6 +13,8 @@ public static class WorkspaceFactory
     public static WorkspaceWindow Create(ClientContext context) => context.Session.Role switch
     {
         UserRole.OffenderManager => new OffenderManagerWorkspace(context),
+        UserRole.Supervisor => new SupervisorWorkspace(context),
+        UserRole.LocalOfficer => new LocalOfficerWorkspace(context),
         _ => new OtherRoleWorkspace(context),
     };
 }

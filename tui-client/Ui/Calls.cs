@@ -49,7 +49,7 @@ public sealed class Calls(ClientContext context, IFeedback feedback)
         {
             _active.Remove(entry);
             if (_active.Count > 0) ShowBusy();
-            else feedback.Clear();
+            else feedback.Idle();
         }
     }
 

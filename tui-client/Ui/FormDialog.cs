@@ -107,14 +107,23 @@ public abstract class FormDialog : Dialog
 
     protected void ShowProblem(string text)
     {
+        _showingProgress = false;
         var lines = TextWrap.Lines(text, Math.Max(20, InnerWidth));
         _problem.Height = Math.Min(lines.Count, 6);
         _problem.Text = string.Join("\n", lines.Take(6));
         _problem.SetScheme(Theme.Line(text.Length == 0 ? Theme.Dialog.Normal : Theme.ErrorText));
     }
 
+    private bool _showingProgress;
+
+    private void ClearProgress()
+    {
+        if (_showingProgress) ShowProgress("");
+    }
+
     private void ShowProgress(string text)
     {
+        _showingProgress = text.Length > 0;
         _problem.Height = 1;
         _problem.Text = text;
         _problem.SetScheme(Theme.Line(text.Length == 0 ? Theme.Dialog.Normal : Theme.BusyText));
@@ -125,6 +134,6 @@ public abstract class FormDialog : Dialog
         public void Busy(string doing) => dialog.ShowProgress($"{doing}  (Esc cancels)");
         public void Info(string text) => dialog.ShowProgress(text);
         public void Problem(string text) => dialog.ShowProblem(text);
-        public void Clear() => dialog.ShowProgress("");
+        public void Idle() => dialog.ClearProgress();
     }
 }

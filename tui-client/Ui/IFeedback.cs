@@ -6,7 +6,8 @@ public interface IFeedback
     void Busy(string doing);
     void Info(string text);
     void Problem(string text);
-    void Clear();
+    /// <summary>Nothing is in progress any more: take the progress message away (but not a problem or a result).</summary>
+    void Idle();
 }
 
 /// <summary>The status line is the feedback of a whole screen.</summary>
@@ -15,5 +16,8 @@ internal sealed class StatusLineFeedback(StatusLine line) : IFeedback
     public void Busy(string doing) => line.Busy(doing);
     public void Info(string text) => line.Info(text);
     public void Problem(string text) => line.Error(text);
-    public void Clear() => line.Clear();
+    public void Idle()
+    {
+        if (line.Kind == StatusKind.Busy) line.Clear();
+    }
 }

@@ -29,6 +29,8 @@ public sealed class RecordTable<T> : TableView where T : class
     {
         _columns = columns;
         _key = key;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
         FullRowSelect = true;
         Style.ShowHorizontalHeaderOverline = false;
         Style.ShowVerticalCellLines = false;
