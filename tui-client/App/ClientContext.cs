@@ -7,6 +7,9 @@ namespace OffenderMgmt.Tui.App;
 public sealed class ClientContext(IApplication app, Gateways gateways, TimeProvider clock)
 {
     public IApplication App { get; } = app;
+
+    /// <summary>The UI thread's context: create the client context on the UI thread, before any window runs.</summary>
+    public UiSynchronizationContext Ui { get; } = new(app);
     public Gateways Gateways { get; } = gateways;
 
     /// <summary>The clock for "today", "overdue by" and "now". Tests give it the server's fake clock.</summary>

@@ -21,7 +21,7 @@ public sealed class ConnectionMonitor : IDisposable
         context.Connection.HealthChanged += OnHealthChanged;
     }
 
-    private void OnHealthChanged(object? sender, ConnectionHealth health) => _context.App.Invoke(() =>
+    private void OnHealthChanged(object? sender, ConnectionHealth health) => _context.Ui.Run(() =>
     {
         if (health == ConnectionHealth.Unreachable && _timer is null)
             _timer = _context.App.AddTimeout(_interval, Poll);

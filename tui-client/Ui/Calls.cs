@@ -36,7 +36,8 @@ public sealed class Calls(ClientContext context, IFeedback feedback)
         ShowBusy();
         try
         {
-            var value = await call(cancel.Token);
+            // The gateway runs off the UI thread (its awaits need no loop); only its answer comes back here.
+            var value = await Task.Run(() => call(cancel.Token), CancellationToken.None);
             LastFailure = null;
             return new Done<T>(true, value, null, null);
         }

@@ -56,7 +56,7 @@ public sealed class DialogSessionRenewer(ClientContext context) : ISessionRenewe
     public Task<bool> RenewAsync(RenewalRequest request, CancellationToken cancellationToken)
     {
         var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        context.App.Invoke(() =>
+        context.Ui.Run(() =>
         {
             try
             {

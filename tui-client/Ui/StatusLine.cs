@@ -82,7 +82,7 @@ public sealed class StatusLine : View
 
     private void OnHealthChanged(object? sender, ConnectionHealth health)
     {
-        if (App is { } app) app.Invoke(() => ShowHealth(health));
+        _context.Ui.Run(() => ShowHealth(health));
     }
 
     private void ShowHealth(ConnectionHealth health)

@@ -6,7 +6,8 @@ using Terminal.Gui.Input;
 
 namespace OffenderMgmt.Tui.Tests.Screens;
 
-public sealed class SignInWindowTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
+[Collection(SharedDemoServer.Name)]
+public sealed class SignInWindowTests(DemoServerFactory server)
 {
     [Fact]
     public void Typing_a_username_and_password_and_pressing_enter_signs_in()

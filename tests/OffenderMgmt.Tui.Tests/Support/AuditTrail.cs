@@ -23,3 +23,14 @@ public static class AuditTrail
         return entry.Purpose;
     }
 }
+
+public static class AuditTrailRecords
+{
+    /// <summary>The entries that touched a record (e.g. a person), newest first.</summary>
+    public static async Task<IReadOnlyList<OffenderMgmt.Contracts.V1.AuditEntry>> TouchingAsync(ServerFactory server, string recordId)
+    {
+        var audit = new OffenderMgmt.Contracts.V1.Audit.AuditClient(await server.As("demo.admin", "audit"));
+        var response = await audit.QueryAsync(new OffenderMgmt.Contracts.V1.QueryAuditRequest { RecordId = recordId, PageSize = 500 });
+        return response.Entries;
+    }
+}

@@ -11,6 +11,8 @@ namespace OffenderMgmt.Tui.Tests.Support;
 /// injected, the screen is read back as text. A scenario is a list of steps, each waiting for
 /// the screen to be ready (a call finished, a dialog opened) before acting, all inside the real
 /// main loop, so modal dialogs and nested windows run exactly as they do for a user.
+/// Terminal.Gui takes the thread that creates the application as its UI thread, so create the
+/// terminal (and the client context) on the thread that runs it: after a test's awaits.
 /// </summary>
 public sealed class HeadlessTerminal : IDisposable
 {
@@ -74,9 +76,11 @@ public sealed class HeadlessTerminal : IDisposable
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         var next = 0;
         var stopping = false;
+        var acting = false;
         string? failure = null;
         App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
         {
+            if (acting) return true;
             if (stopping)
             {
                 if (App.TopRunnable is { } top) App.RequestStop(top);
@@ -97,13 +101,32 @@ public sealed class HeadlessTerminal : IDisposable
             }
             if (_steps[next].Ready())
             {
+                // The action runs in a timer of its own: if it opens a modal dialog (a key that
+                // opens one, say), the dialog's loop must still be able to run this timer to
+                // drive the next steps, and a timer is not run again while it is running.
                 var act = _steps[next].Act;
                 next++;
-                act();
+                acting = true;
+                App.AddTimeout(TimeSpan.Zero, () =>
+                {
+                    acting = false;
+                    act();
+                    return false;
+                });
             }
             return true;
         });
-        body();
+        // The client puts its own SynchronizationContext on the thread while windows run; the
+        // test's own awaits after the run must resume on the test framework's, not a loop that has ended.
+        var testContext = SynchronizationContext.Current;
+        try
+        {
+            body();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(testContext);
+        }
         _steps.Clear();
         if (failure is not null) Assert.Fail(failure);
     }

@@ -114,7 +114,7 @@ public abstract class WorkspaceWindow : Window
     private void OnHealthChanged(object? sender, ConnectionHealth health)
     {
         if (health != ConnectionHealth.Online) return;
-        App?.Invoke(() =>
+        Context.Ui.Run(() =>
         {
             if (Calls.LastFailure?.Failure == GatewayFailure.Unreachable && !Calls.IsBusy) _ = RefreshAsync();
         });

@@ -45,8 +45,8 @@ public sealed class AlertLine : View
         var watching = _watching = new CancellationTokenSource();
         var watch = Watch = _context.Gateways.Alerts.Watch(AlertFilter.ForArea(areaCode), Purpose.Briefing);
         _ = Task.Run(() => watch.RunAsync(
-            alert => App?.Invoke(() => Arrived(alert, watching)),
-            status => App?.Invoke(() => Changed(status, watching)),
+            alert => _context.Ui.Run(() => Arrived(alert, watching)),
+            status => _context.Ui.Run(() => Changed(status, watching)),
             watching.Token));
     }
 
