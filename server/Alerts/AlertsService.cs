@@ -1,6 +1,81 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Security;
 using V1 = OffenderMgmt.Contracts.V1;
 
 namespace OffenderMgmt.Server.Alerts;
 
-/// <summary>gRPC Alerts service.</summary>
-public sealed class AlertsService : V1.Alerts.AlertsBase;
+/// <summary>
+/// gRPC Alerts service: a live stream of alerts for an area or an officer. It sends every stored
+/// alert after the id the client last saw, then waits for the next commit (or a heartbeat
+/// interval) and sends what is new: reconnecting with the last id misses nothing.
+/// </summary>
+public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, DisclosurePolicy disclosure) : V1.Alerts.AlertsBase
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private const int Batch = 200;
+
+    public override async Task Watch(V1.WatchRequest request, IServerStreamWriter<V1.AlertEvent> responseStream, ServerCallContext context)
+    {
+        var v = new Validator();
+        var area = v.Optional("area_code", request.AreaCode, 20);
+        var officer = v.Id("officer_id", request.OfficerId, required: false);
+        if ((area.Length == 0) == (officer == Guid.Empty)) v.Add("area_code", "give exactly one of area_code or officer_id");
+        if (request.AfterEventId < 0) v.Add("after_event_id", "must not be negative");
+        v.ThrowIfInvalid();
+        var cancellation = context.CancellationToken;
+
+        long last;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+            if (area.Length > 0 && !await db.Areas.AnyAsync(a => a.Code == area, cancellation)) throw new NotFoundException("area", area, "area_code");
+            if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, cancellation);
+            last = request.AfterEventId > 0 ? request.AfterEventId : await AlertFeed.LatestIdAsync(db, cancellation);
+        }
+
+        var sent = new HashSet<(AlertKind, Guid?, Guid?, DateTimeOffset)>();
+        while (!cancellation.IsCancellationRequested)
+        {
+            // Take the wake-up before reading, so a commit between the read and the wait is not lost.
+            var wake = feed.NextChange;
+            IReadOnlyList<AlertEvent> events;
+            Dictionary<Guid, string> names;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+                events = await AlertFeed.AfterAsync(db, area.Length > 0 ? area : null, officer == Guid.Empty ? null : officer, last, Batch, cancellation);
+                var people = events.Select(e => e.PersonId).OfType<Guid>().Distinct().ToList();
+                names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellation);
+            }
+            foreach (var e in events)
+            {
+                last = e.Id;
+                // An event raised for several areas reaches an officer's stream once.
+                if (officer != Guid.Empty && !sent.Add((e.Kind, e.OrderId, e.BreachId, e.At))) continue;
+                await responseStream.WriteAsync(ToMessage(e, names), cancellation);
+            }
+            if (events.Count == Batch) continue;
+            var delay = Task.Delay(Heartbeat, cancellation);
+            if (await Task.WhenAny(wake, delay) == delay && !cancellation.IsCancellationRequested)
+                await responseStream.WriteAsync(new V1.AlertEvent { Heartbeat = true, At = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) }, cancellation);
+        }
+    }
+
+    private static V1.AlertEvent ToMessage(AlertEvent e, IReadOnlyDictionary<Guid, string> names) => new()
+    {
+        Id = e.Id,
+        At = Timestamp.FromDateTimeOffset(e.At),
+        Kind = (V1.AlertKind)(int)e.Kind,
+        AreaCode = e.AreaCode ?? "",
+        PersonId = e.PersonId?.ToString() ?? "",
+        PersonName = e.PersonId is { } p ? names.GetValueOrDefault(p, "") : "",
+        Summary = e.Summary,
+        OrderId = e.OrderId?.ToString() ?? "",
+        BreachId = e.BreachId?.ToString() ?? "",
+        OfficerId = e.OfficerId?.ToString() ?? "",
+    };
+}

@@ -44,6 +44,7 @@ public sealed partial class AreaImporter(
         await db.SaveChangesAsync(cancellationToken);
 
         var reclassified = await ReclassifyAddressesAsync(index, cancellationToken);
+        await ReclassifyZonesAsync(index, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         indexHolder.Replace(index);
 
@@ -82,6 +83,20 @@ public sealed partial class AreaImporter(
             db.ChangeTracker.Clear();
         }
         return changed.Count;
+    }
+
+    /// <summary>Every exclusion zone is filed again under the areas it touches now.</summary>
+    private async Task ReclassifyZonesAsync(AreaIndex index, CancellationToken cancellationToken)
+    {
+        var zones = await db.Conditions.OfType<Orders.ExclusionZoneCondition>().Include(z => z.Areas).ToListAsync(cancellationToken);
+        foreach (var zone in zones)
+        {
+            var codes = index.Touching(Orders.ZoneGeometry.Of(zone).Outline);
+            if (zone.Areas.Select(a => a.AreaCode).SequenceEqual(codes)) continue;
+            zone.Areas.Clear();
+            zone.Areas.AddRange(codes.Select(code => new Orders.ExclusionZoneArea { ConditionId = zone.Id, AreaCode = code }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Fill(Area area, AreaDefinition definition, DateTimeOffset now)

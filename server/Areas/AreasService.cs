@@ -1,13 +1,18 @@
 using System.Text.Json;
 using Grpc.Core;
 using NetTopologySuite.IO.Converters;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Geography;
+using OffenderMgmt.Server.Security;
 using V1 = OffenderMgmt.Contracts.V1;
 
 namespace OffenderMgmt.Server.Areas;
 
-/// <summary>gRPC Areas service: the force's beats and their boundaries.</summary>
-public sealed class AreasService(AreaDirectory directory) : V1.Areas.AreasBase
+/// <summary>gRPC Areas service: the force's beats and what a local officer needs to know about them.</summary>
+public sealed class AreasService(
+    AreaDirectory directory, BeatBriefings briefings, NearbySearch nearby, SightingDesk sightings, AreaIndexHolder areas,
+    DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock) : V1.Areas.AreasBase
 {
     private static readonly JsonSerializerOptions GeoJsonOptions = CreateGeoJsonOptions();
 
@@ -23,6 +28,117 @@ public sealed class AreasService(AreaDirectory directory) : V1.Areas.AreasBase
     {
         var listing = await directory.GetAsync(request.Code, context.CancellationToken);
         return ToMessage(listing, request.IncludeBoundary);
+    }
+
+    public override async Task<V1.Briefing> GetBriefing(V1.GetBriefingRequest request, ServerCallContext context)
+    {
+        var briefing = await BriefingAsync(request.AreaCode, context.CancellationToken);
+        return BriefingMessages.Briefing(briefing, areas.Current, request.IncludeBoundary, clock.Today);
+    }
+
+    public override async Task<V1.ExportBriefingResponse> ExportBriefing(V1.ExportBriefingRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var format = v.Enum("format", request.Format);
+        v.ThrowIfInvalid();
+        var briefing = await BriefingAsync(request.AreaCode, context.CancellationToken);
+        audit.Was(AuditAction.Disclose);  // a file leaves the system
+        var stamp = clock.ToLocal(briefing.GeneratedAt).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        return format == V1.ExportFormat.Csv
+            ? new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.csv", ContentType = "text/csv", Content = BriefingExport.Csv(briefing) }
+            : new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.geojson", ContentType = "application/geo+json", Content = BriefingExport.GeoJsonOf(briefing) };
+    }
+
+    public override async Task<V1.SearchNearResponse> SearchNear(V1.SearchNearRequest request, ServerCallContext context)
+    {
+        EnsureBriefingPurpose();
+        var people = await nearby.NearAsync(request.Point?.Latitude, request.Point?.Longitude, request.RadiusMetres, request.PageSize, context.CancellationToken);
+        audit.Touched(people.Select(p => p.Person.Id));
+        var response = new V1.SearchNearResponse();
+        response.People.AddRange(people.Select(p => BriefingMessages.Person(p, areas.Current, clock.Today)));
+        return response;
+    }
+
+    public override async Task<V1.ZonesAtResponse> ZonesAt(V1.ZonesAtRequest request, ServerCallContext context)
+    {
+        var hits = await sightings.ZonesAtAsync(request.Point?.Latitude, request.Point?.Longitude, request.At?.ToDateTimeOffset(), context.CancellationToken);
+        audit.Touched(hits.Select(h => h.Zone.PersonId));
+        var response = new V1.ZonesAtResponse();
+        response.Zones.AddRange(hits.Select(h => BriefingMessages.Zone(h.Zone, h.PersonName, h.BindsNow, livesHere: false)));
+        return response;
+    }
+
+    public override async Task<V1.SightingVerdict> CheckSighting(V1.CheckSightingRequest request, ServerCallContext context)
+    {
+        var (person, with) = ReadSubject(request.PersonId, request.WithPersonIds);
+        audit.Touched(person);
+        EnsureBriefingPurpose();
+        var check = await sightings.CheckAsync(person, request.Point?.Latitude, request.Point?.Longitude, request.At?.ToDateTimeOffset(), with, request.WithDescription, context.CancellationToken);
+        return BriefingMessages.Verdict(check);
+    }
+
+    public override async Task<V1.RecordSightingResponse> RecordSighting(V1.RecordSightingRequest request, ServerCallContext context)
+    {
+        var (person, with) = ReadSubject(request.PersonId, request.WithPersonIds);
+        audit.Touched(person);
+        var recorded = await sightings.RecordAsync(person, request.Point?.Latitude, request.Point?.Longitude, request.At?.ToDateTimeOffset(),
+            request.LocationText, with, request.WithDescription, request.Text, context.CancellationToken);
+        audit.Touched(recorded.Sighting.Id);
+        audit.Touched(recorded.Breaches.Select(b => b.Id));
+        var response = new V1.RecordSightingResponse { SightingId = recorded.Sighting.Id.ToString(), Verdict = BriefingMessages.Verdict(recorded.Check) };
+        response.BreachIds.AddRange(recorded.Breaches.Select(b => b.Id.ToString()));
+        response.TaskIds.AddRange(await sightings.TaskIdsAsync(recorded.Breaches.Select(b => b.Id).ToList(), context.CancellationToken));
+        return response;
+    }
+
+    public override async Task<V1.ListSightingsResponse> ListSightings(V1.ListSightingsRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var person = v.Id("person_id", request.PersonId);
+        v.ThrowIfInvalid();
+        audit.Touched(person);
+        var level = await disclosure.ForPersonAsync(person, context.CancellationToken);
+        var (list, next) = await sightings.ListAsync(person, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new V1.ListSightingsResponse { NextPageToken = next };
+        response.Sightings.AddRange(list.Select(s =>
+        {
+            var message = new V1.Sighting
+            {
+                Id = s.Id.ToString(), PersonId = s.PersonId.ToString(), SeenAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.SeenAt),
+                Point = new V1.GeoPoint { Latitude = s.Latitude, Longitude = s.Longitude }, LocationText = s.Location, AreaCode = s.AreaCode ?? "",
+                AreaName = s.AreaCode is { } code ? areas.Current.Find(code)?.Name ?? "" : "", Verdict = (V1.Verdict)(int)s.Verdict,
+                VerdictSummary = s.VerdictReasons, ReportedBy = s.ReportedBy,
+            };
+            if (s.BreachId is { } breach) message.BreachIds.Add(breach.ToString());
+            if (level.Allows(RestrictedField.Intelligence)) message.Text = s.Text;
+            return message;
+        }));
+        return response;
+    }
+
+    private async Task<Briefing> BriefingAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        EnsureBriefingPurpose();
+        var briefing = await briefings.GetAsync(areaCode, cancellationToken);
+        audit.Touched(briefing.Area.Code);
+        audit.Touched(briefing.Residents.Concat(briefing.Excluded).Select(p => p.Person.Id));
+        return briefing;
+    }
+
+    /// <summary>Briefing-level lookups are for briefings and sighting checks (or a stated reason).</summary>
+    private void EnsureBriefingPurpose()
+    {
+        if (caller.Purpose.Kind is not (PurposeKind.Briefing or PurposeKind.SightingCheck or PurposeKind.Reason or PurposeKind.CaseManagement or PurposeKind.Supervision))
+            throw new AccessDeniedException("Briefings and sighting checks need x-access-purpose: briefing or sighting-check (or a reason).");
+    }
+
+    private static (Guid Person, IReadOnlyList<Guid> With) ReadSubject(string personId, IList<string> withIds)
+    {
+        var v = new Validator();
+        var person = v.Id("person_id", personId);
+        var with = withIds.Select((w, i) => v.Id($"with_person_ids[{i}]", w)).ToList();
+        v.ThrowIfInvalid();
+        return (person, with);
     }
 
     public static V1.Area ToMessage(AreaListing listing, bool includeBoundary)

@@ -21,10 +21,14 @@ public static class AuditLog
     /// <summary>Adds the entry to the context; it is stored when the context saves.</summary>
     public static async Task<AuditEntry> AppendAsync(OffenderMgmtDb db, AuditRecord record, CancellationToken cancellationToken)
     {
-        var last = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
+        // The newest entry may be one added in this unit of work and not yet saved.
+        var pending = db.AuditEntries.Local.OrderByDescending(e => e.Sequence).FirstOrDefault();
+        var last = pending is not null
+            ? new { pending.Sequence, pending.Hash }
+            : await db.AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
         var ids = record.RecordIds.Distinct().ToList();
         var entry = new AuditEntry
         {

@@ -20,7 +20,7 @@ public sealed record BreachFilter(Guid? PersonId, Guid? OrderId, Guid? OfficerId
 /// with a task for whoever leads the order; then confirmed or not, and acted on, each move on
 /// record with who made it.
 /// </summary>
-public sealed class BreachRegister(OffenderMgmtDb db, TaskBoard tasks, Caller caller, ForceClock clock)
+public sealed class BreachRegister(OffenderMgmtDb db, TaskBoard tasks, Caller caller, Areas.AreaIndexHolder areas, ForceClock clock)
 {
     public async Task<Breach> RecordAsync(BreachReport report, CancellationToken cancellationToken)
     {
@@ -97,6 +97,11 @@ public sealed class BreachRegister(OffenderMgmtDb db, TaskBoard tasks, Caller ca
             order?.LeadOfficerId is null && registration?.ResponsibleOfficerId is null ? order?.OwningTeamId ?? registration!.OwningTeamId : null,
             clock.Today.AddDays(1), $"breach:{breach.Id}",
             PersonId: report.PersonId, OrderId: order?.Id, BreachId: breach.Id, CheckId: report.CheckId), cancellationToken);
+        // Officers watching where it happened (or where the person lives) hear of it at once.
+        var area = report.Latitude is { } at && report.Longitude is { } on ? areas.Current.Classify(at, on)?.Code : null;
+        area ??= await db.People.Where(p => p.Id == report.PersonId).Select(p => p.Address!.AreaCode).FirstOrDefaultAsync(cancellationToken);
+        Alerts.AlertFeed.Raise(db, clock, Alerts.AlertKind.SuspectedBreach, [area], report.PersonId, order?.LeadOfficerId ?? registration?.ResponsibleOfficerId,
+            order?.Id, breach.Id, $"Suspected breach of {what}{(location.Length > 0 ? $" at {location}" : "")}");
         await db.SaveChangesAsync(cancellationToken);
         return breach;
     }

@@ -32,6 +32,45 @@ internal sealed class DemoCaseload(DemoRandom random, DateOnly today, DateTimeOf
         var iomOcgMembers = BuildIom(cast);
         BuildSoc(cast, iomOcgMembers);
         PutSomeInCustody();
+        RecentChanges();
+    }
+
+    /// <summary>
+    /// What this week's IOM review has to discuss: a few new entrants, risk changes in the last
+    /// week, a de-selection proposed at last week's meeting; and older risk changes across the
+    /// caseloads, so workload history has something to show.
+    /// </summary>
+    private void RecentChanges()
+    {
+        var iom = force.Managements.Where(m => m.Scheme == Scheme.Iom).ToList();
+        foreach (var entrant in iom.Take(4))
+        {
+            entrant.StartedOn = today.AddDays(-random.Next(1, 7));
+            entrant.CreatedAt = At(entrant.StartedOn);
+            foreach (var spell in entrant.Assignments) spell.From = At(entrant.StartedOn);
+            entrant.Assignments.RemoveAll(a => a.To is not null);
+            entrant.NextReviewDue = entrant.StartedOn.AddMonths(6);
+        }
+        foreach (var changed in iom.Skip(4).Take(5)) ChangeRisk(changed, now.AddDays(-random.Next(1, 7)), "Intelligence of renewed offending; drug use has increased");
+        foreach (var changed in force.Managements.Where(m => m.Scheme == Scheme.Vsomt).Skip(10).Take(20))
+            ChangeRisk(changed, now.AddDays(-random.Next(14, 80)), "Reassessed after a MAPPA meeting");
+        foreach (var proposed in iom.Skip(9).Take(2))
+        {
+            force.IomDecisions.Add(new IomReviewDecision
+            {
+                Id = random.NextId(), ManagementId = proposed.Id, MeetingOn = today.AddDays(-7),
+                Decision = "Stable for six months: in work, engaging with the drug and alcohol service, no new intelligence.",
+                Actions = [new IomAction("Confirm employment and housing before de-selection", "Probation", "Offender manager", today.AddDays(-1))],
+                ProposeDeselection = true, DecidedBy = "demo", RecordedAt = now.AddDays(-7),
+            });
+        }
+    }
+
+    /// <summary>A change of risk some time ago: the management's history says what it was before.</summary>
+    private static void ChangeRisk(Management management, DateTimeOffset at, string reason)
+    {
+        var before = management.RiskLevel == RiskLevel.Low ? RiskLevel.Medium : (RiskLevel)((int)management.RiskLevel - 1);
+        management.RiskChanges.Add(new ManagementRiskChange { At = at, FromRisk = before, ToRisk = management.RiskLevel, ChangedBy = "demo", Reason = reason });
     }
 
     private void BuildVsomt(DemoCast cast)

@@ -67,6 +67,17 @@ internal sealed class DemoChecks(DemoRandom random, DateOnly today, DateTimeOffs
 
     private void Add(ComplianceCheck template, DateOnly due, Cadence cadence, CheckStatus status, CheckOutcome? outcome, DateOnly? completed, Guid? officer)
     {
+        // A visit that found them in is a contact: the last one is part of any handover.
+        if (template.Kind == CheckKind.HomeVisit && outcome == CheckOutcome.Compliant && completed is { } visited)
+        {
+            force.Contacts.RemoveAll(c => c.ManagementId == template.ManagementId);
+            force.Contacts.Add(new ContactNote
+            {
+                Id = random.NextId(), PersonId = template.PersonId, ManagementId = template.ManagementId, OfficerId = officer, RecordedBy = "demo",
+                At = new DateTimeOffset(visited.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero), Kind = ContactKind.HomeVisit,
+                Text = "Home visit: seen at the address, no concerns; devices checked where required.",
+            });
+        }
         force.Checks.Add(new ComplianceCheck
         {
             Id = random.NextId(),

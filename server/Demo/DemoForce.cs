@@ -18,6 +18,8 @@ public sealed class DemoForce
     public List<ComplianceCheck> Checks { get; } = [];
     public List<Breach> Breaches { get; } = [];
     public List<WorkTask> Tasks { get; } = [];
+    public List<ContactNote> Contacts { get; } = [];
+    public List<IomReviewDecision> IomDecisions { get; } = [];
 
     /// <summary>Well-known demo records (for accounts, README examples and tests).</summary>
     public DemoCast Cast { get; } = new();

@@ -182,6 +182,7 @@ internal sealed class DemoOrders(DemoRandom random, DateOnly today, DateTimeOffs
             OwningTeamId = team,
             CreatedAt = now,
         };
+        order.Assignments.Add(new OrderAssignment { OfficerId = lead, TeamId = team, From = order.ServedAt.Value, Reason = AssignmentReason.InitialAllocation, AssignedBy = "demo" });
         // Orders whose end date has passed would have expired: keep the demo's orders live.
         if (order.EndsOn < today) order.EndsOn = today.AddDays(random.Next(30, 400));
         force.Orders.Add(order);

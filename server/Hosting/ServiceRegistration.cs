@@ -1,7 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Alerts;
 using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Geography;
 using OffenderMgmt.Server.Compliance;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Tasks;
@@ -15,6 +18,19 @@ namespace OffenderMgmt.Server.Hosting;
 
 public static class ServiceRegistration
 {
+    /// <summary>
+    /// The database context on SQLite, with the commit signals that keep the in-memory views
+    /// (zone index, alert watchers) in step. Tests call this with their own connection string.
+    /// </summary>
+    public static IServiceCollection AddOffenderMgmtDb(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton<CommitSignals>();
+        services.AddDbContext<OffenderMgmtDb>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<CommitSignals>()));
+        return services;
+    }
+
     /// <summary>Everything the OffenderMgmt server needs, from configuration.</summary>
     public static IServiceCollection AddOffenderMgmt(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +52,7 @@ public static class ServiceRegistration
             DataSource = storage.ResolveDatabasePath(demo.Enabled),
             Pooling = true,
         }.ToString();
-        services.AddDbContext<OffenderMgmtDb>(options => options.UseSqlite(connectionString));
+        services.AddOffenderMgmtDb(connectionString);
 
         services.AddSingleton<AreaIndexHolder>();
         services.AddScoped<AreaImporter>();
@@ -50,8 +66,24 @@ public static class ServiceRegistration
         services.AddScoped<ComplianceDesk>();
         services.AddScoped<BreachRegister>();
         services.AddScoped<ComplianceMessages>();
-        services.AddSingleton<OrderExpiryService>();
-        services.AddHostedService(sp => sp.GetRequiredService<OrderExpiryService>());
+        services.Configure<WorkloadOptions>(configuration.GetSection("Workload"));
+        services.Configure<ReviewOptions>(configuration.GetSection("Reviews"));
+        services.AddScoped<CaseloadBook>();
+        services.AddScoped<WorkloadService>();
+        services.AddScoped<Continuity>();
+        services.AddScoped<CustodyNotifications>();
+        services.AddScoped<TaskList>();
+        services.AddScoped<ContactLog>();
+        services.AddScoped<IomReview>();
+        services.AddScoped<CaseloadMessages>();
+        services.AddSingleton<ZoneIndexHolder>();
+        services.AddSingleton<AlertFeed>();
+        services.AddScoped<BriefingPeople>();
+        services.AddScoped<BeatBriefings>();
+        services.AddScoped<NearbySearch>();
+        services.AddScoped<SightingDesk>();
+        services.AddSingleton<Housekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
 

@@ -41,6 +41,9 @@ public sealed class Order : IVersioned
 
     public List<Condition> Conditions { get; set; } = [];
     public List<OrderVariation> Variations { get; set; } = [];
+    public List<OrderAssignment> Assignments { get; set; } = [];
+
+    public bool IsLive => Status is not (OrderStatus.Discharged or OrderStatus.Expired);
 
     /// <summary>Served, started and not ended: its conditions bind the person.</summary>
     public bool IsEnforceableOn(DateOnly date) =>

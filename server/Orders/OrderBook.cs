@@ -63,6 +63,10 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
             CreatedAt = clock.Now,
         };
         foreach (var condition in request.Conditions) AddCondition(order, condition);
+        order.Assignments.Add(new OrderAssignment
+        {
+            OfficerId = lead?.Id, TeamId = team, From = clock.Now, Reason = Caseload.AssignmentReason.InitialAllocation, AssignedBy = caller.Subject,
+        });
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         return order;
@@ -119,6 +123,11 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         order.ServedWhere = place;
         order.ServedByOfficerId = servedBy;
         await checks.PlanForOrderAsync(order, Max(servedOn, order.StartsOn), cancellationToken);
+        // Local officers of the person's beat, and of every beat their zones touch, hear of it.
+        var home = await db.People.Where(p => p.Id == order.PersonId).Select(p => p.Address!.AreaCode).FirstOrDefaultAsync(cancellationToken);
+        var zoneAreas = order.Conditions.OfType<ExclusionZoneCondition>().Where(z => z.IsInForce).SelectMany(z => z.Areas.Select(a => a.AreaCode));
+        Alerts.AlertFeed.Raise(db, clock, Alerts.AlertKind.OrderServed, zoneAreas.Prepend(home), order.PersonId, order.LeadOfficerId, order.Id, null,
+            $"{OrderTypeRules.For(order.Type).ShortName} served{(order.Conditions.OfType<ExclusionZoneCondition>().Any() ? ": exclusion zones " + string.Join(", ", order.Conditions.OfType<ExclusionZoneCondition>().Select(z => z.ZoneName)) : "")}");
         await db.SaveChangesAsync(cancellationToken);
         return order;
     }

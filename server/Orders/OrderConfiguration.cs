@@ -30,6 +30,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         order.HasMany(o => o.Conditions).WithOne().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Cascade);
         order.HasMany(o => o.Variations).WithOne().HasForeignKey(v => v.OrderId).OnDelete(DeleteBehavior.Cascade);
+        order.Ignore(o => o.IsLive);
     }
 }
 

@@ -33,6 +33,8 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<ExclusionZoneArea> ExclusionZoneAreas => Set<ExclusionZoneArea>();
     public DbSet<OrderVariation> OrderVariations => Set<OrderVariation>();
+    public DbSet<OrderAssignment> OrderAssignments => Set<OrderAssignment>();
+    public DbSet<IomReviewDecision> IomReviewDecisions => Set<IomReviewDecision>();
     public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
     public DbSet<Breach> Breaches => Set<Breach>();
     public DbSet<BreachStatusChange> BreachStatusChanges => Set<BreachStatusChange>();
@@ -41,6 +43,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditRecordRef> AuditRecordRefs => Set<AuditRecordRef>();
+    public DbSet<Alerts.AlertEvent> AlertEvents => Set<Alerts.AlertEvent>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

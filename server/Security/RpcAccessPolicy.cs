@@ -102,6 +102,7 @@ public static class RpcAccessPolicy
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ZonesAt))] = Read([Role.LocalOfficer, .. CaseWorkers, Role.Service]),
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.CheckSighting))] = Read([Role.LocalOfficer, .. CaseWorkers]),
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.RecordSighting))] = Write(AuditAction.Create, [Role.LocalOfficer, .. CaseWorkers, Role.Service]),
+        [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ListSightings))] = Read([Role.LocalOfficer, .. CaseWorkers, Role.Analyst]),
         [Method(V1.Alerts.Descriptor, nameof(V1.Alerts.AlertsBase.Watch))] = Read([Role.LocalOfficer, .. CaseWorkers]),
 
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),

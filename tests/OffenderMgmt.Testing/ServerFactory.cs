@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Demo;
+using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.Persistence;
 
 namespace OffenderMgmt.Testing;
@@ -135,8 +136,7 @@ public class ServerFactory : WebApplicationFactory<Program>
             {
                 services.Remove(descriptor);
             }
-            var connectionString = new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString();
-            services.AddDbContext<OffenderMgmtDb>(options => options.UseSqlite(connectionString));
+            services.AddOffenderMgmtDb(new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
         });
     }
 

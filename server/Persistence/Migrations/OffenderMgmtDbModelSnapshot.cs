@@ -17,6 +17,48 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("OffenderMgmt.Server.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BreachId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "Id");
+
+                    b.HasIndex("OfficerId", "Id");
+
+                    b.ToTable("AlertEvents", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Areas.Area", b =>
                 {
                     b.Property<string>("Code")
@@ -192,6 +234,47 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("PersonId", "At");
 
                     b.ToTable("ContactNotes", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProposeDeselection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingOn");
+
+                    b.HasIndex("ManagementId", "MeetingOn")
+                        .IsUnique();
+
+                    b.ToTable("IomReviewDecisions", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
@@ -819,6 +902,51 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("Orders", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("OfficerId", "From");
+
+                    b.ToTable("OrderAssignments", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderVariation", b =>
                 {
                     b.Property<long>("Id")
@@ -1346,6 +1474,15 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Officers.Team", null)
@@ -1553,6 +1690,26 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderAssignment", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Orders.Order", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.Officers.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Orders.OrderVariation", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Orders.Order", null)
@@ -1720,6 +1877,8 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.Order", b =>
                 {
+                    b.Navigation("Assignments");
+
                     b.Navigation("Conditions");
 
                     b.Navigation("Variations");

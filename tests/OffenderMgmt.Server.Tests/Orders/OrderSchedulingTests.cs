@@ -6,6 +6,7 @@ using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Compliance;
 using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Testing;
 using CheckKind = OffenderMgmt.Server.Compliance.CheckKind;
 using CheckStatus = OffenderMgmt.Server.Compliance.CheckStatus;
@@ -30,7 +31,7 @@ public sealed class OrderSchedulingTests : IDisposable
         var orders = new Orders.OrdersClient(await _server.As("demo.manager"));
         var order = await orders.CreateOrderAsync(OrderRequests.Scpo(person, manager, madeOn: "2026-11-26", endsOn: "2027-02-28", OrderRequests.Financial()));
         await orders.ServeOrderAsync(new ServeOrderRequest { Id = order.Id, ServedAt = Timestamp.FromDateTimeOffset(ServerFactory.StartTime), ServedWhere = "Court" });
-        var expiry = _server.Services.GetRequiredService<OrderExpiryService>();
+        var expiry = _server.Services.GetRequiredService<Housekeeping>();
 
         _server.Clock.Advance(TimeSpan.FromDays(94));  // 28 February 2027: its last day
         await expiry.RunOnceAsync(CancellationToken.None);

@@ -63,6 +63,7 @@ public sealed class RoleMatrixTests(DemoServerFactory server) : IClassFixture<De
         ["/offendermgmt.v1.Areas/ZonesAt"] = [M, S, L, Sv],
         ["/offendermgmt.v1.Areas/CheckSighting"] = [M, S, L],
         ["/offendermgmt.v1.Areas/RecordSighting"] = [M, S, L, Sv],
+        ["/offendermgmt.v1.Areas/ListSightings"] = [M, S, L, An],
         ["/offendermgmt.v1.Alerts/Watch"] = [M, S, L],
         ["/offendermgmt.v1.Audit/Query"] = [S, Ad],
         ["/offendermgmt.v1.Audit/VerifyChain"] = [S, Ad],

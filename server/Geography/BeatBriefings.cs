@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Geography;
+
+/// <summary>A zone that touches a beat, with whose it is and whether it binds now.</summary>
+public sealed record BriefedZone(ZoneEntry Zone, string PersonName, bool InForceNow, bool PersonLivesHere);
+
+public sealed record Briefing(Area Area, IReadOnlyList<BriefedPerson> Residents, IReadOnlyList<BriefedPerson> Excluded, IReadOnlyList<BriefedZone> Zones, DateTimeOffset GeneratedAt);
+
+/// <summary>
+/// What a local officer needs to know about a beat: everyone living there who is managed or
+/// under a live order, highest risk first; every active exclusion zone touching it (whoever's it
+/// is); and the people barred from it who live elsewhere. Lookups only: which beat an address or
+/// a zone belongs to was decided when it was written (DESIGN.md section 4).
+/// </summary>
+public sealed class BeatBriefings(OffenderMgmtDb db, BriefingPeople people, ZoneIndexHolder zones, ForceClock clock)
+{
+    public async Task<Briefing> GetAsync(string areaCode, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var code = v.Required("area_code", areaCode, 20);
+        v.ThrowIfInvalid();
+        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, cancellationToken)
+                   ?? throw new NotFoundException("area", code, "area_code");
+
+        var residentIds = await people.Managed(db.People.AsNoTracking().Where(p => p.Address != null && p.Address.AreaCode == code))
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var zoneIds = (await db.ExclusionZoneAreas.AsNoTracking().Where(a => a.AreaCode == code).Select(a => a.ConditionId).ToListAsync(cancellationToken)).ToHashSet();
+        var index = await zones.CurrentAsync(cancellationToken);
+        var touching = index.Zones.Where(z => zoneIds.Contains(z.ConditionId)).ToList();
+        var residents = residentIds.ToHashSet();
+        var excludedIds = touching.Select(z => z.PersonId).Where(id => !residents.Contains(id)).Distinct().ToList();
+
+        var all = await people.LoadAsync(residentIds.Concat(excludedIds).ToList(), p => residents.Contains(p.Id), _ => null, cancellationToken);
+        var names = all.ToDictionary(p => p.Person.Id, p => p.Person.DisplayName);
+        var local = clock.ToLocal(clock.Now).DateTime;
+        return new Briefing(
+            area,
+            BriefingPeople.ByRisk(all.Where(p => p.LivesHere)).ToList(),
+            BriefingPeople.ByRisk(all.Where(p => !p.LivesHere)).ToList(),
+            touching.Select(z => new BriefedZone(z, names.GetValueOrDefault(z.PersonId, ""), z.BindsAt(local), residents.Contains(z.PersonId)))
+                .OrderByDescending(z => z.InForceNow).ThenBy(z => z.Zone.ZoneName).ThenBy(z => z.Zone.ConditionId).ToList(),
+            clock.Now);
+    }
+}

@@ -1,0 +1,97 @@
+using Google.Protobuf.WellKnownTypes;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.People;
+using V1 = OffenderMgmt.Contracts.V1;
+
+namespace OffenderMgmt.Server.Geography;
+
+/// <summary>Writes briefings, zones and sighting verdicts for the wire: briefing-level fields only.</summary>
+public static class BriefingMessages
+{
+    public static V1.Briefing Briefing(Briefing briefing, AreaIndex areas, bool includeBoundary, DateOnly today)
+    {
+        var message = new V1.Briefing
+        {
+            Area = AreasService.ToMessage(new AreaListing(briefing.Area, briefing.Residents.Count), includeBoundary),
+            GeneratedAt = Timestamp.FromDateTimeOffset(briefing.GeneratedAt),
+        };
+        message.Residents.AddRange(briefing.Residents.Select(p => Person(p, areas, today)));
+        message.Excluded.AddRange(briefing.Excluded.Select(p => Person(p, areas, today)));
+        message.Zones.AddRange(briefing.Zones.Select(z => Zone(z.Zone, z.PersonName, z.InForceNow, z.PersonLivesHere)));
+        return message;
+    }
+
+    public static V1.BriefingPerson Person(BriefedPerson p, AreaIndex areas, DateOnly today)
+    {
+        var person = p.Person;
+        var message = new V1.BriefingPerson
+        {
+            PersonId = person.Id.ToString(),
+            Name = new V1.PersonName { GivenName = person.GivenName, FamilyName = person.FamilyName },
+            DateOfBirth = IsoDate.Format(person.DateOfBirth),
+            Description = person.Description,
+            RiskLevel = (V1.RiskLevel)(int)p.Risk,
+            WhatToDo = p.WhatToDo,
+            CustodyStatus = (V1.CustodyStatus)(int)person.CustodyStatus,
+            ExpectedReleaseDate = IsoDate.Format(person.ExpectedReleaseDate),
+            LivesHere = p.LivesHere,
+            DistanceMetres = p.DistanceMetres is { } d ? Math.Round(d, 1) : 0,
+        };
+        message.Aliases.AddRange(person.Aliases.Select(a => new V1.PersonName { GivenName = a.GivenName, FamilyName = a.FamilyName }));
+        message.WarningMarkers.AddRange(PersonMessages.ToMessage(person, areas, Security.DisclosureLevel.Briefing).WarningMarkers);
+        if (person.Address is { } address) message.Address = PersonMessages.ToMessage(address, areas);
+        message.Schemes.AddRange(p.Schemes);
+        message.Orders.AddRange(p.Orders.Select(o =>
+        {
+            var order = new V1.BriefingOrder
+            {
+                OrderId = o.Id.ToString(), Type = (V1.OrderType)(int)o.Type, Status = (V1.OrderStatus)(int)o.Status,
+                Enforceable = o.ServedAt is not null && o.IsEnforceableOn(today), EndsOn = IsoDate.Format(o.EndsOn),
+            };
+            order.Conditions.AddRange(o.Conditions.Where(c => c.IsInForce).Select(c =>
+                ConditionMessages.ToMessage(c, _ => null, c is ExclusionZoneCondition z ? z.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList() : [])));
+            return order;
+        }));
+        if (p.Contact is { } officer)
+            message.ResponsibleOfficer = new V1.OfficerContact
+            {
+                OfficerId = officer.Id.ToString(), Name = officer.DisplayName, CollarNumber = officer.CollarNumber, Phone = officer.Phone, Email = officer.Email,
+                TeamName = p.ContactTeam?.Name ?? "", TeamPhone = p.ContactTeam?.Phone ?? "",
+            };
+        else if (p.ContactTeam is { } team)
+            message.ResponsibleOfficer = new V1.OfficerContact { Name = "(team queue)", TeamName = team.Name, TeamPhone = team.Phone };
+        return message;
+    }
+
+    public static V1.BriefingZone Zone(ZoneEntry zone, string personName, bool inForceNow, bool livesHere) => new()
+    {
+        ConditionId = zone.ConditionId.ToString(),
+        OrderId = zone.OrderId.ToString(),
+        PersonId = zone.PersonId.ToString(),
+        PersonName = personName,
+        OrderType = (V1.OrderType)(int)zone.OrderType,
+        Zone = ConditionMessages.ToMessage(zone.Condition, _ => null, zone.Condition.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList()).ExclusionZone,
+        InForceNow = inForceNow,
+        PersonLivesHere = livesHere,
+    };
+
+    public static V1.SightingVerdict Verdict(SightingCheck check)
+    {
+        var message = new V1.SightingVerdict
+        {
+            Verdict = (V1.Verdict)(int)check.Verdict,
+            Summary = check.Summary,
+            PersonName = check.Person.DisplayName,
+            AreaCode = check.Area?.Code ?? "",
+            AreaName = check.Area?.Name ?? "",
+        };
+        message.Findings.AddRange(check.Findings.Select(f => new V1.ConditionFinding
+        {
+            OrderId = f.Order.Id.ToString(), OrderType = (V1.OrderType)(int)f.Order.Type, ConditionId = f.Condition.Id.ToString(),
+            ConditionWording = f.Condition.Wording, Verdict = (V1.Verdict)(int)f.Verdict, Reason = f.Reason,
+        }));
+        return message;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Officers;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Geography;
+
+/// <summary>A person as a local officer needs to know them (briefing-level only).</summary>
+public sealed record BriefedPerson(
+    Person Person, RiskLevel Risk, IReadOnlyList<string> Schemes, IReadOnlyList<Order> Orders, Officer? Contact, Team? ContactTeam,
+    string WhatToDo, bool LivesHere, double? DistanceMetres);
+
+/// <summary>
+/// Loads everything a briefing says about a set of people in a handful of queries: their live
+/// orders and conditions, their managements (for risk and schemes) and whom to call.
+/// </summary>
+public sealed class BriefingPeople(OffenderMgmtDb db, ForceClock clock)
+{
+    /// <summary>People who are managed or under a live order (the ones a briefing is about), among those given.</summary>
+    public IQueryable<Person> Managed(IQueryable<Person> people) =>
+        people.Where(p => db.Managements.Any(m => m.PersonId == p.Id && m.Status == ManagementStatus.Active) ||
+                          db.Orders.Any(o => o.PersonId == p.Id && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired));
+
+    public async Task<IReadOnlyList<BriefedPerson>> LoadAsync(IReadOnlyCollection<Guid> personIds, Func<Person, bool> livesHere, Func<Person, double?> distance, CancellationToken cancellationToken)
+    {
+        if (personIds.Count == 0) return [];
+        var ids = personIds.ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        var managements = (await db.Managements.AsNoTracking().Where(m => ids.Contains(m.PersonId) && m.Status == ManagementStatus.Active).ToListAsync(cancellationToken))
+            .ToLookup(m => m.PersonId);
+        var orders = (await db.Orders.AsNoTracking()
+                .Include(o => o.Conditions.Where(c => c.RemovedOn == null)).ThenInclude(c => ((ExclusionZoneCondition)c).Areas)
+                .Where(o => ids.Contains(o.PersonId) && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired)
+                .AsSplitQuery().ToListAsync(cancellationToken))
+            .ToLookup(o => o.PersonId);
+        var officerIds = managements.SelectMany(g => g.Select(m => m.ResponsibleOfficerId)).Concat(orders.SelectMany(g => g.Select(o => o.LeadOfficerId))).OfType<Guid>().Distinct().ToList();
+        var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var teamIds = officers.Values.Select(o => o.TeamId).Concat(managements.SelectMany(g => g.Select(m => m.OwningTeamId))).Concat(orders.SelectMany(g => g.Select(o => o.OwningTeamId))).Distinct().ToList();
+        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var associateIds = orders.SelectMany(g => g.SelectMany(o => o.Conditions)).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
+        var associateNames = await db.People.AsNoTracking().Where(p => associateIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+
+        return people.Select(person =>
+        {
+            var cases = managements[person.Id].OrderByDescending(m => m.RiskLevel).ToList();
+            var live = orders[person.Id].OrderBy(o => o.Type).ToList();
+            var risk = cases.Count > 0 ? cases[0].RiskLevel : RiskLevel.Unspecified;
+            var lead = cases.Select(m => m.ResponsibleOfficerId).Concat(live.Select(o => o.LeadOfficerId)).OfType<Guid>().FirstOrDefault();
+            var contact = lead == Guid.Empty ? null : officers.GetValueOrDefault(lead);
+            var teamId = contact?.TeamId ?? cases.Select(m => (Guid?)m.OwningTeamId).FirstOrDefault() ?? live.Select(o => (Guid?)o.OwningTeamId).FirstOrDefault();
+            var team = teamId is { } t ? teams.GetValueOrDefault(t) : null;
+            return new BriefedPerson(person, risk, cases.Select(Describe).ToList(), live, contact, team,
+                WhatToDo(person, live, contact, team, associateNames), livesHere(person), distance(person));
+        }).ToList();
+    }
+
+    public static IEnumerable<BriefedPerson> ByRisk(IEnumerable<BriefedPerson> people) =>
+        people.OrderByDescending(p => p.Risk).ThenByDescending(p => p.Orders.Count).ThenBy(p => p.Person.SortName).ThenBy(p => p.Person.Id);
+
+    private static string Describe(Management m) => m.Scheme switch
+    {
+        Scheme.Vsomt => m.Register == Register.RegisteredSexOffender
+            ? $"VSOMT: registered sex offender (MAPPA {m.MappaCategory}, level {m.MappaLevel})"
+            : $"VSOMT: registered violent offender (MAPPA {m.MappaCategory}, level {m.MappaLevel})",
+        Scheme.Iom => $"IOM: {m.CohortType} cohort",
+        _ => $"Serious organised crime: lifetime management ({m.OcgReference})",
+    };
+
+    /// <summary>What a local officer should do if they see the person, in plain words.</summary>
+    private string WhatToDo(Person person, IReadOnlyList<Order> orders, Officer? contact, Team? team, IReadOnlyDictionary<Guid, string> names)
+    {
+        var lines = new List<string>();
+        if (person.CustodyStatus == CustodyStatus.InCustody)
+            lines.Add($"In custody{(person.ExpectedReleaseDate is { } r ? $", release expected {r:yyyy-MM-dd}" : "")}: if seen, they may have been released early or be unlawfully at large; report it.");
+        var today = clock.Today;
+        foreach (var order in orders.Where(o => o.ServedAt is not null && o.IsEnforceableOn(today)))
+        {
+            foreach (var condition in order.Conditions)
+            {
+                switch (condition)
+                {
+                    case ExclusionZoneCondition z:
+                        lines.Add($"Must not enter {z.ZoneName}{(z.Windows.Count > 0 ? $" ({string.Join(", ", z.Windows.Select(w => w.Describe()))})" : "")}.");
+                        break;
+                    case CurfewCondition c:
+                        lines.Add($"Must be at {(c.AddressText.Length > 0 ? c.AddressText : "home")} {string.Join(", ", c.Windows.Select(w => w.Describe()).Distinct())}.");
+                        break;
+                    case NonAssociationCondition n:
+                        lines.Add($"Must not be with {string.Join(", ", n.Associates.Select(a => a.PersonId is { } id && names.TryGetValue(id, out var name) ? name : a.Description))}.");
+                        break;
+                }
+            }
+        }
+        if (orders.Any(o => o.ServedAt is null)) lines.Add("An order has been made but not yet served: if you meet them, it may be served on them; contact the lead officer.");
+        if (person.WarningMarkers != WarningMarkers.None)
+            lines.Add($"Warning markers: {person.WarningMarkers.ToString().ToLowerInvariant()}. {(person.WarningMarkers.HasFlag(WarningMarkers.Weapons) || person.WarningMarkers.HasFlag(WarningMarkers.Firearms) || person.WarningMarkers.HasFlag(WarningMarkers.Violent) ? "Do not approach alone." : "")}".Trim());
+        lines.Add("If seen, run a sighting check: it says whether this is a breach.");
+        lines.Add(contact is not null
+            ? $"Tell {contact.DisplayName} ({contact.CollarNumber}) on {contact.Phone} of any sighting or breach."
+            : $"Nobody holds this case at present: call {team?.Name ?? "the owning team"}{(team is { Phone.Length: > 0 } ? $" on {team.Phone}" : "")}.");
+        return string.Join(" ", lines);
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Alerts;
+using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Compliance;
+using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Security;
+using OffenderMgmt.Server.Sightings;
+
+namespace OffenderMgmt.Server.Geography;
+
+public sealed record SightingCheck(Person Person, AreaShape? Area, IReadOnlyList<Finding> Findings, Verdict Verdict, string Summary);
+
+public sealed record SightingRecorded(Sighting Sighting, SightingCheck Check, IReadOnlyList<Breach> Breaches);
+
+public sealed record ZoneHit(ZoneEntry Zone, string PersonName, bool BindsNow);
+
+/// <summary>
+/// "I have just seen this person here": checks the sighting against every condition the person
+/// is under now, records it as intelligence, and opens a suspected breach (with its task and
+/// alert) for each condition it breaches. Also answers which zones cover a point.
+/// </summary>
+public sealed class SightingDesk(
+    OffenderMgmtDb db, ZoneIndexHolder zones, AreaIndexHolder areas, BreachRegister breaches, Caller caller, ForceClock clock)
+{
+    public const int MaxDaysBack = 366;
+
+    public async Task<IReadOnlyList<ZoneHit>> ZonesAtAsync(double? latitude, double? longitude, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var (lat, lon, when) = CheckPlaceAndTime(latitude, longitude, at, allowFutureDays: 7);
+        var local = clock.ToLocal(when).DateTime;
+        var index = await zones.CurrentAsync(cancellationToken);
+        // Zones in date, binding now or not (a zone barred only on weekdays is still worth knowing about).
+        var hits = index.Covering(lat, lon).Where(z => z.InDateOn(DateOnly.FromDateTime(local))).ToList();
+        var personIds = hits.Select(h => h.PersonId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        return hits.Select(h => new ZoneHit(h, names.GetValueOrDefault(h.PersonId, ""), h.BindsAt(local)))
+            .OrderByDescending(h => h.BindsNow).ThenBy(h => h.Zone.ZoneName).ToList();
+    }
+
+    public async Task<SightingCheck> CheckAsync(Guid personId, double? latitude, double? longitude, DateTimeOffset? at, IReadOnlyList<Guid> with, string withDescription, CancellationToken cancellationToken)
+    {
+        var (lat, lon, when) = CheckPlaceAndTime(latitude, longitude, at, allowFutureDays: 0);
+        var v = new Validator();
+        var description = v.Optional("with_description", withDescription, 500);
+        if (with.Count > 20) v.Add("with_person_ids", "at most 20 people");
+        v.ThrowIfInvalid();
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
+                     ?? throw new NotFoundException("person", personId.ToString(), "person_id");
+        var local = clock.ToLocal(when).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Conditions)
+            .Where(o => o.PersonId == personId && o.ServedAt != null && o.ServedAt <= when && o.StartsOn <= day && (o.EndsOn == null || o.EndsOn >= day) &&
+                        (o.DischargedOn == null || o.DischargedOn > day) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Varied || o.Status == OrderStatus.Discharged || o.Status == OrderStatus.Expired))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var associateIds = orders.SelectMany(o => o.Conditions).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => associateIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var home = person.Address is { } a ? (a.Latitude, a.Longitude) : ((double, double)?)null;
+
+        var findings = SightingJudge.Judge(orders, new SightingFacts(lat, lon, local, with.ToHashSet(), description), id => names.GetValueOrDefault(id, "a named person"), home);
+        var verdict = SightingJudge.Overall(findings);
+        return new SightingCheck(person, areas.Current.Classify(lat, lon), findings, verdict, Summary(person, verdict, findings));
+    }
+
+    public async Task<SightingRecorded> RecordAsync(
+        Guid personId, double? latitude, double? longitude, DateTimeOffset? at, string locationText, IReadOnlyList<Guid> with, string withDescription, string text, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var where = v.Optional("location_text", locationText, 500);
+        var intelligence = v.Optional("text", text, 20_000);
+        v.ThrowIfInvalid();
+        var check = await CheckAsync(personId, latitude, longitude, at, with, withDescription, cancellationToken);
+        var when = at ?? clock.Now;
+        var sighting = new Sighting
+        {
+            PersonId = personId, SeenAt = when, Latitude = latitude!.Value, Longitude = longitude!.Value, Location = where, AreaCode = check.Area?.Code,
+            WithPersonIds = with.ToList(), Text = intelligence, ReportedBy = caller.Subject, ReportedByOfficerId = caller.OfficerId,
+            Verdict = (SightingVerdict)(int)check.Verdict, VerdictReasons = Clip(string.Join(" ", check.Findings.Select(f => f.Reason)), 4000), RecordedAt = clock.Now,
+        };
+        db.Sightings.Add(sighting);
+        var opened = new List<Breach>();
+        foreach (var finding in check.Findings.Where(f => f.Verdict == Verdict.Breach))
+        {
+            opened.Add(await breaches.RecordAsync(new BreachReport(
+                personId, finding.Order.Id, finding.Condition.Id, when, latitude, longitude, where.Length > 0 ? where : check.Area?.Name ?? "",
+                BreachSource.Sighting, null, sighting.Id, finding.Reason), cancellationToken));
+        }
+        sighting.BreachId = opened.FirstOrDefault()?.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        return new SightingRecorded(sighting, check, opened);
+    }
+
+    public async Task<(IReadOnlyList<Sighting> Sightings, string Next)> ListAsync(Guid personId, int requestedPageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var pageSize = Paging.PageSize(requestedPageSize);
+        var after = Paging.Decode(pageToken, 1);
+        var sightings = db.Sightings.AsNoTracking().Where(s => s.PersonId == personId);
+        if (after is not null)
+        {
+            var last = Guid.TryParse(after[0], out var g) ? g : throw new ValidationException("page_token", "is not a page token this list returned");
+            sightings = sightings.Where(s => s.Id.CompareTo(last) < 0);
+        }
+        var page = await sightings.OrderByDescending(s => s.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        return (page.Take(pageSize).ToList(), page.Count > pageSize ? Paging.Encode(page[pageSize - 1].Id.ToString()) : "");
+    }
+
+    /// <summary>The follow-up tasks raised for breaches.</summary>
+    public async Task<IReadOnlyList<string>> TaskIdsAsync(IReadOnlyList<Guid> breachIds, CancellationToken cancellationToken)
+    {
+        var keys = breachIds.Select(id => $"breach:{id}").ToList();
+        return (await db.Tasks.AsNoTracking().Where(t => keys.Contains(t.SourceKey!)).Select(t => t.Id).ToListAsync(cancellationToken)).Select(id => id.ToString()).ToList();
+    }
+
+    /// <summary>Checks a point and a time; a time in the future (beyond a few days for planning) or over a year back is refused.</summary>
+    private (double Lat, double Lon, DateTimeOffset When) CheckPlaceAndTime(double? latitude, double? longitude, DateTimeOffset? at, int allowFutureDays)
+    {
+        var v = new Validator();
+        if (latitude is null || longitude is null) v.Add("point", "is required");
+        else v.Coordinates("point", latitude.Value, longitude.Value);
+        var when = at ?? clock.Now;
+        if (when > clock.Now.AddDays(allowFutureDays).AddMinutes(5))
+            v.Add("at", allowFutureDays == 0 ? "must not be in the future" : $"must be no more than {allowFutureDays} days ahead");
+        if (when < clock.Now.AddDays(-MaxDaysBack)) v.Add("at", $"must be within the last {MaxDaysBack} days");
+        v.ThrowIfInvalid();
+        return (latitude!.Value, longitude!.Value, when);
+    }
+
+    private static string Summary(Person person, Verdict verdict, IReadOnlyList<Finding> findings) => verdict switch
+    {
+        Verdict.Breach => $"BREACH: {person.DisplayName} is breaching {string.Join("; ", findings.Where(f => f.Verdict == Verdict.Breach).Select(f => $"their {OrderTypeRules.For(f.Order.Type).ShortName}: {f.Reason}"))} Record the sighting and call the responsible officer.",
+        Verdict.NotEnoughInformation => $"CHECK: not enough to say. {string.Join(" ", findings.Where(f => f.Verdict == Verdict.NotEnoughInformation).Select(f => f.Reason))}",
+        _ when findings.Count == 0 => $"No breach: {person.DisplayName} has no order in force with conditions a sighting can breach.",
+        _ => $"No breach: {string.Join(" ", findings.Select(f => f.Reason))}",
+    };
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
