@@ -67,7 +67,7 @@ public abstract class FormDialog : Dialog
     public string ProblemText => _problem.Text;
 
     /// <summary>Width inside the border, for wrapping text.</summary>
-    protected int InnerWidth => _width - 4;
+    protected int InnerWidth => _width - 6;
 
     /// <summary>Adds the line where problems and progress are shown, under the fields.</summary>
     protected void AddProblemLine(Pos y)

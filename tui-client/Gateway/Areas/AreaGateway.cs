@@ -96,6 +96,23 @@ public sealed class AreaGateway(ServerConnection connection)
             response.BreachIds.ToList(), response.TaskIds.ToList());
     }
 
+    /// <summary>A person's recorded sightings, newest first.</summary>
+    public async Task<IReadOnlyList<SightingEntry>> SightingsOfAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
+    {
+        var rows = new List<SightingEntry>();
+        var token = "";
+        do
+        {
+            var page = await connection.CallAsync(purpose, o => _areas.ListSightingsAsync(
+                new V1.ListSightingsRequest { PersonId = personId, PageSize = 200, PageToken = token }, o), cancellationToken);
+            rows.AddRange(page.Sightings.Select(s => new SightingEntry(
+                s.Id, Wire.Instant(s.SeenAt), Wire.Position(s.Point), Wire.Text(s.LocationText), Wire.Text(s.AreaName),
+                ToVerdict(s.Verdict), Wire.Text(s.VerdictSummary), Wire.Text(s.ReportedBy), s.BreachIds.Count, Wire.Text(s.Text))));
+            token = page.NextPageToken;
+        } while (token.Length > 0 && rows.Count < 2000);
+        return rows.OrderByDescending(s => s.SeenAt).ToList();
+    }
+
     private static AreaRow ToRow(V1.Area a) => new(a.Code, a.Name, a.DistrictName, a.ResidentCount);
 
     private static BeatOutline ToOutline(V1.Area a) =>

@@ -59,6 +59,19 @@ public sealed class CaseloadGateway(ServerConnection connection)
             team.Points, team.CapacityPoints, team.Utilisation, team.OrphanedItems);
     }
 
+    /// <summary>
+    /// An officer has left post (or moved team): everything they hold goes to the team's
+    /// orphaned queue at once, each item with a handover summary.
+    /// </summary>
+    public async Task<IReadOnlyList<OrphanedCase>> OfficerLeavesAsync(string officerId, DateOnly? leftOn, string note, string requestId, Purpose purpose, CancellationToken cancellationToken)
+    {
+        var response = await connection.CallAsync(purpose, o => _caseload.OfficerLeavesAsync(new V1.OfficerLeavesRequest
+        {
+            OfficerId = officerId, LeftOn = Wire.Date(leftOn), Note = note.Trim(), RequestId = requestId,
+        }, o), cancellationToken);
+        return response.Orphaned.Select(ToOrphaned).ToList();
+    }
+
     /// <summary>The team's orphaned queue, highest risk and longest waiting first.</summary>
     public async Task<IReadOnlyList<OrphanedCase>> OrphanedAsync(string teamId, Purpose purpose, CancellationToken cancellationToken)
     {
@@ -215,7 +228,7 @@ public sealed class CaseloadGateway(ServerConnection connection)
         w.Cases, w.Orders,
         w.Items.Select(i => new WorkloadItemView(i.Kind, i.PersonName, i.Points, i.Reasons.ToList())).ToList(),
         w.Weeks.Select(k => new WeekLoad(Wire.Date(k.WeekEnding), k.Points, k.Utilisation)).ToList(),
-        w.ConsecutiveWeeksOverThreshold, w.Excessive, w.Threshold, Wire.Text(w.Explanation));
+        w.ConsecutiveWeeksOverThreshold, w.Excessive, w.Threshold, Wire.Text(w.Explanation), w.OutOfPost, Wire.Date(w.LeftOn));
 
     internal static OrphanedCase ToOrphaned(V1.OrphanedItem i)
     {

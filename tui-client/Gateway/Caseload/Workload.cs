@@ -16,7 +16,13 @@ public sealed record OfficerWorkload(
     int ConsecutiveWeeksOverThreshold,
     bool Excessive,
     double ThresholdPercent,
-    string? Explanation);
+    string? Explanation,
+    bool OutOfPost = false,
+    DateOnly? LeftOn = null)
+{
+    /// <summary>Left post (or not yet in post) but still holding work: the supervisor must move it on.</summary>
+    public bool HoldsWorkOutOfPost => OutOfPost && (Cases > 0 || Orders > 0);
+}
 
 public sealed record WorkloadItemView(string Kind, string PersonName, double Points, IReadOnlyList<string> Reasons);
 

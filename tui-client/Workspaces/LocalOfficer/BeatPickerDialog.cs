@@ -48,14 +48,14 @@ public sealed class BeatPickerDialog : FormDialog
     {
         _searching?.Cancel();
         var generation = ++_generation;
-        using var searching = _searching = new CancellationTokenSource();
+        var searching = _searching = new CancellationTokenSource();
         var query = Query.Text;
         try
         {
             var areas = await Context.Gateways.Areas.ListAsync(query, searching.Token);
             if (generation != _generation) return;
             var ordered = areas.OrderBy(a => a.District, StringComparer.CurrentCulture).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList();
-            Beats.SetChoices(ordered.Select(a => ($"{TextWrap.Fit(a.Name, 34),-34} {a.Code,-10} {TextWrap.Fit(a.District, 22),-22} {a.Residents,4} living here", a)),
+            Beats.SetChoices(ordered.Select(a => ($"{TextWrap.Fit(a.Name, 34),-34} {a.Code,-10} {TextWrap.Fit(a.District, 20),-20} {a.Residents,3} people", a)),
                 Math.Max(0, ordered.FindIndex(a => a.Code == Current)));
             Count.Text = ordered.Count == 0 ? $"No beat matches \"{query}\"." : $"{ordered.Count} beat{(ordered.Count == 1 ? "" : "s")}";
             ShowProblem("");
@@ -64,6 +64,12 @@ public sealed class BeatPickerDialog : FormDialog
         {
             // Only the latest search may speak: an older one is cancelled by newer typing.
             if (generation == _generation && e.Failure != GatewayFailure.Cancelled) ShowProblem(e.Message);
+        }
+        finally
+        {
+            // Newer typing may still cancel this search, so it is only disposed once nothing refers to it.
+            if (_searching == searching) _searching = null;
+            searching.Dispose();
         }
     }
 

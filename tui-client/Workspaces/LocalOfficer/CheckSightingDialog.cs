@@ -118,13 +118,14 @@ public sealed class CheckSightingDialog : FormDialog
     private void ShowVerdict(SightingVerdict verdict, string name)
     {
         Verdict = verdict;
-        var lines = new List<string>
-        {
-            $"{verdict.Verdict.Describe()}: {verdict.Summary}",
-        };
+        // The server's summary usually opens with the verdict ("BREACH: ..."); say it once.
+        var headline = verdict.Summary.StartsWith(verdict.Verdict.Describe(), StringComparison.OrdinalIgnoreCase)
+            ? verdict.Summary
+            : $"{verdict.Verdict.Describe().ToUpperInvariant()}: {verdict.Summary}";
+        var lines = new List<string> { headline };
         lines.AddRange(verdict.Findings.Select(f =>
-            $"  • {f.OrderType} {f.ConditionWording ?? "condition"}: {f.Verdict.Describe().ToLowerInvariant()}{(f.Reason is { } reason ? $", {reason}" : "")}"));
-        if (verdict.AreaName is { } area) lines.Add($"  (seen in {area}; checked for {verdict.PersonName ?? name})");
+            $"  • {f.OrderType}, \"{TextWrap.Fit(f.ConditionWording ?? "condition", 60)}\": {f.Verdict.Describe().ToLowerInvariant()}{(f.Reason is { } reason && reason != verdict.Summary ? $" ({reason})" : "")}"));
+        if (verdict.AreaName is { } area) lines.Add($"  Checked for {verdict.PersonName ?? name}, seen in {area}.");
         _verdict.Text = string.Join("\n", lines.SelectMany(l => TextWrap.Lines(l, InnerWidth)).Take(7));
         _verdict.SetScheme(Theme.Line(verdict.Verdict switch
         {

@@ -101,6 +101,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
                 new Shortcut(Key.F8, "Record", RecordSighting),
                 new Shortcut(Key.F12, "Alerts", ShowAlerts),
             ]);
+        KeyDown += (_, key) =>
+        {
+            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D3) return;
+            ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
+            key.Handled = true;
+        };
         Residents.SetFocus();
         IsRunningChanged += (_, running) =>
         {
@@ -200,9 +206,6 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         Residents.SetRows(briefing.Residents);
         Excluded.SetRows(briefing.Excluded);
         Zones.SetRows(briefing.Zones.Select((z, i) => new ZoneRow(z, (i + 1).ToString(CultureInfo.InvariantCulture))).ToList());
-        _pages[0].Title = $"Living here ({briefing.Residents.Count})";
-        _pages[1].Title = $"Excluded ({briefing.Excluded.Count})";
-        _pages[2].Title = $"Zones ({briefing.Zones.Count})";
         Map.Show(briefing.Outline,
             briefing.Residents.Where(r => r.Address?.Location is not null)
                 .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•')).ToList(),

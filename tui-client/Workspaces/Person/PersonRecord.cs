@@ -11,6 +11,7 @@ public sealed class PersonRecord
     public IReadOnlyList<CheckRow>? Checks { get; set; }
     public IReadOnlyList<BreachEntry>? Breaches { get; set; }
     public IReadOnlyList<ContactEntry>? Contacts { get; set; }
+    public IReadOnlyList<SightingEntry>? Sightings { get; set; }
 
     /// <summary>Why a part is missing, keyed by part name ("orders", "checks"...).</summary>
     public Dictionary<string, string> Missing { get; } = [];

@@ -23,10 +23,10 @@ public sealed class PersonWindow : Window
     private readonly View[] _pages;
     private readonly TextPanel _managements = new();
     private readonly TextPanel _orders = new();
-    private readonly TextPanel _sightings = new();
     private readonly RecordTable<CheckRow> _checks;
     private readonly RecordTable<BreachEntry> _breaches;
     private readonly RecordTable<ContactEntry> _contacts;
+    private readonly RecordTable<SightingEntry> _sightings;
 
     public PersonWindow(ClientContext context, string personId, string name, Purpose purpose)
     {
@@ -65,6 +65,15 @@ public sealed class PersonWindow : Window
             new("By", c => c.RecordedBy ?? "", 16),
             new("Note", c => c.Text ?? "", 30, 80),
         ], c => c.Id) { EmptyText = "No contacts noted." };
+        _sightings = new RecordTable<SightingEntry>(
+        [
+            new("Seen", s => Dates.Time(s.SeenAt, zone), 16),
+            new("Where", s => s.LocationText ?? s.Position?.ToString() ?? "", 20, 36),
+            new("Beat", s => s.AreaName ?? "", 10, 20),
+            new("Verdict", s => s.Verdict.Describe(), 11, 12, Colour: s => s.Verdict == Verdict.Breach ? Theme.ErrorCell : null),
+            new("By", s => s.ReportedBy ?? "", 12, 20),
+            new("What was seen", s => s.Text ?? s.VerdictSummary ?? "", 20, 80),
+        ], s => s.Id) { EmptyText = "No sightings recorded." };
 
         _pages =
         [
@@ -179,7 +188,8 @@ public sealed class PersonWindow : Window
             Part(record, "orders", ct => gateways.Orders.ForPersonAsync(_personId, Purpose, ct), v => record.Orders = v),
             Part(record, "checks", ct => gateways.Compliance.HistoryAsync(_personId, Purpose, ct), v => record.Checks = v),
             Part(record, "breaches", ct => gateways.Compliance.BreachesOfAsync(_personId, Purpose, ct), v => record.Breaches = v),
-            Part(record, "contacts", ct => gateways.Caseload.ContactsOfAsync(_personId, Purpose, ct), v => record.Contacts = v));
+            Part(record, "contacts", ct => gateways.Caseload.ContactsOfAsync(_personId, Purpose, ct), v => record.Contacts = v),
+            Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v));
         Record = record;
         ShowParts(record);
         if (record.Missing.Count > 0)
@@ -222,12 +232,8 @@ public sealed class PersonWindow : Window
         _breaches.SetRows(record.Breaches ?? []);
         _contacts.EmptyText = record.Contacts is null ? $"Not available: {record.Missing.GetValueOrDefault("contacts")}" : "No contacts noted.";
         _contacts.SetRows(record.Contacts ?? []);
-        var fromSightings = (record.Breaches ?? []).Where(b => b.Source == "sighting").ToList();
-        // The API lists sightings only through the breaches they opened (there is no call to
-        // list a person's sightings), so that is what this tab can honestly show.
-        _sightings.SetLines(fromSightings.Count == 0
-            ? ["No sightings led to a breach. Sightings that were not breaches are kept as intelligence on the server but cannot be listed here."]
-            : fromSightings.Select(b => $"{Dates.Time(b.OccurredAt, _context.Clock.LocalTimeZone)}  {b.LocationText ?? "location not given"}: breach {b.Status} of \"{b.ConditionWording ?? "conditions"}\""));
+        _sightings.EmptyText = record.Sightings is null ? $"Not available: {record.Missing.GetValueOrDefault("sightings")}" : "No sightings recorded.";
+        _sightings.SetRows(record.Sightings ?? []);
     }
 
     private IEnumerable<string> DescribeManagement(ManagementView m)

@@ -36,16 +36,15 @@ public sealed class ReallocateDialog : FormDialog
         };
         var reasonLabel = new Label { X = 1, Y = Pos.Bottom(Suggestions) + 1, Text = "Re_ason:" };
         var reasons = Enum.GetValues<ReallocationReason>();
-        Reason = new OptionSelector
+        Reason = new ChoiceList<ReallocationReason>(reasons.Select(r => (r.Describe(), r)),
+            Array.IndexOf(reasons, first.PreviousOfficerName is null ? ReallocationReason.CaseloadAdjustment : ReallocationReason.OfficerLeft))
         {
-            X = 10, Y = Pos.Top(reasonLabel), Orientation = Orientation.Horizontal,
-            Labels = reasons.Select(r => r.Describe()).ToList(),
-            Value = Array.IndexOf(reasons, first.PreviousOfficerName is null ? ReallocationReason.CaseloadAdjustment : ReallocationReason.OfficerLeft),
+            X = 10, Y = Pos.Top(reasonLabel), Width = 24, Height = 3,
         };
-        var noteLabel = new Label { X = 1, Y = Pos.Bottom(Reason) + 1, Text = "_Note:" };
-        Note = new TextField { X = 10, Y = Pos.Top(noteLabel), Width = Dim.Fill(1) };
+        var noteLabel = new Label { X = 36, Y = Pos.Top(reasonLabel), Text = "_Note:" };
+        Note = new TextField { X = 43, Y = Pos.Top(reasonLabel), Width = Dim.Fill(1) };
         Add(heading, handover, _suggestionsLabel, Suggestions, reasonLabel, Reason, noteLabel, Note);
-        AddProblemLine(Pos.Bottom(Note) + 1);
+        AddProblemLine(Pos.Bottom(Reason) + 1);
         Suggestions.SetFocus();
         IsRunningChanged += (_, running) =>
         {
@@ -54,7 +53,7 @@ public sealed class ReallocateDialog : FormDialog
     }
 
     public ChoiceList<OwnerSuggestion> Suggestions { get; }
-    public OptionSelector Reason { get; }
+    public ChoiceList<ReallocationReason> Reason { get; }
     public TextField Note { get; }
     public IReadOnlyList<OwnerSuggestion> Offered => _suggestions;
     public string Summary { get; private set; } = "";
@@ -69,7 +68,7 @@ public sealed class ReallocateDialog : FormDialog
         };
         if (h.PendingRelease is { } release) parts.Add($"Release expected {Dates.Iso(release)}.");
         parts.Add(h.LastContactOn is { } contact ? $"Last contact {Dates.Iso(contact)} ({h.LastContactKind ?? "contact"}, {Dates.Ago(contact, today)})." : "No contact recorded.");
-        if (h.Note is { } note) parts.Add(note);
+        if (h.Note is { } note) parts.Add($"Note: {note}.");
         return string.Join(" ", parts);
     }
 
@@ -92,16 +91,12 @@ public sealed class ReallocateDialog : FormDialog
         _suggestionsLabel.Text = $"_Give to ({_suggestions.Count(s => s.Eligible)} eligible, best first):";
     }
 
+    /// <summary>One line per officer: load as a bar, then the server's reasoning (eligible or why not).</summary>
     public static string Describe(OwnerSuggestion s)
     {
-        var marks = string.Join(" ", new[]
-        {
-            s.Eligible ? "✔ eligible" : "✖ not eligible",
-            s.Accredited ? "accredited" : "",
-            s.SameArea ? "same area" : "",
-        }.Where(m => m.Length > 0));
+        var why = s.Why ?? string.Join(", ", new[] { s.Accredited ? "accredited" : "", s.SameArea ? "same area" : "" }.Where(w => w.Length > 0));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{TextWrap.Fit(s.OfficerName, 26),-26} {s.UtilisationPercent,4:0}% {UtilisationBar.Render(s.UtilisationPercent, 10)}  {marks}{(s.Why is { } why ? $" · {why}" : "")}");
+            $"{(s.Eligible ? "✔" : "✖")} {TextWrap.Fit(s.OfficerName, 24),-24} {UtilisationBar.Render(s.UtilisationPercent, 10)} {s.UtilisationPercent,4:0}%  {why}");
     }
 
     protected override async Task<bool> SubmitCoreAsync()
@@ -116,7 +111,7 @@ public sealed class ReallocateDialog : FormDialog
             ShowProblem($"{officer.OfficerName} cannot take this: {officer.Why ?? "not eligible"}. Choose an eligible officer.");
             return false;
         }
-        var reason = Enum.GetValues<ReallocationReason>()[Math.Clamp(Reason.Value ?? 0, 0, Enum.GetValues<ReallocationReason>().Length - 1)];
+        var reason = Reason.Chosen;
         var note = Note.Text;
         var requestId = _intent.IdFor((officer.OfficerId, reason, note, string.Join(",", _items.Select(i => i.Id))));
         var done = await Calls.RunAsync("Reallocating", ct =>

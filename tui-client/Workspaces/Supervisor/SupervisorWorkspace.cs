@@ -21,7 +21,8 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
 {
     private const string Help = """
         Alt+1 team workload · Alt+2 orphaned queue · Alt+3 overdue checks · Alt+4 IOM review
-        Team workload: Enter explains an officer's points
+        Team workload: Enter explains an officer's points; on an officer who has left post,
+          Enter (or F8) moves everything they hold to the orphaned queue
         Orphaned queue: Space marks several · Enter or F7 reallocates (the server suggests who)
         Overdue checks: Enter opens the person
         IOM review: Enter or F7 records the meeting's decision and actions
@@ -33,6 +34,8 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     private readonly Label _teamLine;
     private readonly Label _handover;
     private readonly Label _agendaLine;
+    private readonly Label _orphanedLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the orphaned queue…" };
+    private readonly Label _overdueLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading overdue checks…" };
     private readonly TextPanel _agendaDetail = new();
     private readonly HashSet<string> _marked = [];
     private HashSet<string> _teamPeople = [];
@@ -50,22 +53,26 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             new("Orders", w => w.Orders.ToString(CultureInfo.InvariantCulture), 6, 6, RightAlign: true),
             new("Points", w => $"{w.Points:0.#}/{w.CapacityPoints:0.#}", 11, 11, RightAlign: true),
             new("Utilisation", w => $"{UtilisationBar.Render(w.UtilisationPercent, 20)} {w.UtilisationPercent,4:0}%", 26, 26, Colour: LoadColour),
-            new("Status", w => w.Excessive ? $"EXCESSIVE ({w.ConsecutiveWeeksOverThreshold} wks)" : w.UtilisationPercent > w.ThresholdPercent ? $"over ({w.ConsecutiveWeeksOverThreshold} wks)" : "", 10, 24,
-                Colour: w => w.Excessive ? Theme.ErrorCell : w.UtilisationPercent > w.ThresholdPercent ? Theme.WarningCell : null),
+            new("Status", Status, 10, 30,
+                Colour: w => w.Excessive || w.HoldsWorkOutOfPost ? Theme.ErrorCell : w.UtilisationPercent > w.ThresholdPercent ? Theme.WarningCell : null),
         ], w => w.OfficerId)
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
-        Team.RecordChosen += (_, w) => ExplainWorkload(w);
+        Team.RecordChosen += (_, w) =>
+        {
+            if (w.HoldsWorkOutOfPost) OfficerLeft(w);
+            else ExplainWorkload(w);
+        };
 
         Orphaned = new RecordTable<OrphanedCase>(
         [
             new("", o => _marked.Contains(o.Id) ? "■" : " ", 1, 1),
             new("Person", o => o.PersonName, 20, 26),
-            new("What", o => o.Description, 16, 30),
+            new("What", o => o.Description, 16, 40),
             new("Risk", o => o.Risk.Describe(), 9, 9, Colour: o => Theme.ForRisk(o.Risk)),
-            new("Was with", o => o.PreviousOfficerName ?? "", 14, 22),
+            new("Was with", o => o.PreviousOfficerName ?? "", 14, 26),
             new("Waiting", o => o.OrphanedAt is { } at ? Dates.Ago(DateOnly.FromDateTime(at.UtcDateTime), today) : "", 10, 14),
         ], o => $"{o.Kind}:{o.Id}")
-        { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(5), EmptyText = "Loading…" };
+        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(5), EmptyText = "Loading…" };
         Orphaned.RecordChosen += (_, _) => Reallocate();
         Orphaned.SelectionChanged += (_, o) => _handover!.Text = o is null ? "" : TextWrap.Wrap(ReallocateDialog.HandoverText(o, Context.Today), 114);
         Orphaned.KeyDown += (_, key) =>
@@ -87,7 +94,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             new("Officer", c => c.ResponsibleOfficerName ?? "team queue", 16, 24),
             new("What", c => c.Description ?? "", 20, 50),
         ], c => c.Id)
-        { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
+        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
 
         _agendaLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the agenda…" };
@@ -109,8 +116,8 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         _pages =
         [
             Page("Team workload", _teamLine, Team),
-            Page("Orphaned queue", Orphaned, _handover),
-            Page("Overdue checks", Overdue),
+            Page("Orphaned queue", _orphanedLine, Orphaned, _handover),
+            Page("Overdue checks", _overdueLine, Overdue),
             Page("IOM review", _agendaLine, Agenda, _agendaDetail),
         ];
         _tabs = new Tabs { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
@@ -131,6 +138,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                 new MenuBarItem("_Action",
                 [
                     new MenuItem("_Reallocate…", "Give the selected orphaned item(s) to an officer", Reallocate, Key.F7),
+                    new MenuItem("Officer _left…", "Move everything the selected officer holds to the queue", () => { if (Team.Selected is { } w) OfficerLeft(w); }, Key.F8),
                     new MenuItem("Record IOM _decision…", "", () => { if (Agenda.Selected is { } i) RecordDecision(i); }),
                 ]),
             ],
@@ -138,11 +146,16 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             [
                 new Shortcut(Key.F3, "Find", FindPerson),
                 new Shortcut(Key.F7, "Reallocate/Decide", Act),
-                new Shortcut(Key.D1.WithAlt, "Workload", () => ShowTab(0)),
-                new Shortcut(Key.D2.WithAlt, "Orphaned", () => ShowTab(1)),
-                new Shortcut(Key.D3.WithAlt, "Overdue", () => ShowTab(2)),
-                new Shortcut(Key.D4.WithAlt, "IOM", () => ShowTab(3)),
+                new Shortcut(Key.F8, "Officer left", () => { if (Team.Selected is { } w) OfficerLeft(w); }),
+                new Shortcut(Key.D1.WithAlt, "…4 Tabs", () => ShowTab(0)),
             ]);
+        KeyDown += (_, key) =>
+        {
+            // Alt+1..4 from anywhere in the workspace (menu item keys only act while the menu is open).
+            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D4) return;
+            ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
+            key.Handled = true;
+        };
         ShowTab(0);
     }
 
@@ -153,6 +166,14 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     public string HandoverText => _handover.Text;
     public string AgendaDetailText => _agendaDetail.AllText;
     public View CurrentTab => _tabs.Value!;
+
+    /// <summary>What stands out about an officer's load, worst first.</summary>
+    private static string Status(OfficerWorkload w) =>
+        w.HoldsWorkOutOfPost ? $"LEFT {Dates.Iso(w.LeftOn)}: Enter moves work"
+        : w.OutOfPost ? "out of post"
+        : w.Excessive ? $"EXCESSIVE ({w.ConsecutiveWeeksOverThreshold} wks over)"
+        : w.UtilisationPercent > w.ThresholdPercent ? $"over ({w.ConsecutiveWeeksOverThreshold} wk)"
+        : "";
 
     private static Scheme? LoadColour(OfficerWorkload w) =>
         UtilisationBar.Level(w.UtilisationPercent, w.ThresholdPercent, w.Excessive) switch
@@ -193,6 +214,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             return;
         }
         await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), LoadAgendaAsync(), LoadTeamPeopleAsync(session.TeamId));
+        // Said once everything has loaded, so the loading messages do not cover it.
+        var leavers = Team.Rows.Count(o => o.HoldsWorkOutOfPost);
+        if (leavers > 0 && StatusLine.Kind is not StatusKind.Error)
+            StatusLine.Warning(leavers == 1
+                ? "An officer who has left post still holds work: Enter on them moves it to the queue."
+                : $"{leavers} officers who have left post still hold work: Enter on each moves it to the queue.");
     }
 
     private async Task LoadTeamAsync(string teamId)
@@ -208,7 +235,6 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             $"{team.TeamName} · {team.Points:0.#} of {team.CapacityPoints:0.#} points ({team.UtilisationPercent:0}%) · {team.Officers.Count} officers · {team.OrphanedItems} orphaned items");
         Team.EmptyText = "No officers in the team.";
         Team.SetRows(team.Officers);
-        _pages[0].Title = $"Team workload ({team.Officers.Count(o => o.Excessive || o.UtilisationPercent > o.ThresholdPercent)} over)";
     }
 
     private async Task LoadOrphanedAsync(string teamId)
@@ -216,13 +242,16 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         var done = await Calls.RunAsync("Loading the orphaned queue", ct => Context.Gateways.Caseload.OrphanedAsync(teamId, Purpose.Supervision, ct));
         if (!done.Ok)
         {
+            _orphanedLine.Text = "The orphaned queue could not be loaded.";
             Fail(Orphaned, done.Error!);
             return;
         }
         _marked.IntersectWith(done.Value!.Select(o => o.Id));
         Orphaned.EmptyText = "Nothing is waiting: every case and order has an owner.";
+        _orphanedLine.Text = done.Value!.Count == 0
+            ? "The queue is empty."
+            : $"{done.Value!.Count} waiting for an owner, highest risk first · Space marks several · Enter or F7 reallocates";
         Orphaned.SetRows(done.Value!);
-        _pages[1].Title = $"Orphaned queue ({done.Value!.Count})";
     }
 
     private async Task LoadOverdueAsync(string teamId)
@@ -234,8 +263,8 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             return;
         }
         Overdue.EmptyText = "No overdue checks in the team.";
+        _overdueLine.Text = $"{done.Value!.Count} checks overdue across the team, longest overdue first · Enter opens the person";
         Overdue.SetRows(done.Value!);
-        _pages[2].Title = $"Overdue checks ({done.Value!.Count})";
     }
 
     private async Task LoadAgendaAsync()
@@ -251,7 +280,6 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         _agendaLine.Text = $"Meeting {Dates.Iso(_agenda.MeetingOn)} · changes since {Dates.Iso(_agenda.Since)} · {_agenda.Items.Count} to discuss, {_agenda.Items.Count(i => i.Decided)} decided";
         Agenda.EmptyText = "Nobody is on this week's agenda.";
         Agenda.SetRows(_agenda.Items);
-        _pages[3].Title = $"IOM review ({_agenda.Items.Count(i => !i.Decided)} to decide)";
     }
 
     /// <summary>Who the team holds, so opening one of them needs no reason (anyone else does).</summary>
@@ -290,6 +318,26 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     {
         using var dialog = new OfficerWorkloadDialog(Context, workload);
         App!.Run(dialog);
+    }
+
+    private void OfficerLeft(OfficerWorkload officer)
+    {
+        if (officer.Cases == 0 && officer.Orders == 0)
+        {
+            StatusLine.Info($"{officer.OfficerName} holds nothing to move.");
+            return;
+        }
+        using var dialog = new OfficerLeftDialog(Context, officer);
+        App!.Run(dialog);
+        if (!dialog.Completed) return;
+        _ = ReloadThenShowQueue($"{dialog.Moved.Count} items held by {officer.OfficerName} are now in the orphaned queue.");
+    }
+
+    private async Task ReloadThenShowQueue(string summary)
+    {
+        await RefreshAsync();
+        ShowTab(1);
+        StatusLine.Success(summary);
     }
 
     private void Reallocate()
