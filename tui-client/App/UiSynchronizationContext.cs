@@ -20,7 +20,7 @@ public sealed class UiSynchronizationContext : SynchronizationContext
 {
     private readonly IApplication _app;
     private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _queue = new();
-    private readonly int _uiThread;
+    private int _uiThread;
 
     public UiSynchronizationContext(IApplication app)
     {
@@ -30,7 +30,12 @@ public sealed class UiSynchronizationContext : SynchronizationContext
         // Terminal.Gui puts its own context in place as each window or dialog starts; put this
         // one back before anything in the iteration (keys, timers, drawing) runs.
         app.Iteration += (_, _) => Install();
-        app.SessionBegun += (_, _) => Install();
+        app.SessionBegun += (_, _) =>
+        {
+            // The loop's thread is the UI thread, whichever thread made the application.
+            _uiThread = Environment.CurrentManagedThreadId;
+            Install();
+        };
         app.SessionEnded += (_, _) => Install();
     }
 
