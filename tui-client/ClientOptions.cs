@@ -1,32 +1,48 @@
 namespace OffenderMgmt.Tui;
 
 /// <summary>Command-line options of the terminal client.</summary>
-public sealed record ClientOptions(Uri Server, bool ShowHelp)
+public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username = null, string? LogPath = null)
 {
     public static readonly Uri DefaultServer = new("http://localhost:5280");
 
     public const string Usage = """
         OffenderMgmt terminal client
 
-        usage: dotnet run --project tui-client [-- --server URL]
+        usage: dotnet run --project tui-client [-- OPTIONS]
 
           --server URL   the OffenderMgmt server (default http://localhost:5280,
                          the local demo server; also OFFENDERMGMT_SERVER)
+          --user NAME    fill in the username on the sign-in screen
+          --log PATH     where to write the client's log (default
+                         ~/.local/state/offendermgmt/tui-client.log); it holds
+                         events and status codes only, never personal data
+          --no-log       write no log file
           --help         show this help
         """;
 
     public static ClientOptions Parse(string[] args)
     {
         var server = Environment.GetEnvironmentVariable("OFFENDERMGMT_SERVER") is { Length: > 0 } fromEnvironment
-            ? new Uri(fromEnvironment)
+            ? ParseServer(fromEnvironment)
             : DefaultServer;
         var help = false;
+        string? username = null;
+        string? log = App.ClientLog.DefaultPath();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--server" when i + 1 < args.Length:
                     server = ParseServer(args[++i]);
+                    break;
+                case "--user" when i + 1 < args.Length:
+                    username = args[++i];
+                    break;
+                case "--log" when i + 1 < args.Length:
+                    log = args[++i];
+                    break;
+                case "--no-log":
+                    log = null;
                     break;
                 case "--help" or "-h":
                     help = true;
@@ -35,7 +51,7 @@ public sealed record ClientOptions(Uri Server, bool ShowHelp)
                     throw new ArgumentException($"Unknown option '{args[i]}'.\n\n{Usage}");
             }
         }
-        return new ClientOptions(server, help);
+        return new ClientOptions(server, help, username, log);
     }
 
     private static Uri ParseServer(string text)

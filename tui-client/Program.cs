@@ -1,29 +1,31 @@
 using OffenderMgmt.Tui;
+using OffenderMgmt.Tui.App;
 using OffenderMgmt.Tui.Gateway;
-using OffenderMgmt.Tui.Screens;
 using Terminal.Gui.App;
 
-var options = ClientOptions.Parse(args);
+ClientOptions options;
+try
+{
+    options = ClientOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 if (options.ShowHelp)
 {
     Console.WriteLine(ClientOptions.Usage);
     return 0;
 }
 
-using var connection = ServerConnection.Open(options.Server);
-using var app = Application.Create().Init();
-
-using (var signIn = new SignInWindow(connection))
+using var log = ClientLog.Open(options.LogPath);
+log.Note("client-started");
+using var connection = ServerConnection.Open(options.Server, log);
+using (var app = Application.Create().Init())
 {
-    app.Run(signIn);
-    if (signIn.Session is null) return 0;
+    var context = new ClientContext(app, new Gateways(connection), TimeProvider.System);
+    new ClientShell(context, options.Username).Run();
 }
-
-using var window = new ServerOverviewWindow(connection);
-app.AddTimeout(TimeSpan.Zero, () =>
-{
-    _ = window.RefreshAsync();
-    return false;
-});
-app.Run(window);
+log.Note("client-stopped");
 return 0;

@@ -1,3 +1,4 @@
+using Google.Rpc;
 using Grpc.Core;
 
 namespace OffenderMgmt.Tui.Gateway;
@@ -6,44 +7,97 @@ namespace OffenderMgmt.Tui.Gateway;
 public sealed class GatewayException(GatewayFailure failure, string message, Exception? inner = null)
     : Exception(message, inner)
 {
+    public GatewayException(GatewayFailure failure, string message, IReadOnlyList<FieldProblem> fieldProblems, Exception? inner = null)
+        : this(failure, message, inner) => FieldProblems = fieldProblems;
+
+    /// <summary>The marker the server puts in a refusal that a stated reason would lift (DisclosurePolicy.RequireReason).</summary>
+    internal const string ReasonNeededMarker = "A reason is needed";
+
     public GatewayFailure Failure { get; } = failure;
 
-    /// <summary>Runs a call, turning gRPC failures into messages a user can act on.</summary>
-    public static async Task<T> Wrap<T>(Func<Task<T>> call)
+    /// <summary>With <see cref="GatewayFailure.Rejected"/>: each request field the server found wrong.</summary>
+    public IReadOnlyList<FieldProblem> FieldProblems { get; } = [];
+
+    /// <summary>The gRPC status code, for the log (never the message: it may name people).</summary>
+    public string StatusCode => (InnerException as RpcException)?.StatusCode.ToString() ?? Failure.ToString();
+
+    /// <summary>Maps a gRPC failure to what the user can do about it.</summary>
+    public static GatewayException From(RpcException e)
     {
-        try
+        var detail = string.IsNullOrWhiteSpace(e.Status.Detail) ? "" : e.Status.Detail.Trim();
+        return e.StatusCode switch
         {
-            return await call();
-        }
-        catch (RpcException e)
-        {
-            throw From(e);
-        }
+            Grpc.Core.StatusCode.Unavailable => new(GatewayFailure.Unreachable, "The OffenderMgmt server cannot be reached. Check it is running and try again.", e),
+            Grpc.Core.StatusCode.DeadlineExceeded => new(GatewayFailure.Unreachable, "The server took too long to answer. Try again.", e),
+            Grpc.Core.StatusCode.Cancelled => new(GatewayFailure.Cancelled, "Cancelled.", e),
+            // The server says why (wrong password, locked, expired): its words are meant for the user.
+            Grpc.Core.StatusCode.Unauthenticated => new(GatewayFailure.SignInNeeded, Or(detail, "Sign in again to carry on."), e),
+            Grpc.Core.StatusCode.PermissionDenied when detail.Contains(ReasonNeededMarker, StringComparison.Ordinal)
+                => new(GatewayFailure.ReasonNeeded, detail, e),
+            Grpc.Core.StatusCode.PermissionDenied => new(GatewayFailure.Refused, Or(detail, "Your role may not do that."), e),
+            Grpc.Core.StatusCode.ResourceExhausted => new(GatewayFailure.Refused, Or(detail, "Too many requests; wait a moment and try again."), e),
+            Grpc.Core.StatusCode.NotFound => new(GatewayFailure.NotFound, Or(detail, "That record no longer exists."), e),
+            Grpc.Core.StatusCode.Aborted => new(GatewayFailure.Stale, Or(detail, "The record changed since you opened it; reload it and try again."), e),
+            Grpc.Core.StatusCode.InvalidArgument => Invalid(e, detail),
+            Grpc.Core.StatusCode.FailedPrecondition or Grpc.Core.StatusCode.AlreadyExists => new(GatewayFailure.Rejected, Or(detail, "The server refused that."), e),
+            Grpc.Core.StatusCode.Unimplemented => new(GatewayFailure.NotAvailable, "This server does not offer that yet (it may be an older version).", e),
+            _ => new(GatewayFailure.ServerError, $"The server could not do that: {Or(detail, e.StatusCode.ToString())}", e),
+        };
     }
 
-    public static GatewayException From(RpcException e) => e.StatusCode switch
+    /// <summary>
+    /// INVALID_ARGUMENT carries google.rpc.BadRequest naming each bad field. The message then
+    /// lists them in words ("notes: must be at most ..."), and the problems are kept so a form
+    /// can put each next to its own field.
+    /// </summary>
+    private static GatewayException Invalid(RpcException e, string detail)
     {
-        StatusCode.Unavailable => new(GatewayFailure.Unreachable, "The OffenderMgmt server cannot be reached. Check it is running and try again.", e),
-        StatusCode.DeadlineExceeded => new(GatewayFailure.Unreachable, "The server took too long to answer. Try again.", e),
-        StatusCode.Cancelled => new(GatewayFailure.Cancelled, "Cancelled.", e),
-        // The server says why (wrong password, locked, expired): its words are meant for the user.
-        StatusCode.Unauthenticated => new(GatewayFailure.SignInNeeded, e.Status.Detail, e),
-        StatusCode.ResourceExhausted => new(GatewayFailure.Refused, e.Status.Detail, e),
-        StatusCode.PermissionDenied => new(GatewayFailure.Refused, e.Status.Detail, e),
-        StatusCode.NotFound => new(GatewayFailure.NotFound, e.Status.Detail, e),
-        StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.Aborted
-            => new(GatewayFailure.Rejected, e.Status.Detail, e),
-        _ => new(GatewayFailure.ServerError, $"The server could not do that: {e.Status.Detail}", e),
-    };
+        BadRequest? badRequest = null;
+        try
+        {
+            badRequest = e.GetRpcStatus()?.GetDetail<BadRequest>();
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            // A malformed details trailer: the plain message will have to do.
+        }
+        var problems = badRequest?.FieldViolations.Select(v => new FieldProblem(v.Field, v.Description)).ToList() ?? [];
+        var message = problems.Count == 0
+            ? Or(detail, "The server refused what was sent.")
+            : string.Join("; ", problems.Select(p => p.ToString()));
+        return new GatewayException(GatewayFailure.Rejected, message, problems, e);
+    }
+
+    private static string Or(string detail, string fallback) => detail.Length > 0 ? detail : fallback;
 }
 
+/// <summary>What went wrong, by what the user can do about it.</summary>
 public enum GatewayFailure
 {
+    /// <summary>The server is down, or the network: try again later.</summary>
     Unreachable,
     Cancelled,
+    /// <summary>Not signed in, or the sign-in expired and was not renewed.</summary>
     SignInNeeded,
+    /// <summary>Refused, but a stated reason (purpose "reason: ...") would be accepted.</summary>
+    ReasonNeeded,
+    /// <summary>The role or relationship does not allow it.</summary>
     Refused,
     NotFound,
+    /// <summary>Bad input or a rule violation; the message says what to change.</summary>
     Rejected,
+    /// <summary>Someone else changed the record first.</summary>
+    Stale,
+    /// <summary>The server does not offer the call (UNIMPLEMENTED).</summary>
+    NotAvailable,
     ServerError,
+}
+
+/// <summary>One request field the server refused, and why.</summary>
+public sealed record FieldProblem(string Field, string Description)
+{
+    /// <summary>"breach_order_id" reads as "breach order id".</summary>
+    public string FieldInWords => Field.Replace('_', ' ').Replace('.', ' ');
+
+    public override string ToString() => $"{FieldInWords}: {Description}";
 }

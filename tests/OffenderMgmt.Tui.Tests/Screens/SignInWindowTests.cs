@@ -1,21 +1,23 @@
 using OffenderMgmt.Testing;
 using OffenderMgmt.Tui.Gateway;
-using OffenderMgmt.Tui.Screens;
+using OffenderMgmt.Tui.SignIn;
+using OffenderMgmt.Tui.Tests.Support;
 using Terminal.Gui.Input;
 
 namespace OffenderMgmt.Tui.Tests.Screens;
 
-public sealed class SignInWindowTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
+[Collection(SharedDemoServer.Name)]
+public sealed class SignInWindowTests(DemoServerFactory server)
 {
     [Fact]
     public void Typing_a_username_and_password_and_pressing_enter_signs_in()
     {
         using var terminal = new HeadlessTerminal();
-        using var connection = new ServerConnection(server.Channel(), new Uri("http://test"));
-        using var window = new SignInWindow(connection);
+        using var client = new TestClient(server);
+        using var window = new SignInWindow(client.ContextFor(terminal.App));
 
         terminal
-            .When("the form is up", () => terminal.Screen().Contains("Username", StringComparison.Ordinal), () =>
+            .WhenScreenShows("(up)", () =>
             {
                 terminal.Type("demo.supervisor");
                 terminal.Press(Key.Tab);
@@ -26,15 +28,15 @@ public sealed class SignInWindowTests(DemoServerFactory server) : IClassFixture<
             .Run(window);
 
         Assert.Equal(UserRole.Supervisor, window.Session!.Role);
-        Assert.Same(window.Session, connection.Session);
+        Assert.Same(window.Session, client.Connection.Session);
     }
 
     [Fact]
     public void A_wrong_password_is_explained_and_the_password_cleared()
     {
         using var terminal = new HeadlessTerminal();
-        using var connection = new ServerConnection(server.Channel(), new Uri("http://test"));
-        using var window = new SignInWindow(connection, username: "demo.officer");
+        using var client = new TestClient(server);
+        using var window = new SignInWindow(client.ContextFor(terminal.App), username: "demo.officer");
 
         terminal
             .When("the form is up", () => terminal.Screen().Contains("Password", StringComparison.Ordinal), () =>
@@ -46,8 +48,25 @@ public sealed class SignInWindowTests(DemoServerFactory server) : IClassFixture<
             {
                 Assert.Equal("", window.Password.Text);
                 Assert.Equal("demo.officer", window.Username.Text);
-                Assert.Null(connection.Session);
+                Assert.Null(client.Connection.Session);
             })
+            .Run(window);
+    }
+
+    [Fact]
+    public void Says_plainly_when_the_server_cannot_be_reached()
+    {
+        using var terminal = new HeadlessTerminal();
+        using var connection = ServerConnection.Open(new Uri("http://127.0.0.1:1"));
+        using var window = new SignInWindow(new App.ClientContext(terminal.App, new Gateways(connection), TimeProvider.System), "demo.officer");
+        terminal
+            .WhenScreenShows("is not available", () =>
+            {
+                Assert.Contains("server unreachable", terminal.Screen());
+                terminal.Type("whatever-password");
+                terminal.Press(Key.Enter);
+            })
+            .When("the sign-in fails", () => window.Message.Text.Contains("cannot be reached", StringComparison.Ordinal), () => { })
             .Run(window);
     }
 }

@@ -1,0 +1,78 @@
+using OffenderMgmt.Testing;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Tests.Support;
+using OffenderMgmt.Tui.Workspaces.Person;
+using Terminal.Gui.Input;
+
+namespace OffenderMgmt.Tui.Tests.Screens;
+
+/// <summary>Recording a check outcome from a person's record, with the keyboard.</summary>
+[Collection(WritingDemoServer.Name)]
+public sealed class RecordOutcomeTests(DemoServerFactory server)
+{
+    [Fact]
+    public async Task An_outcome_typed_into_the_dialog_closes_the_check_and_the_next_one_is_planned()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        var (checkId, personId) = await server.RecordableCheckOf("demo.manager");
+        // Terminal.Gui takes the thread that creates the application as its UI thread: create it after the awaits.
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        PersonWindow? window = null;
+
+        terminal
+            .When("the record is loaded", () => terminal.App.TopRunnable is PersonWindow { Record: not null }, () =>
+            {
+                window = (PersonWindow)terminal.App.TopRunnable!;
+                terminal.Press(Key.D3.WithAlt);
+                Assert.True(window.ChecksTable.Select(checkId));
+                terminal.Press(Key.F7);
+            })
+            .WhenShowing<RecordOutcomeDialog>(dialog =>
+            {
+                Assert.Equal(checkId, dialog.Check.Chosen!.Id);
+                terminal.Press(Key.CursorDown);
+                terminal.Press(Key.CursorDown);
+                terminal.Press(Key.Space);
+                Assert.Equal(CheckResult.NoAccess, dialog.ChosenResult);
+                terminal.Press(Key.Tab);
+                terminal.Press(Key.Tab);
+                Assert.True(dialog.Notes.HasFocus, $"Tab went to {dialog.MostFocused?.GetType().Name}");
+                terminal.Type("Nobody home at 09:40; card left.");
+                terminal.Press(Key.S.WithAlt);
+            })
+            .When("the outcome is recorded", () => window!.StatusLine.Message.Contains("recorded: No access", StringComparison.Ordinal), () =>
+                Assert.Contains("Next ", window!.StatusLine.Message, StringComparison.Ordinal))
+            .Run(() => PersonWindow.Open(context, personId, "the person", Purpose.CaseManagement, notOwnWork: null), () => { });
+
+        var history = await client.Gateways.Compliance.HistoryAsync(personId, Purpose.CaseManagement, CancellationToken.None);
+        var closed = Assert.Single(history, c => c.Id == checkId);
+        Assert.False(closed.IsOpen);
+        Assert.Equal("No access", closed.Outcome);
+        Assert.Equal("Nobody home at 09:40; card left.", closed.Notes);
+        Assert.Contains(history, c => c.IsOpen && c.Kind == closed.Kind && c.DueOn > closed.DueOn);
+    }
+
+    [Fact]
+    public async Task A_check_not_yet_open_is_refused_in_the_dialog_without_calling_the_server()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        // Terminal.Gui takes the thread that creates the application as its UI thread: create it after the awaits.
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        var today = context.Today;
+        var later = new CheckRow("c1", "p1", "someone", "Home visit", null, today.AddDays(60), today.AddDays(30), true, "open", null, null, null, 0, null, null, null, "m1", 1);
+        using var dialog = new RecordOutcomeDialog(context, "someone", [later], "c1", [], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () => terminal.Press(Key.S.WithAlt))
+            .When("the problem is shown", () => dialog.ProblemText.Length > 0, () =>
+            {
+                Assert.Contains("not due yet", dialog.ProblemText, StringComparison.Ordinal);
+                Assert.False(dialog.Completed);
+            })
+            .Run(dialog);
+    }
+}

@@ -1,0 +1,99 @@
+using OffenderMgmt.Testing;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Tests.Support;
+using OffenderMgmt.Tui.Workspaces.Supervisor;
+using Terminal.Gui.Input;
+
+namespace OffenderMgmt.Tui.Tests.Screens;
+
+/// <summary>The supervisor's team: the officer who left, the orphaned queue, reallocation, the IOM review.</summary>
+[Collection(WritingDemoServer.Name)]
+public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
+{
+    private static bool Loaded(SupervisorWorkspace w) => w.Team.Rows.Count > 0 && w.Agenda.Rows.Count > 0 && !w.Calls.IsBusy;
+
+    [Fact]
+    public async Task The_leavers_work_goes_to_the_queue_and_a_case_is_reallocated_to_a_suggested_officer()
+    {
+        using var client = new TestClient(server);
+        var session = await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal();
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        OrphanedCase? moved = null;
+        OwnerSuggestion? chosen = null;
+
+        terminal
+            .When("the team is loaded", () => Loaded(workspace), () =>
+            {
+                var leaver = Assert.Single(workspace.Team.Rows, w => w.HoldsWorkOutOfPost);
+                Assert.Contains("LEFT", terminal.LineWith(leaver.OfficerName) ?? "", StringComparison.Ordinal);
+                Assert.Contains("still holds work", workspace.StatusLine.Message, StringComparison.Ordinal);
+                Assert.True(workspace.Team.Select(leaver.OfficerId));
+                terminal.Press(Key.Enter);
+            })
+            .WhenShowing<OfficerLeftDialog>(_ =>
+            {
+                terminal.Type("Moved to another unit");
+                terminal.Press(Key.Enter);
+            })
+            .When("the queue shows the leaver's work", () => workspace.Orphaned.Rows.Count > 0 && !workspace.Calls.IsBusy
+                                                            && workspace.StatusLine.Message.Contains("now in the orphaned queue", StringComparison.Ordinal), () =>
+            {
+                moved = workspace.Orphaned.Selected!;
+                Assert.Equal(workspace.Orphaned.Rows.Max(r => r.Risk), moved.Risk);
+                Assert.Contains("Was with", workspace.HandoverText, StringComparison.Ordinal);
+                terminal.Press(Key.Enter);
+            })
+            .When("suggestions are offered", () => terminal.App.TopRunnable is ReallocateDialog { Offered.Count: > 0 } d && !d.OkButton.HasFocus && d.ProblemText.Length == 0, () =>
+            {
+                var dialog = (ReallocateDialog)terminal.App.TopRunnable!;
+                Assert.True(dialog.Offered[0].Eligible, "the best suggestion is eligible");
+                Assert.Contains(dialog.Offered[0].OfficerName, terminal.Screen(), StringComparison.Ordinal);
+                chosen = dialog.Offered[0];
+                terminal.Press(Key.Enter);
+            })
+            .When("the case is reallocated", () => workspace.StatusLine.Message.Contains($"now with {chosen!.OfficerName}", StringComparison.Ordinal), () =>
+                Assert.DoesNotContain(workspace.Orphaned.Rows, r => r.Id == moved!.Id))
+            .Run(workspace);
+
+        var teamCases = await client.Gateways.Caseload.OfTeamAsync(session.TeamId, Purpose.Supervision, CancellationToken.None);
+        Assert.Equal(chosen!.OfficerName, teamCases.Single(c => c.ManagementId == moved!.Id).OfficerName);
+    }
+
+    [Fact]
+    public async Task A_decision_and_actions_from_the_review_meeting_are_recorded_against_the_agenda_item()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal();
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        IomAgendaItem? item = null;
+
+        terminal
+            .When("the agenda is loaded", () => Loaded(workspace), () =>
+            {
+                terminal.Press(Key.D4.WithAlt);
+                // Not a proposed de-selection: the server lists that item only while the proposal stands.
+                item = workspace.Agenda.Rows.First(i => !i.Decided && !i.Reasons.Contains("proposed deselection"));
+                Assert.True(workspace.Agenda.Select(item.ManagementId));
+                Assert.Contains(string.Join(", ", item.Reasons), workspace.AgendaDetailText, StringComparison.Ordinal);
+                terminal.Press(Key.Enter);
+            })
+            .WhenShowing<IomDecisionDialog>(dialog =>
+            {
+                terminal.Type("Stay on the cohort; weekly contact.");
+                terminal.Press(Key.Tab);
+                Assert.True(dialog.Actions.HasFocus, $"Tab went to {dialog.MostFocused?.GetType().Name}");
+                terminal.Type("Housing referral; housing; PC on the case; 2026-12-03");
+                terminal.Press(Key.S.WithAlt);
+            })
+            .When("the decision shows on the agenda", () => workspace.Agenda.Rows.Any(i => i.ManagementId == item!.ManagementId && i.Decided), () =>
+            {
+                var decided = workspace.Agenda.Rows.Single(i => i.ManagementId == item!.ManagementId);
+                Assert.Equal("Stay on the cohort; weekly contact.", decided.Decision);
+                Assert.Equal("Housing referral", Assert.Single(decided.Actions).Action);
+                Assert.Contains("Decision recorded", workspace.StatusLine.Message, StringComparison.Ordinal);
+            })
+            .Run(workspace);
+    }
+}

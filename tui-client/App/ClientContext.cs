@@ -1,0 +1,28 @@
+using OffenderMgmt.Tui.Gateway;
+using Terminal.Gui.App;
+
+namespace OffenderMgmt.Tui.App;
+
+/// <summary>What every screen is given: the application, the gateways, the clock and the signed-in user.</summary>
+public sealed class ClientContext(IApplication app, Gateways gateways, TimeProvider clock)
+{
+    public IApplication App { get; } = app;
+
+    /// <summary>The UI thread's context: create the client context on the UI thread, before any window runs.</summary>
+    public UiSynchronizationContext Ui { get; } = new(app);
+    public Gateways Gateways { get; } = gateways;
+
+    /// <summary>The clock for "today", "overdue by" and "now". Tests give it the server's fake clock.</summary>
+    public TimeProvider Clock { get; } = clock;
+
+    public ServerConnection Connection => Gateways.Connection;
+
+    public Session Session => Connection.Session ?? throw new InvalidOperationException("Nobody is signed in.");
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Today where the user is (UK forces: the force's own day).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Clock.LocalTimeZone);
+}

@@ -1,0 +1,20 @@
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Workspaces.LocalOfficer;
+using OffenderMgmt.Tui.Workspaces.OffenderManager;
+using OffenderMgmt.Tui.Workspaces.Other;
+using OffenderMgmt.Tui.Workspaces.Supervisor;
+using OffenderMgmt.Tui.Workspaces.Common;
+
+namespace OffenderMgmt.Tui.App;
+
+/// <summary>The workspace for the signed-in user's role.</summary>
+public static class WorkspaceFactory
+{
+    public static WorkspaceWindow Create(ClientContext context) => context.Session.Role switch
+    {
+        UserRole.OffenderManager => new OffenderManagerWorkspace(context),
+        UserRole.Supervisor => new SupervisorWorkspace(context),
+        UserRole.LocalOfficer => new LocalOfficerWorkspace(context),
+        _ => new OtherRoleWorkspace(context),
+    };
+}

@@ -1,0 +1,27 @@
+namespace OffenderMgmt.Tui.Gateway;
+
+/// <summary>A breach of an order condition (or of notification requirements), where it has got to, and how it was found.</summary>
+public sealed record BreachEntry(
+    string Id,
+    string PersonId,
+    string PersonName,
+    string? OrderId,
+    string? ConditionWording,
+    DateTimeOffset? OccurredAt,
+    string? LocationText,
+    string Source,
+    string Status,
+    string? Action,
+    string? RecordedBy,
+    string? Details,
+    bool IsOpen,
+    long Version);
+
+/// <summary>What the user reports for a new breach.</summary>
+public sealed record BreachReport(
+    string PersonId,
+    string? OrderId,
+    string? ConditionId,
+    DateTimeOffset OccurredAt,
+    string? LocationText,
+    string? Details);

@@ -1,0 +1,15 @@
+namespace OffenderMgmt.Tui.Gateway;
+
+/// <summary>Every gateway over one connection: what a screen is given to talk to the server.</summary>
+public sealed class Gateways(ServerConnection connection)
+{
+    public ServerConnection Connection { get; } = connection;
+    public AuthGateway Auth { get; } = new(connection);
+    public PeopleGateway People { get; } = new(connection);
+    public OrdersGateway Orders { get; } = new(connection);
+    public ComplianceGateway Compliance { get; } = new(connection);
+    public CaseloadGateway Caseload { get; } = new(connection);
+    public AreaGateway Areas { get; } = new(connection);
+    public AlertGateway Alerts { get; } = new(connection);
+    public ServerStatusGateway Status { get; } = new(connection);
+}

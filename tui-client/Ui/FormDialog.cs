@@ -1,0 +1,139 @@
+using OffenderMgmt.Tui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Ui;
+
+/// <summary>
+/// A dialog that sends something to the server. Enter (from any field but a multi-line one) or
+/// the OK button submits; while the call runs, Esc cancels the call rather than the dialog; a
+/// refusal is shown inside the dialog with everything typed left in place, so the user can fix
+/// it or simply try again (the same request id makes a retry safe). Only success closes it.
+/// </summary>
+public abstract class FormDialog : Dialog
+{
+    private readonly Label _problem;
+    private readonly int _width;
+    private bool _submitting;
+
+    protected FormDialog(ClientContext context, string title, string okText, int width = 76)
+    {
+        Context = context;
+        Title = title;
+        _width = Math.Min(width, Math.Max(40, (context.App.Screen.Width > 0 ? context.App.Screen.Width : 120) - 4));
+        Width = _width;
+        Height = Dim.Auto();
+        SetScheme(Theme.Dialog);
+        _problem = new Label { X = 1, Width = Dim.Fill(1), Height = 1, Text = "" };
+        Feedback = new DialogFeedback(this);
+        Calls = new Calls(context, Feedback);
+
+        CancelButton = new Button { Text = "_Cancel" };
+        CancelButton.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            if (Calls.IsBusy) Calls.CancelAll();
+            else RequestStop();
+        };
+        OkButton = new Button { Text = okText };
+        OkButton.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            _ = SubmitAsync();
+        };
+        AddButton(CancelButton);
+        AddButton(OkButton);
+        KeyDown += (_, key) =>
+        {
+            if (key == Key.Esc && Calls.IsBusy)
+            {
+                Calls.CancelAll();
+                key.Handled = true;
+            }
+        };
+    }
+
+    protected ClientContext Context { get; }
+    protected Calls Calls { get; }
+    protected IFeedback Feedback { get; }
+    public Button OkButton { get; }
+    public Button CancelButton { get; }
+
+    /// <summary>True once the dialog did what it was for (false: cancelled or closed).</summary>
+    public bool Completed { get; private set; }
+
+    /// <summary>What the dialog last said: a problem, or what it is doing.</summary>
+    public string ProblemText => _problem.Text;
+
+    /// <summary>Width inside the border, for wrapping text.</summary>
+    protected int InnerWidth => _width - 6;
+
+    /// <summary>Adds the line where problems and progress are shown, under the fields.</summary>
+    protected void AddProblemLine(Pos y)
+    {
+        _problem.Y = y;
+        Add(_problem);
+    }
+
+    /// <summary>Checks the input, calls the server; true when done (the dialog then closes).</summary>
+    protected abstract Task<bool> SubmitCoreAsync();
+
+    /// <summary>Submits (once at a time); public so a test or a shortcut can press OK.</summary>
+    public async Task SubmitAsync()
+    {
+        if (_submitting) return;
+        _submitting = true;
+        try
+        {
+            if (await SubmitCoreAsync())
+            {
+                Completed = true;
+                RequestStop();
+            }
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+
+    /// <summary>Enter in a field bubbles here: submit rather than close, so a refusal keeps the dialog open.</summary>
+    protected override bool OnAccepting(CommandEventArgs args)
+    {
+        _ = SubmitAsync();
+        return true;
+    }
+
+    protected void ShowProblem(string text)
+    {
+        _showingProgress = false;
+        var lines = TextWrap.Lines(text, Math.Max(20, InnerWidth));
+        _problem.Height = Math.Min(lines.Count, 6);
+        _problem.Text = string.Join("\n", lines.Take(6));
+        _problem.SetScheme(Theme.Line(text.Length == 0 ? Theme.Dialog.Normal : Theme.ErrorText));
+    }
+
+    private bool _showingProgress;
+
+    private void ClearProgress()
+    {
+        if (_showingProgress) ShowProgress("");
+    }
+
+    private void ShowProgress(string text)
+    {
+        _showingProgress = text.Length > 0;
+        _problem.Height = 1;
+        _problem.Text = text;
+        _problem.SetScheme(Theme.Line(text.Length == 0 ? Theme.Dialog.Normal : Theme.BusyText));
+    }
+
+    private sealed class DialogFeedback(FormDialog dialog) : IFeedback
+    {
+        public void Busy(string doing) => dialog.ShowProgress($"{doing}  (Esc cancels)");
+        public void Info(string text) => dialog.ShowProgress(text);
+        public void Problem(string text) => dialog.ShowProblem(text);
+        public void Idle() => dialog.ClearProgress();
+    }
+}

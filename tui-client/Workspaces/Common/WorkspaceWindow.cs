@@ -1,0 +1,134 @@
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Common;
+
+/// <summary>
+/// What every role's workspace has: a menu bar (F10), a status bar of shortcuts, a status line
+/// for progress, errors and the connection, and the same keys everywhere: F1 help, F5
+/// refresh, Esc backs out (and cancels a call in progress), Ctrl+Q quits. It loads itself when
+/// it first runs, and reloads when the server comes back after a failure.
+/// </summary>
+public abstract class WorkspaceWindow : Window
+{
+    private readonly string _help;
+    private bool _started;
+
+    protected WorkspaceWindow(ClientContext context, string role, string help)
+    {
+        Context = context;
+        _help = help;
+        Title = $"OffenderMgmt · {role} · {context.Session.Describe()}";
+        SetScheme(Theme.Base);
+        StatusLine = new StatusLine(context) { X = 0, Y = Pos.AnchorEnd(2) };
+        Calls = new Calls(context, new StatusLineFeedback(StatusLine));
+        context.Connection.HealthChanged += OnHealthChanged;
+        IsRunningChanged += (_, running) =>
+        {
+            if (!running.Value || _started) return;
+            _started = true;
+            _ = RefreshAsync();
+        };
+        KeyDown += (_, key) =>
+        {
+            if (key == Key.Esc)
+            {
+                if (Calls.IsBusy) Calls.CancelAll();
+                else OnEscape();
+                key.Handled = true;  // Esc never closes the workspace: Ctrl+Q does
+            }
+            else if (key == Key.F5)
+            {
+                _ = RefreshAsync();
+                key.Handled = true;
+            }
+            else if (key == Key.F1)
+            {
+                ShowHelp();
+                key.Handled = true;
+            }
+        };
+    }
+
+    protected ClientContext Context { get; }
+    public StatusLine StatusLine { get; }
+    public Calls Calls { get; }
+
+    /// <summary>Why the workspace closed.</summary>
+    public WorkspaceExit Exit { get; private set; } = WorkspaceExit.Quit;
+
+    /// <summary>Loads (or reloads) what the workspace shows.</summary>
+    public abstract Task RefreshAsync();
+
+    /// <summary>Esc with nothing to cancel: step back (clear a filter, return to the main list).</summary>
+    protected virtual void OnEscape() { }
+
+    /// <summary>Adds the menu bar, the content, the status line and the status bar, in that order.</summary>
+    protected void Compose(IEnumerable<MenuBarItem> menus, View content, IEnumerable<Shortcut> shortcuts)
+    {
+        var menuBar = new MenuBar([.. menus, FileMenu(), HelpMenu()]);
+        menuBar.SetScheme(Theme.Bars);
+        content.Y = 1;
+        content.Height = Dim.Fill(2);
+        var statusBar = new StatusBar([
+            new Shortcut(Key.F1, "Help", ShowHelp),
+            .. shortcuts,
+            new Shortcut(Key.F5, "Refresh", () => _ = RefreshAsync()),
+            new Shortcut(Key.Q.WithCtrl, "Quit", Quit),
+        ]);
+        statusBar.SetScheme(Theme.Bars);
+        Add(menuBar, content, StatusLine, statusBar);
+    }
+
+    private MenuBarItem FileMenu() => new("_Session",
+    [
+        new MenuItem("_Refresh", "Load everything again", () => _ = RefreshAsync(), Key.F5),
+        new MenuItem("Sign _out", "Back to the sign-in screen", SignOut),
+        new MenuItem("_Quit", "Close the client", Quit, Key.Q.WithCtrl),
+    ]);
+
+    private MenuBarItem HelpMenu() => new("_Help",
+    [
+        new MenuItem("_Keys", "What the keys do here", ShowHelp, Key.F1),
+    ]);
+
+    public void ShowHelp() => MessageBox.Query(App!, "Keys", _help + "\n\nEverywhere: F1 help · F5 refresh · F10 menu · Tab/Shift+Tab move · Esc back or cancel · Ctrl+Q quit", "_Close");
+
+    public void SignOut()
+    {
+        Exit = WorkspaceExit.SignOut;
+        RequestStop();
+    }
+
+    public void Quit()
+    {
+        Exit = WorkspaceExit.Quit;
+        RequestStop();
+    }
+
+    /// <summary>The server is back: reload if the last load failed because it was away.</summary>
+    private void OnHealthChanged(object? sender, ConnectionHealth health)
+    {
+        if (health != ConnectionHealth.Online) return;
+        Context.Ui.Run(() =>
+        {
+            if (Calls.LastFailure?.Failure == GatewayFailure.Unreachable && !Calls.IsBusy) _ = RefreshAsync();
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Context.Connection.HealthChanged -= OnHealthChanged;
+        base.Dispose(disposing);
+    }
+}
+
+public enum WorkspaceExit
+{
+    Quit,
+    SignOut,
+}

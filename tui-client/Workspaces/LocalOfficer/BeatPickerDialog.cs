@@ -1,0 +1,93 @@
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.LocalOfficer;
+
+/// <summary>
+/// Picks a beat by name, code or district: the list narrows as the officer types (the server
+/// does the matching), ↓ moves into the list, Enter picks.
+/// </summary>
+public sealed class BeatPickerDialog : FormDialog
+{
+    private CancellationTokenSource? _searching;
+    private int _generation;
+
+    public BeatPickerDialog(ClientContext context, string? current) : base(context, "Pick a beat", "_Pick", 84)
+    {
+        var label = new Label { X = 1, Y = 1, Text = "_Search:" };
+        Query = new TextField { X = 10, Y = 1, Width = Dim.Fill(1) };
+        Count = new Label { X = 1, Y = 2, Width = Dim.Fill(1), Text = "Loading beats…" };
+        Beats = new ChoiceList<AreaRow>([]) { X = 1, Y = 3, Width = Dim.Fill(1), Height = 16 };
+        Add(label, Query, Count, Beats);
+        AddProblemLine(Pos.Bottom(Beats) + 1);
+        Query.TextChanged += (_, _) => _ = SearchAsync();
+        Query.KeyDown += (_, key) =>
+        {
+            if (key != Terminal.Gui.Input.Key.CursorDown || Beats.Count == 0) return;
+            Beats.SetFocus();
+            key.Handled = true;
+        };
+        Current = current;
+        Query.SetFocus();
+        IsRunningChanged += (_, running) =>
+        {
+            if (running.Value) _ = SearchAsync();
+        };
+    }
+
+    public TextField Query { get; }
+    public Label Count { get; }
+    public ChoiceList<AreaRow> Beats { get; }
+    public string? Current { get; }
+    public AreaRow? Picked { get; private set; }
+
+    private async Task SearchAsync()
+    {
+        _searching?.Cancel();
+        var generation = ++_generation;
+        var searching = _searching = new CancellationTokenSource();
+        var query = Query.Text;
+        try
+        {
+            var areas = await Context.Gateways.Areas.ListAsync(query, searching.Token);
+            if (generation != _generation) return;
+            var ordered = areas.OrderBy(a => a.District, StringComparer.CurrentCulture).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList();
+            Beats.SetChoices(ordered.Select(a => ($"{TextWrap.Fit(a.Name, 34),-34} {a.Code,-10} {TextWrap.Fit(a.District, 20),-20} {a.Residents,3} people", a)),
+                Math.Max(0, ordered.FindIndex(a => a.Code == Current)));
+            Count.Text = ordered.Count == 0 ? $"No beat matches \"{query}\"." : $"{ordered.Count} beat{(ordered.Count == 1 ? "" : "s")}";
+            ShowProblem("");
+        }
+        catch (GatewayException e)
+        {
+            // Only the latest search may speak: an older one is cancelled by newer typing.
+            if (generation == _generation && e.Failure != GatewayFailure.Cancelled) ShowProblem(e.Message);
+        }
+        finally
+        {
+            // Newer typing may still cancel this search, so it is only disposed once nothing refers to it.
+            if (_searching == searching) _searching = null;
+            searching.Dispose();
+        }
+    }
+
+    protected override Task<bool> SubmitCoreAsync()
+    {
+        if (Beats.Chosen is not { } beat)
+        {
+            ShowProblem("No beat to pick: change the search.");
+            return Task.FromResult(false);
+        }
+        Picked = beat;
+        return Task.FromResult(true);
+    }
+
+    public static AreaRow? Pick(ClientContext context, string? current)
+    {
+        using var dialog = new BeatPickerDialog(context, current);
+        context.App.Run(dialog);
+        return dialog.Completed ? dialog.Picked : null;
+    }
+}

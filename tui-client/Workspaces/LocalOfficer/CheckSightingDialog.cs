@@ -1,0 +1,150 @@
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using OffenderMgmt.Tui.Workspaces.Common;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.LocalOfficer;
+
+/// <summary>
+/// "I have just seen this person here, now: is that a breach?" The officer picks the person
+/// (from the briefing, or anyone by name), here (the map cursor) or a typed location, and who
+/// they were with; the server's verdict comes back in plain words, condition by condition.
+/// From there the sighting can be put on record as intelligence (Alt+R).
+/// </summary>
+public sealed class CheckSightingDialog : FormDialog
+{
+    private readonly GeoPosition? _here;
+    private readonly List<(string Label, (string Id, string Name) Person)> _people;
+    private readonly Label _verdict;
+
+    public CheckSightingDialog(ClientContext context, IReadOnlyList<BriefingPerson> briefing, string? selectedPersonId, GeoPosition? here)
+        : base(context, "Check a sighting", "_Check", 100)
+    {
+        _here = here;
+        _people = briefing
+            .Select(p => ($"{TextWrap.Fit(p.Name, 28),-28} {(p.LivesHere ? "lives here" : "excluded from here"),-19} risk {p.Risk.Describe()}", (p.PersonId, p.Name)))
+            .ToList();
+        var personLabel = new Label { X = 1, Y = 1, Text = "_Person:" };
+        Person = new ChoiceList<(string Id, string Name)>(_people, Math.Max(0, briefing.ToList().FindIndex(p => p.PersonId == selectedPersonId)))
+        {
+            X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(_people.Count, 1, 6),
+        };
+        var find = new Button { X = 12, Y = Pos.Bottom(Person), Text = "_Find someone else (F3)" };
+        find.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            FindSomeoneElse();
+        };
+        var whereLabel = new Label { X = 1, Y = Pos.Bottom(find) + 1, Text = "_Where:" };
+        Where = new OptionSelector
+        {
+            X = 12, Y = Pos.Top(whereLabel),
+            Labels = [here is { } h ? $"Here: the map cursor, {h}" : "Here: (no map position)", "A typed location (latitude, longitude):"],
+            Value = here is null ? 1 : 0,
+        };
+        Typed = new TextField { X = 54, Y = Pos.Top(whereLabel) + 1, Width = Dim.Fill(1) };
+        Typed.TextChanged += (_, _) => { if (Typed.Text.Length > 0) Where.Value = 1; };
+        var withLabel = new Label { X = 1, Y = Pos.Bottom(Where) + 1, Text = "Wi_th:" };
+        With = new TextField { X = 12, Y = Pos.Top(withLabel), Width = Dim.Fill(1) };
+        var withHint = new Label { X = 12, Y = Pos.Bottom(With), Text = "optional: who they were with, e.g. \"a girl of about 12\"" };
+        var when = new Label { X = 1, Y = Pos.Bottom(withHint) + 1, Text = "When:      now" };
+        _verdict = new Label { X = 1, Y = Pos.Bottom(when) + 1, Width = Dim.Fill(1), Height = 7, Text = "" };
+        Add(personLabel, Person, find, whereLabel, Where, Typed, withLabel, With, withHint, when, _verdict);
+        AddProblemLine(Pos.Bottom(_verdict));
+
+        RecordButton = new Button { Text = "_Record…", Enabled = false };
+        RecordButton.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            Record();
+        };
+        AddButton(RecordButton);
+        KeyDown += (_, key) =>
+        {
+            if (key != Key.F3) return;
+            FindSomeoneElse();
+            key.Handled = true;
+        };
+        (_people.Count == 0 ? (View)find : Person).SetFocus();
+    }
+
+    public ChoiceList<(string Id, string Name)> Person { get; }
+    public OptionSelector Where { get; }
+    public TextField Typed { get; }
+    public TextField With { get; }
+    public Button RecordButton { get; }
+
+    /// <summary>The last verdict shown, and what it was about.</summary>
+    public SightingVerdict? Verdict { get; private set; }
+    public string VerdictText => _verdict.Text;
+    public SightingQuery? Checked { get; private set; }
+
+    /// <summary>What recording did, in words, once the sighting is on record.</summary>
+    public string? RecordedSummary { get; private set; }
+
+    private void FindSomeoneElse()
+    {
+        if (FindPersonDialog.Pick(Context, Purpose.SightingCheck, "Find the person seen") is not { } found) return;
+        _people.Add(($"{TextWrap.Fit(found.Name, 28),-28} {found.AreaName ?? ""}", (found.Id, found.Name)));
+        Person.SetChoices(_people, _people.Count - 1);
+        Person.Height = Math.Clamp(_people.Count, 1, 6);
+    }
+
+    protected override async Task<bool> SubmitCoreAsync()
+    {
+        if (Person.Count == 0 || Person.Chosen.Id is null)
+        {
+            ShowProblem("Choose who was seen (F3 finds anyone by name).");
+            return false;
+        }
+        var (position, problem) = SightingPlace.Resolve(Where.Value == 0, _here, Typed.Text);
+        if (position is not { } at)
+        {
+            ShowProblem(problem!);
+            return false;
+        }
+        var query = new SightingQuery(Person.Chosen.Id, at, string.IsNullOrWhiteSpace(With.Text) ? null : With.Text.Trim());
+        var done = await Calls.RunAsync("Checking", ct => Context.Gateways.Areas.CheckSightingAsync(query, ct));
+        if (!done.Ok) return false;
+        Checked = query;
+        ShowVerdict(done.Value!, Person.Chosen.Name);
+        RecordButton.Enabled = true;
+        return false;  // the officer reads the verdict here, then records it or closes
+    }
+
+    private void ShowVerdict(SightingVerdict verdict, string name)
+    {
+        Verdict = verdict;
+        // The server's summary usually opens with the verdict ("BREACH: ..."); say it once.
+        var headline = verdict.Summary.StartsWith(verdict.Verdict.Describe(), StringComparison.OrdinalIgnoreCase)
+            ? verdict.Summary
+            : $"{verdict.Verdict.Describe().ToUpperInvariant()}: {verdict.Summary}";
+        var lines = new List<string> { headline };
+        lines.AddRange(verdict.Findings.Select(f =>
+            $"  • {f.OrderType}, \"{TextWrap.Fit(f.ConditionWording ?? "condition", 60)}\": {f.Verdict.Describe().ToLowerInvariant()}{(f.Reason is { } reason && reason != verdict.Summary ? $" ({reason})" : "")}"));
+        if (verdict.AreaName is { } area) lines.Add($"  Checked for {verdict.PersonName ?? name}, seen in {area}.");
+        _verdict.Text = string.Join("\n", lines.SelectMany(l => TextWrap.Lines(l, InnerWidth)).Take(7));
+        _verdict.SetScheme(Theme.Line(verdict.Verdict switch
+        {
+            Gateway.Verdict.Breach => Theme.ErrorText,
+            Gateway.Verdict.NoBreach => Theme.GoodText,
+            _ => Theme.WarningText,
+        }));
+    }
+
+    private void Record()
+    {
+        if (Checked is not { } query) return;
+        using var dialog = new RecordSightingDialog(Context, query, Person.Chosen.Name);
+        App!.Run(dialog);
+        if (!dialog.Completed || dialog.Recorded is not { } recorded) return;
+        ShowVerdict(recorded.Verdict, Person.Chosen.Name);
+        RecordedSummary = dialog.Summary;
+        ShowProblem("");
+        Feedback.Info(dialog.Summary);
+        RecordButton.Enabled = false;
+    }
+}

@@ -1,0 +1,303 @@
+using System.Globalization;
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using OffenderMgmt.Tui.Workspaces.Common;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.LocalOfficer;
+
+/// <summary>
+/// The local officer's beat: pick it by name or code, then read the briefing (who lives here
+/// with orders or registrations, highest risk first; who is kept out of it; the zones touching
+/// it), see it on a map, check a sighting ("this person, here, now: a breach?") and record it,
+/// with live alerts for the beat on the line at the bottom. Everything is read for a briefing
+/// or a sighting check, and the server sends briefing fields only.
+/// </summary>
+public sealed class LocalOfficerWorkspace : WorkspaceWindow
+{
+    private const string Help = """
+        F2 pick a beat (type part of its name, code or district)
+        Alt+1 people living here · Alt+2 people excluded from here · Alt+3 exclusion zones
+        ↑↓ in a list shows the person's orders, conditions and who to call below
+        F6 to the map: arrows move the cursor (Shift: faster), Home centres, Enter checks a sighting there
+        F7 check a sighting (here, or a typed location) · F8 record one · F12 the alerts received
+        """;
+
+    private readonly Label _beatLine;
+    private readonly Tabs _tabs;
+    private readonly View[] _pages;
+    private readonly FrameView _mapFrame;
+    private readonly TextPanel _detail = new();
+    private BeatBriefing? _briefing;
+    private AreaRow? _beat;
+
+    public LocalOfficerWorkspace(ClientContext context) : base(context, "Local officer", Help)
+    {
+        var today = context.Today;
+        _beatLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "No beat picked: press F2 to pick your beat." };
+
+        Residents = PeopleTable(today, "Nobody with orders or registrations lives in this beat.");
+        Excluded = PeopleTable(today, "Nobody living elsewhere is excluded from this beat.");
+        Zones = new RecordTable<ZoneRow>(
+        [
+            new("#", z => z.Number, 2, 2),
+            new("Person", z => z.Zone.PersonName, 18, 24),
+            new("Order", z => z.Zone.OrderType, 5, 10),
+            new("Zone", z => z.Zone.Shape.Name.Length > 0 ? z.Zone.Shape.Name : z.Zone.Shape.Describe(), 16, 30),
+            new("When", z => z.Zone.Shape.When, 12, 30),
+            new("Now", z => z.Zone.InForceNow ? "IN FORCE" : "not now", 8, 8, Colour: z => z.Zone.InForceNow ? Theme.ErrorCell : null),
+        ], z => z.Zone.ConditionId)
+        { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "No exclusion zones touch this beat." };
+        Residents.SelectionChanged += (_, p) => ShowPerson(p);
+        Excluded.SelectionChanged += (_, p) => ShowPerson(p);
+        Zones.SelectionChanged += (_, z) => ShowZone(z);
+        Residents.RecordChosen += (_, p) => CheckSighting(p.PersonId, Map!.Here);
+        Excluded.RecordChosen += (_, p) => CheckSighting(p.PersonId, Map!.Here);
+
+        _pages = [Page("Living here", Residents), Page("Excluded from here", Excluded), Page("Zones", Zones)];
+        _tabs = new Tabs { X = 0, Y = 1, Width = Dim.Percent(56), Height = Dim.Percent(62) };
+        _tabs.Add(_pages);
+        _tabs.ValueChanged += (_, _) => ShowSelectedOfTab();
+
+        Map = new BeatMap { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
+        var legend = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = "─ beat  ⣿ red: zone in force  yellow: zone later  1 home (row)  ┼ you" };
+        _mapFrame = new FrameView { X = Pos.Right(_tabs), Y = 1, Width = Dim.Fill(), Height = Dim.Height(_tabs), Title = "Map" };
+        _mapFrame.Add(Map, legend);
+        Map.CursorMoved += (_, here) => _mapFrame.Title = here is { } at ? $"Map · ┼ {at}" : "Map";
+        Map.CheckHere += (_, here) => CheckSighting(SelectedPerson?.PersonId, here);
+
+        _detail.X = 0;
+        _detail.Y = Pos.Bottom(_tabs);
+        _detail.Height = Dim.Fill(1);
+        Alerts = new AlertLine(context) { X = 0, Y = Pos.AnchorEnd(1) };
+
+        var content = new View { X = 0, Width = Dim.Fill(), CanFocus = true };
+        content.Add(_beatLine, _tabs, _mapFrame, _detail, Alerts);
+        Compose(
+            [
+                new MenuBarItem("_Beat",
+                [
+                    new MenuItem("_Pick a beat…", "", PickBeat, Key.F2),
+                    new MenuItem("People _living here", "", () => ShowTab(0), Key.D1.WithAlt),
+                    new MenuItem("People _excluded from here", "", () => ShowTab(1), Key.D2.WithAlt),
+                    new MenuItem("_Zones", "", () => ShowTab(2), Key.D3.WithAlt),
+                    new MenuItem("_Map", "Move the cursor to say where", () => Map.SetFocus(), Key.F6),
+                    new MenuItem("_Alerts received…", "", ShowAlerts, Key.F12),
+                ]),
+                new MenuBarItem("_Sighting",
+                [
+                    new MenuItem("_Check a sighting…", "Is this person here now a breach?", () => CheckSighting(SelectedPerson?.PersonId, Map.Here), Key.F7),
+                    new MenuItem("_Record a sighting…", "Put it on record as intelligence", RecordSighting, Key.F8),
+                ]),
+            ],
+            content,
+            [
+                new Shortcut(Key.F2, "Beat", PickBeat),
+                new Shortcut(Key.F6, "Map", () => Map.SetFocus()),
+                new Shortcut(Key.F7, "Check sighting", () => CheckSighting(SelectedPerson?.PersonId, Map.Here)),
+                new Shortcut(Key.F8, "Record", RecordSighting),
+                new Shortcut(Key.F12, "Alerts", ShowAlerts),
+            ]);
+        KeyDown += (_, key) =>
+        {
+            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D3) return;
+            ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
+            key.Handled = true;
+        };
+        Residents.SetFocus();
+        IsRunningChanged += (_, running) =>
+        {
+            // The officer's first job is their beat: ask for it at once.
+            if (running.Value && _beat is null) App!.AddTimeout(TimeSpan.Zero, () => { PickBeat(); return false; });
+        };
+    }
+
+    public RecordTable<BriefingPerson> Residents { get; }
+    public RecordTable<BriefingPerson> Excluded { get; }
+    public RecordTable<ZoneRow> Zones { get; }
+    public BeatMap Map { get; }
+    public AlertLine Alerts { get; }
+    public BeatBriefing? Briefing => _briefing;
+    public string DetailText => _detail.AllText;
+    public string BeatLine => _beatLine.Text;
+
+    /// <summary>The person selected in whichever list is showing.</summary>
+    public BriefingPerson? SelectedPerson => _tabs.Value == _pages[1] ? Excluded.Selected : _tabs.Value == _pages[0] ? Residents.Selected : null;
+
+    private RecordTable<BriefingPerson> PeopleTable(DateOnly today, string empty) => new(
+    [
+        new("#", p => Marker(p), 2, 2),
+        new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk)),
+        new("Name", p => p.Name, 18, 24),
+        new("Age", p => p.AgeOn(today)?.ToString(CultureInfo.InvariantCulture) ?? "", 3, 3, RightAlign: true),
+        new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Enforceable ? o.Type : $"{o.Type}?")), 8, 14),
+        new("Warnings", p => string.Join(",", p.WarningMarkers), 8, 20, Colour: p => p.WarningMarkers.Count > 0 ? Theme.WarningCell : null),
+    ], p => p.PersonId)
+    { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = empty };
+
+    private static View Page(string title, View content)
+    {
+        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
+        page.Add(content);
+        return page;
+    }
+
+    public void ShowTab(int index)
+    {
+        _tabs.Value = _pages[index];
+        ((View)(index switch { 0 => Residents, 1 => Excluded, _ => Zones })).SetFocus();
+    }
+
+    /// <summary>The mark for a resident on the map: their row number (1-9, then letters).</summary>
+    private string Marker(BriefingPerson p) => MarkerFor(p) is { } c ? c.ToString() : "";
+
+    private char? MarkerFor(BriefingPerson p)
+    {
+        if (_briefing is null) return null;
+        var index = _briefing.Residents.ToList().FindIndex(r => r.PersonId == p.PersonId);
+        if (index < 0) return null;
+        const string marks = "123456789abcdefghijklmnopqrstuvwxyz";
+        return index < marks.Length ? marks[index] : '•';
+    }
+
+    public override async Task RefreshAsync()
+    {
+        if (_beat is { } beat) await LoadBriefingAsync(beat);
+    }
+
+    public void PickBeat()
+    {
+        var picked = BeatPickerDialog.Pick(Context, _beat?.Code);
+        if (picked is null)
+        {
+            if (_beat is null) StatusLine.Info("No beat picked: press F2 to pick one.");
+            return;
+        }
+        _beat = picked;
+        Alerts.Follow(picked.Code);
+        _ = LoadBriefingAsync(picked);
+    }
+
+    /// <summary>Shows a beat without the picker (tests, and a beat given on the command line).</summary>
+    public Task ShowBeatAsync(AreaRow beat)
+    {
+        _beat = beat;
+        Alerts.Follow(beat.Code);
+        return LoadBriefingAsync(beat);
+    }
+
+    private async Task LoadBriefingAsync(AreaRow beat)
+    {
+        _beatLine.Text = $"Beat: {beat.Name} ({beat.Code}), {beat.District} · loading the briefing…";
+        var done = await Calls.RunAsync($"Loading the briefing for {beat.Name}", ct => Context.Gateways.Areas.BriefingAsync(beat.Code, ct));
+        if (!done.Ok)
+        {
+            _beatLine.Text = $"Beat: {beat.Name} ({beat.Code}), {beat.District} · the briefing could not be loaded (F5 to try again)";
+            await ShowOutlineOnlyAsync(beat);
+            return;
+        }
+        var briefing = _briefing = done.Value!;
+        var zonesNow = briefing.Zones.Count(z => z.InForceNow);
+        var at = briefing.GeneratedAt is { } generated ? Context.Local(generated).ToString("HH:mm", CultureInfo.InvariantCulture) : "";
+        _beatLine.Text = $"Beat: {briefing.Area.Name} ({briefing.Area.Code}), {briefing.Area.District} · {briefing.Residents.Count} living here · {briefing.Excluded.Count} excluded · {briefing.Zones.Count} zones ({zonesNow} in force now) · briefing at {at}";
+        Residents.SetRows(briefing.Residents);
+        Excluded.SetRows(briefing.Excluded);
+        Zones.SetRows(briefing.Zones.Select((z, i) => new ZoneRow(z, (i + 1).ToString(CultureInfo.InvariantCulture))).ToList());
+        Map.Show(briefing.Outline,
+            briefing.Residents.Where(r => r.Address?.Location is not null)
+                .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•')).ToList(),
+            briefing.Zones.Select(z => new MapZone(z.Shape, z.InForceNow)).ToList());
+        ShowSelectedOfTab();
+    }
+
+    /// <summary>Without a briefing the map can still show where the beat is.</summary>
+    private async Task ShowOutlineOnlyAsync(AreaRow beat)
+    {
+        var outline = await Calls.TryAsync("Loading the beat's outline", ct => Context.Gateways.Areas.OutlineAsync(beat.Code, ct));
+        if (outline.Ok) Map.Show(outline.Value, [], []);
+    }
+
+    private void ShowSelectedOfTab()
+    {
+        if (_tabs.Value == _pages[2]) ShowZone(Zones.Selected);
+        else ShowPerson(SelectedPerson);
+    }
+
+    private void ShowPerson(BriefingPerson? p)
+    {
+        Map.Highlight(p?.PersonId);
+        if (p is null)
+        {
+            _detail.SetLines([]);
+            return;
+        }
+        var lines = new List<string>
+        {
+            $"{p.Name}{(p.Aliases.Count > 0 ? $" (also {string.Join(", ", p.Aliases)})" : "")} · born {Dates.Iso(p.DateOfBirth)} · risk {p.Risk.Describe()} · {(p.LivesHere ? "lives here" : "lives elsewhere, excluded from here")}",
+            $"Looks like: {p.Description ?? "no description"}{(p.WarningMarkers.Count > 0 ? $"   WARNINGS: {string.Join(", ", p.WarningMarkers).ToUpperInvariant()}" : "")}",
+            $"Home: {p.Address?.ToString() ?? "not known"}{(p.InCustody ? $" · IN CUSTODY{(p.ExpectedRelease is { } release ? $", release expected {Dates.Iso(release)}" : "")}" : "")}",
+            $"Managed: {(p.Schemes.Count == 0 ? "no scheme" : string.Join("; ", p.Schemes))}",
+        };
+        foreach (var order in p.Orders)
+        {
+            lines.Add($"{order.TypeLongName}: {order.Status}{(order.Enforceable ? "" : " (NOT enforceable yet)")}{(order.EndsOn is { } ends ? $", until {Dates.Iso(ends)}" : "")}");
+            lines.AddRange(order.Conditions.Select(c => $"  • {c.Kind}: {c.Wording}"));
+        }
+        if (p.WhatToDo is { } todo) lines.Add($"If seen: {todo}");
+        lines.Add($"Who to call: {p.ResponsibleOfficer?.ToString() ?? "the force control room"}");
+        _detail.SetLines(lines);
+    }
+
+    private void ShowZone(ZoneRow? row)
+    {
+        Map.Highlight(row?.Zone.PersonId);
+        if (row is not { Zone: var z })
+        {
+            _detail.SetLines([]);
+            return;
+        }
+        _detail.SetLines(
+        [
+            $"Zone {row.Number}: {(z.Shape.Name.Length > 0 ? z.Shape.Name : "unnamed")} · {z.OrderType} of {z.PersonName} · {(z.InForceNow ? "IN FORCE NOW" : "not in force now")}",
+            $"Where: {z.Shape.Describe()} · when: {z.Shape.When}",
+            z.PersonLivesHere ? "The person lives in this beat." : "The person lives elsewhere.",
+        ]);
+    }
+
+    private void CheckSighting(string? personId, GeoPosition? here)
+    {
+        var people = (_briefing?.Residents ?? []).Concat(_briefing?.Excluded ?? []).ToList();
+        using var dialog = new CheckSightingDialog(Context, people, personId, here);
+        App!.Run(dialog);
+        if (dialog.RecordedSummary is { } summary) StatusLine.Success(summary);
+        else if (dialog.Verdict is { } verdict) StatusLine.Info($"Last check: {verdict.Verdict.Describe()}: {verdict.Summary}");
+    }
+
+    private void RecordSighting()
+    {
+        // Recording starts from a check, so the officer sees the verdict before it goes on record.
+        StatusLine.Info("Check the sighting first (F7); record it from there (Alt+R).");
+        CheckSighting(SelectedPerson?.PersonId, Map.Here);
+    }
+
+    private void ShowAlerts()
+    {
+        var lines = Alerts.Received.Count == 0
+            ? "No alerts for this beat since you picked it."
+            : string.Join("\n", Alerts.Received.Take(20).Select(a =>
+                $"{(a.At is { } at ? Context.Local(at).ToString("HH:mm", CultureInfo.InvariantCulture) : "")}  {a.Kind}: {a.Summary}"));
+        MessageBox.Query(App!, "Alerts received", lines, "_Close");
+    }
+
+    protected override void OnEscape()
+    {
+        if (Map.HasFocus) ShowTab(Array.IndexOf(_pages, _tabs.Value));
+        else Residents.SetFocus();
+    }
+}
+
+/// <summary>A zone in the zones list, with the number it has on the map legend.</summary>
+public sealed record ZoneRow(BriefingZone Zone, string Number);

@@ -1,0 +1,319 @@
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Person;
+
+/// <summary>
+/// A person's record over the workspace: who they are, their managements, orders and
+/// conditions, check history, breaches, contacts and sightings, with the actions an offender
+/// manager takes (record a check outcome, record a breach, note a contact). Every call states
+/// the purpose the record was opened with (a reason, when it is not the user's own case).
+/// Esc closes it and returns to the list behind, where the user left it.
+/// </summary>
+public sealed class PersonWindow : Window
+{
+    private readonly ClientContext _context;
+    private readonly string _personId;
+    private readonly Label _details;
+    private readonly Tabs _tabs;
+    private readonly View[] _pages;
+    private readonly TextPanel _managements = new();
+    private readonly TextPanel _orders = new();
+    private readonly RecordTable<CheckRow> _checks;
+    private readonly RecordTable<BreachEntry> _breaches;
+    private readonly RecordTable<ContactEntry> _contacts;
+    private readonly RecordTable<SightingEntry> _sightings;
+
+    public PersonWindow(ClientContext context, string personId, string name, Purpose purpose)
+    {
+        _context = context;
+        _personId = personId;
+        Purpose = purpose;
+        Title = TitleFor(name);
+        SetScheme(Theme.Base);
+
+        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 6, Text = $"Loading {name}…" };
+        var today = context.Today;
+        var zone = context.Clock.LocalTimeZone;
+        _checks = new RecordTable<CheckRow>(
+        [
+            new("Due", c => Dates.Iso(c.DueOn), 10),
+            new("When", c => c.IsOpen ? Dates.Due(c.DueOn, today) : "", 12, Colour: c => c.IsOverdue ? Theme.WarningCell : null),
+            new("Check", c => c.Kind, 18),
+            new("Status", c => c.IsOpen ? "open" : c.Outcome ?? c.Status, 16, Colour: c => c.Outcome == "Breach suspected" ? Theme.ErrorCell : null),
+            new("Completed", c => Dates.Time(c.CompletedAt, zone), 16),
+            new("Officer", c => c.ResponsibleOfficerName ?? "", 18),
+            new("What", c => c.Description ?? "", 20, 60),
+        ], c => c.Id) { EmptyText = "No checks." };
+        _checks.RecordChosen += (_, check) => RecordOutcome(check);
+        _breaches = new RecordTable<BreachEntry>(
+        [
+            new("When", b => Dates.Time(b.OccurredAt, zone), 16),
+            new("Status", b => b.Action is null ? b.Status : $"{b.Status}: {b.Action}", 16, Colour: b => b.IsOpen ? Theme.WarningCell : null),
+            new("Found by", b => b.Source, 16),
+            new("Condition", b => b.ConditionWording ?? "notification requirements", 30, 50),
+            new("Where", b => b.LocationText ?? "", 16, 40),
+        ], b => b.Id) { EmptyText = "No breaches." };
+        _contacts = new RecordTable<ContactEntry>(
+        [
+            new("When", c => Dates.Time(c.At, zone), 16),
+            new("Contact", c => c.Kind, 18),
+            new("By", c => c.RecordedBy ?? "", 16),
+            new("Note", c => c.Text ?? "", 30, 80),
+        ], c => c.Id) { EmptyText = "No contacts noted." };
+        _sightings = new RecordTable<SightingEntry>(
+        [
+            new("Seen", s => Dates.Time(s.SeenAt, zone), 16),
+            new("Where", s => s.LocationText ?? s.Position?.ToString() ?? "", 20, 36),
+            new("Beat", s => s.AreaName ?? "", 10, 20),
+            new("Verdict", s => s.Verdict.Describe(), 11, 12, Colour: s => s.Verdict == Verdict.Breach ? Theme.ErrorCell : null),
+            new("By", s => s.ReportedBy ?? "", 12, 20),
+            new("What was seen", s => s.Text ?? s.VerdictSummary ?? "", 20, 80),
+        ], s => s.Id) { EmptyText = "No sightings recorded." };
+
+        _pages =
+        [
+            Page("Managements", _managements),
+            Page("Orders & conditions", _orders),
+            Page("Checks", _checks),
+            Page("Breaches", _breaches),
+            Page("Contacts", _contacts),
+            Page("Sightings", _sightings),
+        ];
+        _tabs = new Tabs { X = 0, Y = Pos.Bottom(_details), Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _tabs.Add(_pages);
+
+        StatusLine = new StatusLine(context) { X = 0, Y = Pos.AnchorEnd(2) };
+        Calls = new Calls(context, new StatusLineFeedback(StatusLine));
+        var statusBar = new StatusBar([
+            new Shortcut(Key.Esc, "Back", Close),
+            new Shortcut(Key.F7, "Check outcome", () => RecordOutcome(null)),
+            new Shortcut(Key.F8, "Breach", RecordBreach),
+            new Shortcut(Key.F9, "Contact", NoteContact),
+            new Shortcut(Key.F5, "Refresh", () => _ = LoadAsync()),
+            new Shortcut(Key.F6, "Next tab", NextTab),
+        ]);
+        statusBar.SetScheme(Theme.Bars);
+        Add(_details, _tabs, StatusLine, statusBar);
+
+        KeyDown += OnKey;
+        IsRunningChanged += (_, running) =>
+        {
+            if (running.Value && Record is null && !Calls.IsBusy) _ = LoadAsync();
+        };
+    }
+
+    /// <summary>Why this record is open; a reason given along the way replaces the standard purpose.</summary>
+    public Purpose Purpose { get; private set; }
+
+    public PersonRecord? Record { get; private set; }
+    public StatusLine StatusLine { get; }
+    public Calls Calls { get; }
+
+    /// <summary>True once something was recorded here, so the list behind should be reloaded.</summary>
+    public bool Changed { get; private set; }
+
+    public RecordTable<CheckRow> ChecksTable => _checks;
+    public string DetailsText => _details.Text;
+    public string ManagementsText => _managements.AllText;
+    public string OrdersText => _orders.AllText;
+
+    public void ShowTab(int index)
+    {
+        _tabs.Value = _pages[Math.Clamp(index, 0, _pages.Length - 1)];
+        (_pages[Math.Clamp(index, 0, _pages.Length - 1)].SubViews.FirstOrDefault() ?? _tabs).SetFocus();
+    }
+
+    private void NextTab() => ShowTab((Array.IndexOf(_pages, _tabs.Value) + 1) % _pages.Length);
+
+    private static View Page(string title, View content)
+    {
+        // A table straight in a tab loses Left/Right to the tab strip: wrap it (see NOTES).
+        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
+        page.Add(content);
+        return page;
+    }
+
+    private void OnKey(object? sender, Key key)
+    {
+        if (key == Key.Esc)
+        {
+            if (Calls.IsBusy) Calls.CancelAll();
+            else Close();
+            key.Handled = true;
+        }
+        else if (key == Key.F5)
+        {
+            _ = LoadAsync();
+            key.Handled = true;
+        }
+        else if (key.IsAlt && key.KeyCode is >= Terminal.Gui.Drivers.KeyCode.D1 and <= Terminal.Gui.Drivers.KeyCode.D6)
+        {
+            ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
+            key.Handled = true;
+        }
+    }
+
+    private void Close() => RequestStop();
+
+    private string TitleFor(string name) => $"{name} · purpose: {Purpose.Description}";
+
+    /// <summary>Loads the person (asking for a reason if the server wants one), then the rest in parallel.</summary>
+    public async Task LoadAsync()
+    {
+        var person = await Calls.RunWithReasonAsync("Loading the record", Purpose,
+            (purpose, ct) => _context.Gateways.People.GetAsync(_personId, purpose, ct));
+        if (!person.Ok)
+        {
+            if (Record is null)
+            {
+                _details.Text = person.Error?.Failure == GatewayFailure.ReasonNeeded
+                    ? "The record was not opened: a reason is needed. Press F5 to try again, or Esc to go back."
+                    : $"The record could not be loaded: {person.Error?.Message}\nPress F5 to try again, or Esc to go back.";
+            }
+            return;
+        }
+        Purpose = person.PurposeUsed ?? Purpose;
+        Title = TitleFor(person.Value!.Name);
+        var record = new PersonRecord { Details = person.Value };
+        ShowDetails(record.Details);
+
+        var gateways = _context.Gateways;
+        await Task.WhenAll(
+            Part(record, "managements", ct => gateways.Caseload.ManagementsOfAsync(_personId, Purpose, ct), v => record.Managements = v),
+            Part(record, "orders", ct => gateways.Orders.ForPersonAsync(_personId, Purpose, ct), v => record.Orders = v),
+            Part(record, "checks", ct => gateways.Compliance.HistoryAsync(_personId, Purpose, ct), v => record.Checks = v),
+            Part(record, "breaches", ct => gateways.Compliance.BreachesOfAsync(_personId, Purpose, ct), v => record.Breaches = v),
+            Part(record, "contacts", ct => gateways.Caseload.ContactsOfAsync(_personId, Purpose, ct), v => record.Contacts = v),
+            Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v));
+        Record = record;
+        ShowParts(record);
+        if (record.Missing.Count > 0)
+            StatusLine.Warning($"Not shown: {string.Join("; ", record.Missing.Select(m => $"{m.Key} ({m.Value})"))}");
+    }
+
+    private async Task Part<T>(PersonRecord record, string name, Func<CancellationToken, Task<T>> load, Action<T> keep)
+    {
+        var done = await Calls.TryAsync($"Loading {name}", load);
+        if (done.Ok) keep(done.Value!);
+        else record.Missing[name] = done.Error!.Message;
+    }
+
+    private void ShowDetails(PersonDetails p)
+    {
+        var age = p.AgeOn(_context.Today) is { } years ? $" (age {years})" : "";
+        var lines = new List<string>
+        {
+            $"{p.Name}   born {Dates.Iso(p.DateOfBirth)}{age}   {p.Sex}   PNC {p.PncId ?? "none"}",
+            $"Aliases: {(p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases))}",
+            $"Address: {p.Address?.ToString() ?? "not known"}{(p.Address?.AreaName is { } area ? $"  (beat: {area})" : "")}",
+            p.InCustody ? $"IN CUSTODY{(p.ExpectedRelease is { } release ? $", release expected {Dates.Iso(release)} ({Dates.Due(release, _context.Today)})" : "")}" : "In the community",
+            $"Warnings: {(p.WarningMarkers.Count == 0 ? "none" : string.Join(", ", p.WarningMarkers).ToUpperInvariant())}",
+            $"Description: {p.Description ?? "none recorded"}{(p.HealthNotes is { } health ? $"   Health: {health}" : "")}",
+        };
+        _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116)));
+    }
+
+    private void ShowParts(PersonRecord record)
+    {
+        _managements.SetLines(record.Managements is { } managements
+            ? managements.Count == 0 ? ["Not managed under any scheme."] : managements.SelectMany(DescribeManagement)
+            : [$"Not available: {record.Missing.GetValueOrDefault("managements")}"]);
+        _orders.SetLines(record.Orders is { } orders
+            ? orders.Count == 0 ? ["No orders."] : orders.SelectMany(DescribeOrder)
+            : [$"Not available: {record.Missing.GetValueOrDefault("orders")}"]);
+        _checks.EmptyText = record.Checks is null ? $"Not available: {record.Missing.GetValueOrDefault("checks")}" : "No checks.";
+        _checks.SetRows(record.Checks ?? []);
+        _breaches.EmptyText = record.Breaches is null ? $"Not available: {record.Missing.GetValueOrDefault("breaches")}" : "No breaches.";
+        _breaches.SetRows(record.Breaches ?? []);
+        _contacts.EmptyText = record.Contacts is null ? $"Not available: {record.Missing.GetValueOrDefault("contacts")}" : "No contacts noted.";
+        _contacts.SetRows(record.Contacts ?? []);
+        _sightings.EmptyText = record.Sightings is null ? $"Not available: {record.Missing.GetValueOrDefault("sightings")}" : "No sightings recorded.";
+        _sightings.SetRows(record.Sightings ?? []);
+    }
+
+    private IEnumerable<string> DescribeManagement(ManagementView m)
+    {
+        var state = m.Active ? "active" : $"ended {Dates.Iso(m.EndedOn)}{(m.EndReason is { } why ? $" ({why})" : "")}";
+        yield return $"{m.Scheme} ({state}) · risk {m.Risk.Describe()} · {m.Summary}";
+        yield return $"  Responsible officer: {m.OfficerName ?? "none: in the team's orphaned queue"}{(m.TeamName is { } team ? $" · {team}" : "")}";
+        yield return $"  Since {Dates.Iso(m.StartedOn)} · next review {Dates.Iso(m.NextReviewDue)} ({Dates.Due(m.NextReviewDue, _context.Today)})";
+        foreach (var line in m.History) yield return $"    {line}";
+        if (m.RiskAssessment is { } assessment) yield return $"  Risk assessment: {assessment}";
+        yield return "";
+    }
+
+    private static IEnumerable<string> DescribeOrder(OrderView o)
+    {
+        yield return $"{o.TypeLongName} ({o.Headline})";
+        yield return $"  Made {Dates.Iso(o.MadeOn)}{(o.Court is { } court ? $" at {court}" : "")} · served {(o.ServedAt is { } served ? served.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "not yet")} · lead officer {o.LeadOfficerName ?? "none (orphaned)"}";
+        foreach (var c in o.Conditions)
+            yield return $"  • {c.Kind}: {c.Wording}{(c.Detail.Length > 0 ? $" [{c.Detail}]" : "")}";
+        yield return "";
+    }
+
+    private void RecordOutcome(CheckRow? chosen)
+    {
+        if (Record is not { } record) return;
+        var open = record.OpenChecks;
+        if (open.Count == 0)
+        {
+            StatusLine.Info("No open checks to record.");
+            return;
+        }
+        var check = chosen is { IsOpen: true } ? chosen : _checks.Selected is { IsOpen: true } selected ? selected : open[0];
+        using var dialog = new RecordOutcomeDialog(_context, record.Details.Name, open, check.Id, record.LiveOrders, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    private void RecordBreach()
+    {
+        if (Record is not { } record) return;
+        using var dialog = new RecordBreachDialog(_context, record.Details.Id, record.Details.Name, record.LiveOrders, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    private void NoteContact()
+    {
+        if (Record is not { } record) return;
+        using var dialog = new NoteContactDialog(_context, record.Details.Id, record.Details.Name, record.ActiveManagements, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    private void AfterChange(string summary)
+    {
+        Changed = true;
+        _ = ReloadThenSay(summary);
+    }
+
+    private async Task ReloadThenSay(string summary)
+    {
+        await LoadAsync();
+        StatusLine.Success(summary);
+    }
+
+    /// <summary>
+    /// Opens a person's record over the current screen. When the caller knows the person is
+    /// not in the user's own work, the reason is asked for first, before anything is read.
+    /// Returns true when something was recorded, so the screen behind can reload.
+    /// </summary>
+    public static bool Open(ClientContext context, string personId, string name, Purpose purpose, string? notOwnWork)
+    {
+        if (notOwnWork is not null)
+        {
+            var reason = ReasonDialog.Ask(context, notOwnWork);
+            if (reason is null) return false;
+            purpose = Purpose.Because(reason);
+        }
+        using var window = new PersonWindow(context, personId, name, purpose);
+        context.App.Run(window);
+        return window.Changed;
+    }
+}

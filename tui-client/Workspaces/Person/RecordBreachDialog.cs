@@ -1,0 +1,77 @@
+using System.Globalization;
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Person;
+
+/// <summary>
+/// Reports a breach seen or learned of outside a check: which order condition (or the
+/// notification requirements), when, where and what happened. It starts as "suspected"; the
+/// server raises a task for the lead officer.
+/// </summary>
+public sealed class RecordBreachDialog : FormDialog
+{
+    private readonly string _personId;
+    private readonly Purpose _purpose;
+    private readonly WriteIntent _intent = new();
+
+    public RecordBreachDialog(ClientContext context, string personId, string personName, IReadOnlyList<OrderView> liveOrders, Purpose purpose)
+        : base(context, $"Record a breach · {personName}", "_Save")
+    {
+        _personId = personId;
+        _purpose = purpose;
+        var conditionLabel = new Label { X = 1, Y = 1, Text = "_Breach of:" };
+        var choices = liveOrders.SelectMany(o => o.Conditions.Select(c =>
+            ($"{o.Type} · {c.Kind}: {TextWrap.Fit(c.Wording, 48)}", ((string?)o.Id, (string?)c.Id)))).ToList();
+        choices.Add(("Notification requirements (no order)", (null, null)));
+        Condition = new ChoiceList<(string? OrderId, string? ConditionId)>(choices)
+        {
+            X = 13, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(choices.Count, 1, 6),
+        };
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Condition) + 1, Text = "_When:" };
+        When = new TextField
+        {
+            X = 13, Y = Pos.Top(whenLabel), Width = 18,
+            Text = context.Local(context.Now).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        };
+        var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = "yyyy-mm-dd hh:mm, your local time" };
+        var whereLabel = new Label { X = 1, Y = Pos.Bottom(whenLabel) + 1, Text = "Whe_re:" };
+        Where = new TextField { X = 13, Y = Pos.Top(whereLabel), Width = Dim.Fill(1) };
+        var detailsLabel = new Label { X = 1, Y = Pos.Bottom(whereLabel) + 1, Text = "_Details:" };
+        Details = new NotesBox { X = 13, Y = Pos.Top(detailsLabel), Width = Dim.Fill(1), Height = 4 };
+        Add(conditionLabel, Condition, whenLabel, When, whenHint, whereLabel, Where, detailsLabel, Details);
+        AddProblemLine(Pos.Bottom(Details) + 1);
+        Condition.SetFocus();
+    }
+
+    public ChoiceList<(string? OrderId, string? ConditionId)> Condition { get; }
+    public TextField When { get; }
+    public TextField Where { get; }
+    public NotesBox Details { get; }
+    public string Summary { get; private set; } = "";
+
+    protected override async Task<bool> SubmitCoreAsync()
+    {
+        if (!DateTime.TryParseExact(When.Text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            ShowProblem("Give when it happened as yyyy-mm-dd hh:mm, e.g. 2026-11-26 09:30.");
+            return false;
+        }
+        var occurred = new DateTimeOffset(local, Context.Clock.LocalTimeZone.GetUtcOffset(local));
+        if (occurred > Context.Now.AddMinutes(5))
+        {
+            ShowProblem("That time is in the future.");
+            return false;
+        }
+        var (orderId, conditionId) = Condition.Chosen;
+        var report = new BreachReport(_personId, orderId, conditionId, occurred, Where.Text, Details.Text);
+        var requestId = _intent.IdFor(report);
+        var done = await Calls.RunAsync("Saving", ct => Context.Gateways.Compliance.RecordBreachAsync(report, requestId, _purpose, ct));
+        if (!done.Ok) return false;
+        Summary = $"Breach recorded ({done.Value!.Status}){(done.Value.ConditionWording is { } wording ? $": {TextWrap.Fit(wording, 60)}" : "")}.";
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Person;
+
+/// <summary>
+/// Records what a compliance check found: which check, the outcome, notes, and with "breach
+/// suspected" which condition was breached (the server then opens a suspected breach and a
+/// task). The server plans the next check; the dialog says when it is due.
+/// </summary>
+public sealed class RecordOutcomeDialog : FormDialog
+{
+    private readonly IReadOnlyList<CheckRow> _checks;
+    private readonly Purpose _purpose;
+    private readonly WriteIntent _intent = new();
+
+    public RecordOutcomeDialog(ClientContext context, string personName, IReadOnlyList<CheckRow> openChecks, string checkId,
+        IReadOnlyList<OrderView> liveOrders, Purpose purpose)
+        : base(context, $"Record a check outcome · {personName}", "_Save")
+    {
+        _checks = openChecks;
+        _purpose = purpose;
+        var today = context.Today;
+
+        var checkLabel = new Label { X = 1, Y = 1, Text = "C_heck:" };
+        Check = new ChoiceList<CheckRow>(
+            openChecks.Select(c => ($"{Dates.Iso(c.DueOn)}  {c.Kind,-18} {Dates.Due(c.DueOn, today),-14} {c.Description ?? ""}", c)),
+            Math.Max(0, openChecks.ToList().FindIndex(c => c.Id == checkId)))
+        {
+            X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(openChecks.Count, 1, 5),
+        };
+        var outcomeLabel = new Label { X = 1, Y = Pos.Bottom(Check) + 1, Text = "_Outcome:" };
+        Outcome = new OptionSelector
+        {
+            X = 12, Y = Pos.Top(outcomeLabel),
+            Labels = Enum.GetValues<CheckResult>().Select(r => r.Describe()).ToList(),
+            Value = 0,
+        };
+        var breachLabel = new Label { X = 1, Y = Pos.Bottom(Outcome) + 1, Text = "_Breach of:" };
+        var conditions = new List<(string, (string? OrderId, string? ConditionId))> { ("the condition the check is for", (null, null)) };
+        conditions.AddRange(liveOrders.SelectMany(o => o.Conditions.Select(c => ($"{o.Type} · {c.Kind}: {TextWrap.Fit(c.Wording, 50)}", ((string?)o.Id, (string?)c.Id)))));
+        BreachOf = new ChoiceList<(string? OrderId, string? ConditionId)>(conditions)
+        {
+            X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, 4), Enabled = false,
+        };
+        Outcome.ValueChanged += (_, _) => BreachOf.Enabled = ChosenResult == CheckResult.BreachSuspected;
+        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Notes:" };
+        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
+        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes);
+        AddProblemLine(Pos.Bottom(Notes) + 1);
+        Outcome.SetFocus();
+    }
+
+    public ChoiceList<CheckRow> Check { get; }
+    public OptionSelector Outcome { get; }
+    public ChoiceList<(string? OrderId, string? ConditionId)> BreachOf { get; }
+    public NotesBox Notes { get; }
+
+    /// <summary>What was recorded, in words, for the screen behind.</summary>
+    public string Summary { get; private set; } = "";
+
+    public CheckResult ChosenResult => Enum.GetValues<CheckResult>()[Math.Clamp(Outcome.Value ?? 0, 0, 3)];
+
+    protected override async Task<bool> SubmitCoreAsync()
+    {
+        if (Check.Chosen is not { } check)
+        {
+            ShowProblem("There is no open check to record.");
+            return false;
+        }
+        if (!check.CanRecordOn(Context.Today))
+        {
+            ShowProblem($"This check is not due yet: it can be recorded from {Dates.Iso(check.OpensOn)}.");
+            return false;
+        }
+        var result = ChosenResult;
+        var (orderId, conditionId) = result == CheckResult.BreachSuspected ? BreachOf.Chosen : (null, null);
+        var notes = Notes.Text;
+        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId));
+        var done = await Calls.RunAsync("Saving", ct =>
+            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct));
+        if (!done.Ok) return false;
+        var recorded = done.Value!;
+        Summary = $"{check.Kind} recorded: {result.Describe()}."
+                  + (recorded.Next is { } next ? $" Next {next.Kind.ToLowerInvariant()} due {Dates.Iso(next.DueOn)}." : "")
+                  + (recorded.Breach is not null ? " A suspected breach was opened." : "");
+        return true;
+    }
+}

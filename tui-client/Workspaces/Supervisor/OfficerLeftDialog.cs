@@ -1,0 +1,58 @@
+using System.Globalization;
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Supervisor;
+
+/// <summary>
+/// Records that an officer has left post: every case and order they hold moves to the team's
+/// orphaned queue at once, each with a handover summary, so nothing is left in the name of
+/// someone who is no longer there (the inspection's lost-responsibility finding).
+/// </summary>
+public sealed class OfficerLeftDialog : FormDialog
+{
+    private readonly OfficerWorkload _officer;
+    private readonly WriteIntent _intent = new();
+
+    public OfficerLeftDialog(ClientContext context, OfficerWorkload officer)
+        : base(context, $"Officer left · {officer.OfficerName}", "_Move to the queue", 84)
+    {
+        _officer = officer;
+        var explanation = new Label
+        {
+            X = 1, Y = 1, Width = Dim.Fill(1), Height = 3,
+            Text = TextWrap.Wrap($"{officer.OfficerName} holds {officer.Cases} cases and {officer.Orders} orders. " +
+                                 "Moving them puts each one in the team's orphaned queue with a handover summary, for you to reallocate.", InnerWidth),
+        };
+        var leftLabel = new Label { X = 1, Y = 5, Text = "_Left on:" };
+        LeftOn = new TextField { X = 12, Y = 5, Width = 12, Text = Dates.Iso(officer.LeftOn ?? context.Today) };
+        var noteLabel = new Label { X = 1, Y = 7, Text = "_Note:" };
+        Note = new TextField { X = 12, Y = 7, Width = Dim.Fill(1) };
+        Add(explanation, leftLabel, LeftOn, noteLabel, Note);
+        AddProblemLine(Pos.Bottom(Note) + 1);
+        Note.SetFocus();
+    }
+
+    public TextField LeftOn { get; }
+    public TextField Note { get; }
+    public IReadOnlyList<OrphanedCase> Moved { get; private set; } = [];
+
+    protected override async Task<bool> SubmitCoreAsync()
+    {
+        if (!DateOnly.TryParseExact(LeftOn.Text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var leftOn))
+        {
+            ShowProblem("Give the day they left as yyyy-mm-dd.");
+            return false;
+        }
+        var note = Note.Text;
+        var requestId = _intent.IdFor((_officer.OfficerId, leftOn, note));
+        var done = await Calls.RunAsync("Moving their work to the queue",
+            ct => Context.Gateways.Caseload.OfficerLeavesAsync(_officer.OfficerId, leftOn, note, requestId, Purpose.Supervision, ct));
+        if (!done.Ok) return false;
+        Moved = done.Value!;
+        return true;
+    }
+}

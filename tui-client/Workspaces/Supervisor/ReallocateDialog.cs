@@ -1,0 +1,125 @@
+using System.Globalization;
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Supervisor;
+
+/// <summary>
+/// Gives orphaned cases or orders to an officer: shows the handover summary, asks the server
+/// who could take them (accredited, in post, least loaded, same area first) and lets the
+/// supervisor pick one, with a reason and a note that go on the case's history.
+/// </summary>
+public sealed class ReallocateDialog : FormDialog
+{
+    private readonly IReadOnlyList<OrphanedCase> _items;
+    private readonly WriteIntent _intent = new();
+    private readonly Label _suggestionsLabel;
+    private IReadOnlyList<OwnerSuggestion> _suggestions = [];
+
+    public ReallocateDialog(ClientContext context, IReadOnlyList<OrphanedCase> items)
+        : base(context, items.Count == 1 ? $"Reallocate · {items[0].PersonName}" : $"Reallocate {items.Count} items", "_Reallocate", 100)
+    {
+        _items = items;
+        var first = items[0];
+        var what = items.Count == 1
+            ? $"{first.PersonName}: {first.Description}, risk {first.Risk.Describe()}{(first.NeedsAccreditation ? " (needs an officer accredited for violent and sexual offenders)" : "")}"
+            : string.Join("; ", items.Select(i => $"{i.PersonName} ({i.Description})"));
+        var heading = new Label { X = 1, Y = 1, Width = Dim.Fill(1), Height = 2, Text = TextWrap.Wrap(what, InnerWidth) };
+        var handover = new Label { X = 1, Y = 3, Width = Dim.Fill(1), Height = 3, Text = TextWrap.Wrap(HandoverText(first, context.Today), InnerWidth) };
+        _suggestionsLabel = new Label { X = 1, Y = 6, Text = "_Give to:" };
+        Suggestions = new ChoiceList<OwnerSuggestion>([("Asking the server who could take it…", null!)])
+        {
+            X = 1, Y = 7, Width = Dim.Fill(1), Height = 8,
+        };
+        var reasonLabel = new Label { X = 1, Y = Pos.Bottom(Suggestions) + 1, Text = "Re_ason:" };
+        var reasons = Enum.GetValues<ReallocationReason>();
+        Reason = new ChoiceList<ReallocationReason>(reasons.Select(r => (r.Describe(), r)),
+            Array.IndexOf(reasons, first.PreviousOfficerName is null ? ReallocationReason.CaseloadAdjustment : ReallocationReason.OfficerLeft))
+        {
+            X = 10, Y = Pos.Top(reasonLabel), Width = 24, Height = 3,
+        };
+        var noteLabel = new Label { X = 36, Y = Pos.Top(reasonLabel), Text = "_Note:" };
+        Note = new TextField { X = 43, Y = Pos.Top(reasonLabel), Width = Dim.Fill(1) };
+        Add(heading, handover, _suggestionsLabel, Suggestions, reasonLabel, Reason, noteLabel, Note);
+        AddProblemLine(Pos.Bottom(Reason) + 1);
+        Suggestions.SetFocus();
+        IsRunningChanged += (_, running) =>
+        {
+            if (running.Value && _suggestions.Count == 0) _ = LoadSuggestionsAsync();
+        };
+    }
+
+    public ChoiceList<OwnerSuggestion> Suggestions { get; }
+    public ChoiceList<ReallocationReason> Reason { get; }
+    public TextField Note { get; }
+    public IReadOnlyList<OwnerSuggestion> Offered => _suggestions;
+    public string Summary { get; private set; } = "";
+
+    public static string HandoverText(OrphanedCase item, DateOnly today)
+    {
+        var h = item.Handover;
+        var parts = new List<string>
+        {
+            $"Was with {item.PreviousOfficerName ?? "nobody"}{(item.OrphanedAt is { } at ? $", in the queue since {at:yyyy-MM-dd}" : "")}.",
+            $"{h.OpenChecks} open checks{(h.NextCheckKind is { } kind ? $", next {kind.ToLowerInvariant()} due {Dates.Iso(h.NextCheckDue)} ({Dates.Due(h.NextCheckDue, today)})" : "")}; {h.OverdueChecks} overdue; {h.OpenBreaches} open breaches.",
+        };
+        if (h.PendingRelease is { } release) parts.Add($"Release expected {Dates.Iso(release)}.");
+        parts.Add(h.LastContactOn is { } contact ? $"Last contact {Dates.Iso(contact)} ({h.LastContactKind ?? "contact"}, {Dates.Ago(contact, today)})." : "No contact recorded.");
+        if (h.Note is { } note) parts.Add($"Note: {note}.");
+        return string.Join(" ", parts);
+    }
+
+    private async Task LoadSuggestionsAsync()
+    {
+        var done = await Calls.RunAsync("Finding officers who could take it",
+            ct => Context.Gateways.Caseload.SuggestOwnersAsync(_items[0], Purpose.Supervision, ct));
+        if (!done.Ok)
+        {
+            Suggestions.SetChoices([("No suggestions: " + done.Error!.Message, null!)]);
+            return;
+        }
+        _suggestions = done.Value!;
+        if (_suggestions.Count == 0)
+        {
+            Suggestions.SetChoices([("The server found nobody who could take it.", null!)]);
+            return;
+        }
+        Suggestions.SetChoices(_suggestions.Select(s => (Describe(s), s)));
+        _suggestionsLabel.Text = $"_Give to ({_suggestions.Count(s => s.Eligible)} eligible, best first):";
+    }
+
+    /// <summary>One line per officer: load as a bar, then the server's reasoning (eligible or why not).</summary>
+    public static string Describe(OwnerSuggestion s)
+    {
+        var why = s.Why ?? string.Join(", ", new[] { s.Accredited ? "accredited" : "", s.SameArea ? "same area" : "" }.Where(w => w.Length > 0));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(s.Eligible ? "✔" : "✖")} {TextWrap.Fit(s.OfficerName, 24),-24} {UtilisationBar.Render(s.UtilisationPercent, 10)} {s.UtilisationPercent,4:0}%  {why}");
+    }
+
+    protected override async Task<bool> SubmitCoreAsync()
+    {
+        if (Suggestions.Chosen is not { } officer)
+        {
+            ShowProblem("Choose an officer from the list (wait for the suggestions to load).");
+            return false;
+        }
+        if (!officer.Eligible)
+        {
+            ShowProblem($"{officer.OfficerName} cannot take this: {officer.Why ?? "not eligible"}. Choose an eligible officer.");
+            return false;
+        }
+        var reason = Reason.Chosen;
+        var note = Note.Text;
+        var requestId = _intent.IdFor((officer.OfficerId, reason, note, string.Join(",", _items.Select(i => i.Id))));
+        var done = await Calls.RunAsync("Reallocating", ct =>
+            Context.Gateways.Caseload.ReallocateAsync(_items, officer.OfficerId, reason, note, requestId, Purpose.Supervision, ct));
+        if (!done.Ok) return false;
+        Summary = done.Value!.Items.Count == 1
+            ? $"{done.Value.Items[0].PersonName} now with {officer.OfficerName}."
+            : $"{done.Value.Items.Count} items now with {officer.OfficerName}.";
+        return true;
+    }
+}

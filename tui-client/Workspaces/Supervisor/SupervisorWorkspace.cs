@@ -1,0 +1,394 @@
+using System.Globalization;
+using OffenderMgmt.Tui.App;
+using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Ui;
+using OffenderMgmt.Tui.Workspaces.Common;
+using OffenderMgmt.Tui.Workspaces.Person;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OffenderMgmt.Tui.Workspaces.Supervisor;
+
+/// <summary>
+/// The supervisor's view of the team: who carries how much (utilisation bars against
+/// capacity), the orphaned queue with handover summaries and a reallocate dialog that shows
+/// who could take each case, the team's overdue checks, and this week's IOM review agenda with
+/// its decisions and actions. Calls state "supervision"; records outside the team need a reason.
+/// </summary>
+public sealed class SupervisorWorkspace : WorkspaceWindow
+{
+    private const string Help = """
+        Alt+1 team workload · Alt+2 orphaned queue · Alt+3 overdue checks · Alt+4 IOM review
+        Team workload: Enter explains an officer's points; on an officer who has left post,
+          Enter (or F8) moves everything they hold to the orphaned queue
+        Orphaned queue: Space marks several · Enter or F7 reallocates (the server suggests who)
+        Overdue checks: Enter opens the person
+        IOM review: Enter or F7 records the meeting's decision and actions
+        F3 find anyone (a reason is asked for people outside your team)
+        """;
+
+    private readonly Tabs _tabs;
+    private readonly View[] _pages;
+    private readonly Label _teamLine;
+    private readonly Label _handover;
+    private readonly Label _agendaLine;
+    private readonly Label _orphanedLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the orphaned queue…" };
+    private readonly Label _overdueLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading overdue checks…" };
+    private readonly TextPanel _agendaDetail = new();
+    private readonly HashSet<string> _marked = [];
+    private HashSet<string> _teamPeople = [];
+    private IomAgenda? _agenda;
+
+    public SupervisorWorkspace(ClientContext context) : base(context, "Supervisor", Help)
+    {
+        var today = context.Today;
+        _teamLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the team…" };
+        Team = new RecordTable<OfficerWorkload>(
+        [
+            new("Officer", w => w.OfficerName, 24, 30),
+            new("Hours", w => w.ContractedHours.ToString("0.#", CultureInfo.InvariantCulture), 5, 5, RightAlign: true),
+            new("Cases", w => w.Cases.ToString(CultureInfo.InvariantCulture), 5, 5, RightAlign: true),
+            new("Orders", w => w.Orders.ToString(CultureInfo.InvariantCulture), 6, 6, RightAlign: true),
+            new("Points", w => $"{w.Points:0.#}/{w.CapacityPoints:0.#}", 11, 11, RightAlign: true),
+            new("Utilisation", w => $"{UtilisationBar.Render(w.UtilisationPercent, 20)} {w.UtilisationPercent,4:0}%", 26, 26, Colour: LoadColour),
+            new("Status", Status, 10, 30,
+                Colour: w => w.Excessive || w.HoldsWorkOutOfPost ? Theme.ErrorCell : w.UtilisationPercent > w.ThresholdPercent ? Theme.WarningCell : null),
+        ], w => w.OfficerId)
+        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
+        Team.RecordChosen += (_, w) =>
+        {
+            if (w.HoldsWorkOutOfPost) OfficerLeft(w);
+            else ExplainWorkload(w);
+        };
+
+        Orphaned = new RecordTable<OrphanedCase>(
+        [
+            new("", o => _marked.Contains(o.Id) ? "■" : " ", 1, 1),
+            new("Person", o => o.PersonName, 20, 26),
+            new("What", o => o.Description, 16, 40),
+            new("Risk", o => o.Risk.Describe(), 9, 9, Colour: o => Theme.ForRisk(o.Risk)),
+            new("Was with", o => o.PreviousOfficerName ?? "", 14, 26),
+            new("Waiting", o => o.OrphanedAt is { } at ? Dates.Ago(DateOnly.FromDateTime(at.UtcDateTime), today) : "", 10, 14),
+        ], o => $"{o.Kind}:{o.Id}")
+        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(5), EmptyText = "Loading…" };
+        Orphaned.RecordChosen += (_, _) => Reallocate();
+        Orphaned.SelectionChanged += (_, o) => _handover!.Text = o is null ? "" : TextWrap.Wrap(ReallocateDialog.HandoverText(o, Context.Today), 114);
+        Orphaned.KeyDown += (_, key) =>
+        {
+            if (key != Key.Space || Orphaned.Selected is not { } item) return;
+            if (!_marked.Remove(item.Id)) _marked.Add(item.Id);
+            Orphaned.SetNeedsDraw();
+            Orphaned.MoveCursorByOffset(0, 1, false, null!);
+            key.Handled = true;
+        };
+        _handover = new Label { X = 0, Y = Pos.AnchorEnd(5), Width = Dim.Fill(), Height = 5, Text = "" };
+
+        Overdue = new RecordTable<CheckRow>(
+        [
+            new("Late", c => $"{c.DaysOverdue} d", 6, 7, RightAlign: true, Colour: c => c.DaysOverdue > 28 ? Theme.ErrorCell : Theme.WarningCell),
+            new("Due", c => Dates.Iso(c.DueOn), 10, 10),
+            new("Check", c => c.Kind, 16, 20),
+            new("Person", c => c.PersonName, 20, 26),
+            new("Officer", c => c.ResponsibleOfficerName ?? "team queue", 16, 24),
+            new("What", c => c.Description ?? "", 20, 50),
+        ], c => c.Id)
+        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
+        Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
+
+        _agendaLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the agenda…" };
+        Agenda = new RecordTable<IomAgendaItem>(
+        [
+            new("Person", i => i.PersonName, 20, 26),
+            new("Cohort", i => i.Cohort, 6, 6),
+            new("Risk", i => i.Risk.Describe(), 9, 9, Colour: i => Theme.ForRisk(i.Risk)),
+            new("Officer", i => i.OfficerName ?? "", 14, 22),
+            new("Why", i => string.Join(", ", i.Reasons), 20, 36),
+            new("Decision", i => i.Decision ?? "to discuss", 12, 40, Colour: i => i.Decided ? Theme.GoodCell : null),
+        ], i => i.ManagementId)
+        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(55), EmptyText = "Loading…" };
+        Agenda.RecordChosen += (_, i) => RecordDecision(i);
+        Agenda.SelectionChanged += (_, i) => ShowAgendaItem(i);
+        _agendaDetail.Y = Pos.Bottom(Agenda);
+        _agendaDetail.Height = Dim.Fill();
+
+        _pages =
+        [
+            Page("Team workload", _teamLine, Team),
+            Page("Orphaned queue", _orphanedLine, Orphaned, _handover),
+            Page("Overdue checks", _overdueLine, Overdue),
+            Page("IOM review", _agendaLine, Agenda, _agendaDetail),
+        ];
+        _tabs = new Tabs { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        _tabs.Add(_pages);
+        var content = new View { X = 0, Width = Dim.Fill(), CanFocus = true };
+        content.Add(_tabs);
+
+        Compose(
+            [
+                new MenuBarItem("_Team",
+                [
+                    new MenuItem("Team _workload", "", () => ShowTab(0), Key.D1.WithAlt),
+                    new MenuItem("_Orphaned queue", "", () => ShowTab(1), Key.D2.WithAlt),
+                    new MenuItem("O_verdue checks", "", () => ShowTab(2), Key.D3.WithAlt),
+                    new MenuItem("_IOM review", "", () => ShowTab(3), Key.D4.WithAlt),
+                    new MenuItem("_Find a person…", "", FindPerson, Key.F3),
+                ]),
+                new MenuBarItem("_Action",
+                [
+                    new MenuItem("_Reallocate…", "Give the selected orphaned item(s) to an officer", Reallocate, Key.F7),
+                    new MenuItem("Officer _left…", "Move everything the selected officer holds to the queue", () => { if (Team.Selected is { } w) OfficerLeft(w); }, Key.F8),
+                    new MenuItem("Record IOM _decision…", "", () => { if (Agenda.Selected is { } i) RecordDecision(i); }),
+                ]),
+            ],
+            content,
+            [
+                new Shortcut(Key.F3, "Find", FindPerson),
+                new Shortcut(Key.F7, "Reallocate/Decide", Act),
+                new Shortcut(Key.F8, "Officer left", () => { if (Team.Selected is { } w) OfficerLeft(w); }),
+                new Shortcut(Key.D1.WithAlt, "…4 Tabs", () => ShowTab(0)),
+            ]);
+        KeyDown += (_, key) =>
+        {
+            // Alt+1..4 from anywhere in the workspace (menu item keys only act while the menu is open).
+            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D4) return;
+            ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
+            key.Handled = true;
+        };
+        ShowTab(0);
+    }
+
+    public RecordTable<OfficerWorkload> Team { get; }
+    public RecordTable<OrphanedCase> Orphaned { get; }
+    public RecordTable<CheckRow> Overdue { get; }
+    public RecordTable<IomAgendaItem> Agenda { get; }
+    public string HandoverText => _handover.Text;
+    public string AgendaDetailText => _agendaDetail.AllText;
+    public View CurrentTab => _tabs.Value!;
+
+    /// <summary>What stands out about an officer's load, worst first.</summary>
+    private static string Status(OfficerWorkload w) =>
+        w.HoldsWorkOutOfPost ? $"LEFT {Dates.Iso(w.LeftOn)}: Enter moves work"
+        : w.OutOfPost ? "out of post"
+        : w.Excessive ? $"EXCESSIVE ({w.ConsecutiveWeeksOverThreshold} wks over)"
+        : w.UtilisationPercent > w.ThresholdPercent ? $"over ({w.ConsecutiveWeeksOverThreshold} wk)"
+        : "";
+
+    private static Scheme? LoadColour(OfficerWorkload w) =>
+        UtilisationBar.Level(w.UtilisationPercent, w.ThresholdPercent, w.Excessive) switch
+        {
+            LoadLevel.Excessive or LoadLevel.Over => Theme.ErrorCell,
+            LoadLevel.Near => Theme.WarningCell,
+            _ => null,
+        };
+
+    private static View Page(string title, params View[] content)
+    {
+        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
+        page.Add(content);
+        return page;
+    }
+
+    public void ShowTab(int index)
+    {
+        _tabs.Value = _pages[index];
+        (index switch { 0 => Team, 1 => Orphaned, 2 => Overdue, _ => (View)Agenda }).SetFocus();
+    }
+
+    private void Act()
+    {
+        if (_tabs.Value == _pages[3])
+        {
+            if (Agenda.Selected is { } item) RecordDecision(item);
+        }
+        else Reallocate();
+    }
+
+    public override async Task RefreshAsync()
+    {
+        var session = Context.Session;
+        if (session.TeamId.Length == 0)
+        {
+            StatusLine.Error("Your account is not in a team, so there is nothing to supervise.");
+            return;
+        }
+        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), LoadAgendaAsync(), LoadTeamPeopleAsync(session.TeamId));
+        // Said once everything has loaded, so the loading messages do not cover it.
+        var leavers = Team.Rows.Count(o => o.HoldsWorkOutOfPost);
+        if (leavers > 0 && StatusLine.Kind is not StatusKind.Error)
+            StatusLine.Warning(leavers == 1
+                ? "An officer who has left post still holds work: Enter on them moves it to the queue."
+                : $"{leavers} officers who have left post still hold work: Enter on each moves it to the queue.");
+    }
+
+    private async Task LoadTeamAsync(string teamId)
+    {
+        var done = await Calls.RunAsync("Loading team workload", ct => Context.Gateways.Caseload.TeamWorkloadAsync(teamId, Purpose.Supervision, ct));
+        if (!done.Ok)
+        {
+            Fail(Team, done.Error!);
+            return;
+        }
+        var team = done.Value!;
+        _teamLine.Text = string.Create(CultureInfo.InvariantCulture,
+            $"{team.TeamName} · {team.Points:0.#} of {team.CapacityPoints:0.#} points ({team.UtilisationPercent:0}%) · {team.Officers.Count} officers · {team.OrphanedItems} orphaned items");
+        Team.EmptyText = "No officers in the team.";
+        Team.SetRows(team.Officers);
+    }
+
+    private async Task LoadOrphanedAsync(string teamId)
+    {
+        var done = await Calls.RunAsync("Loading the orphaned queue", ct => Context.Gateways.Caseload.OrphanedAsync(teamId, Purpose.Supervision, ct));
+        if (!done.Ok)
+        {
+            _orphanedLine.Text = "The orphaned queue could not be loaded.";
+            Fail(Orphaned, done.Error!);
+            return;
+        }
+        _marked.IntersectWith(done.Value!.Select(o => o.Id));
+        Orphaned.EmptyText = "Nothing is waiting: every case and order has an owner.";
+        _orphanedLine.Text = done.Value!.Count == 0
+            ? "The queue is empty."
+            : $"{done.Value!.Count} waiting for an owner, highest risk first · Space marks several · Enter or F7 reallocates";
+        Orphaned.SetRows(done.Value!);
+    }
+
+    private async Task LoadOverdueAsync(string teamId)
+    {
+        var done = await Calls.RunAsync("Loading overdue checks", ct => Context.Gateways.Compliance.OverdueAsync(CheckScope.Team(teamId), Purpose.Supervision, ct));
+        if (!done.Ok)
+        {
+            Fail(Overdue, done.Error!);
+            return;
+        }
+        Overdue.EmptyText = "No overdue checks in the team.";
+        _overdueLine.Text = $"{done.Value!.Count} checks overdue across the team, longest overdue first · Enter opens the person";
+        Overdue.SetRows(done.Value!);
+    }
+
+    private async Task LoadAgendaAsync()
+    {
+        var done = await Calls.RunAsync("Loading the IOM review agenda", ct => Context.Gateways.Caseload.IomAgendaAsync(null, Purpose.Supervision, ct));
+        if (!done.Ok)
+        {
+            _agendaLine.Text = $"The agenda could not be loaded: {done.Error!.Message}";
+            Fail(Agenda, done.Error!);
+            return;
+        }
+        _agenda = done.Value!;
+        _agendaLine.Text = $"Meeting {Dates.Iso(_agenda.MeetingOn)} · changes since {Dates.Iso(_agenda.Since)} · {_agenda.Items.Count} to discuss, {_agenda.Items.Count(i => i.Decided)} decided";
+        Agenda.EmptyText = "Nobody is on this week's agenda.";
+        Agenda.SetRows(_agenda.Items);
+    }
+
+    /// <summary>Who the team holds, so opening one of them needs no reason (anyone else does).</summary>
+    private async Task LoadTeamPeopleAsync(string teamId)
+    {
+        var done = await Calls.TryAsync("Loading the team's caseload", ct => Context.Gateways.Caseload.OfTeamAsync(teamId, Purpose.Supervision, ct));
+        if (done.Ok) _teamPeople = done.Value!.Select(c => c.PersonId).ToHashSet();
+    }
+
+    private static void Fail<T>(RecordTable<T> table, GatewayException e) where T : class
+    {
+        table.EmptyText = $"Could not be loaded: {e.Message}";
+        table.SetRows([]);
+    }
+
+    private void ShowAgendaItem(IomAgendaItem? item)
+    {
+        if (item is null)
+        {
+            _agendaDetail.SetLines([]);
+            return;
+        }
+        var lines = new List<string>
+        {
+            $"{item.PersonName} · {item.Cohort} cohort: {string.Join(", ", item.Categories)} · risk {item.Risk.Describe()} · officer {item.OfficerName ?? "none"}",
+            $"Why on the agenda: {string.Join(", ", item.Reasons)}",
+        };
+        lines.AddRange(item.Details.Select(d => $"  • {d}"));
+        lines.Add(item.Decided ? $"Decision ({item.DecidedBy ?? "recorded"}): {item.Decision}" : "Decision: not yet recorded (Enter to record it)");
+        lines.AddRange(item.Actions.Select(a => $"  → {a}"));
+        if (item.ProposeDeselection) lines.Add("Proposed for deselection from the cohort.");
+        _agendaDetail.SetLines(lines);
+    }
+
+    private void ExplainWorkload(OfficerWorkload workload)
+    {
+        using var dialog = new OfficerWorkloadDialog(Context, workload);
+        App!.Run(dialog);
+    }
+
+    private void OfficerLeft(OfficerWorkload officer)
+    {
+        if (officer.Cases == 0 && officer.Orders == 0)
+        {
+            StatusLine.Info($"{officer.OfficerName} holds nothing to move.");
+            return;
+        }
+        using var dialog = new OfficerLeftDialog(Context, officer);
+        App!.Run(dialog);
+        if (!dialog.Completed) return;
+        _ = ReloadThenShowQueue($"{dialog.Moved.Count} items held by {officer.OfficerName} are now in the orphaned queue.");
+    }
+
+    private async Task ReloadThenShowQueue(string summary)
+    {
+        await RefreshAsync();
+        ShowTab(1);
+        StatusLine.Success(summary);
+    }
+
+    private void Reallocate()
+    {
+        var items = Orphaned.Rows.Where(o => _marked.Contains(o.Id)).ToList();
+        if (items.Count == 0 && Orphaned.Selected is { } selected) items.Add(selected);
+        if (items.Count == 0)
+        {
+            StatusLine.Info("Nothing to reallocate: the orphaned queue is empty.");
+            return;
+        }
+        ShowTab(1);
+        using var dialog = new ReallocateDialog(Context, items);
+        App!.Run(dialog);
+        if (!dialog.Completed) return;
+        _marked.Clear();
+        _ = ReloadThenSay(dialog.Summary);
+    }
+
+    private void RecordDecision(IomAgendaItem item)
+    {
+        if (_agenda?.MeetingOn is not { } meeting) return;
+        using var dialog = new IomDecisionDialog(Context, item, meeting);
+        App!.Run(dialog);
+        if (!dialog.Completed) return;
+        _ = ReloadAgendaThenSay($"Decision recorded for {item.PersonName}.");
+    }
+
+    private async Task ReloadThenSay(string summary)
+    {
+        await RefreshAsync();
+        StatusLine.Success(summary);
+    }
+
+    private async Task ReloadAgendaThenSay(string summary)
+    {
+        await LoadAgendaAsync();
+        StatusLine.Success(summary);
+    }
+
+    private void OpenPerson(string personId, string name)
+    {
+        var inTeam = _teamPeople.Count == 0 || _teamPeople.Contains(personId);
+        if (PersonWindow.Open(Context, personId, name, Purpose.Supervision, inTeam ? null : $"{name} is not one of your team's cases."))
+            _ = RefreshAsync();
+    }
+
+    private void FindPerson()
+    {
+        if (FindPersonDialog.Pick(Context, Purpose.Supervision) is { } found) OpenPerson(found.Id, found.Name);
+    }
+
+    protected override void OnEscape() => (_tabs.Value?.SubViews.FirstOrDefault(v => v.CanFocus && v is TableView) ?? _tabs).SetFocus();
+}
