@@ -28,6 +28,7 @@ var ct = cancel.Token;
 var output = Console.Out;
 
 output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease() ? "Release" : "DEBUG BUILD: figures not representative")}");
+output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
 var dataset = await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct);
 if (options.BuildOnly)
@@ -47,6 +48,7 @@ await using (var services = BenchServices.For(dataset.Path))
     {
         output.WriteLine($"Timing {options.Calls:N0} calls per operation in process (after {options.WarmUp} warm-up calls)...");
         rows.AddRange(await InProcessBench.RunAsync(services, workload, ct));
+        ResultsTable.PrintLatencies(output, rows);  // now, in case the gRPC part fails
     }
 }
 SqliteConnection.ClearAllPools();
@@ -68,7 +70,11 @@ if (facts is not null)
     output.WriteLine($"Server: started and listening in {facts.ServerStartSeconds:F1} s; first call (builds its zone index) {facts.FirstCallMilliseconds:F0} ms; " +
                      $"{facts.AuditEntriesWritten:N0} audit entries written by the run; working set at the end {facts.ServerWorkingSetBytes / 1024.0 / 1024.0:F0} MiB.");
 }
+output.WriteLine($"Load average at the end: {LoadAverage()}");
 return 0;
+
+// Linux only: the 1, 5 and 15 minute load averages, to tell a quiet machine from a busy one.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static bool IsRelease() =>
     typeof(BenchOptions).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)

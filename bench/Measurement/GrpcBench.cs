@@ -67,29 +67,37 @@ public static class GrpcBench
                 await areas.ZonesAtAsync(new V1.ZonesAtRequest { Point = new V1.GeoPoint { Latitude = 51.5, Longitude = -0.1 } }, options);
                 firstCall = first.Elapsed.TotalMilliseconds;
 
-                results =
-                [
-                    await Latencies.MeasureAsync("WhoAmI (per-call floor)", Where, workload.Briefings.WarmUp, workload.Briefings.Timed,
-                        async _ => (await auth.WhoAmIAsync(new V1.WhoAmIRequest(), options)).AllowedMethods.Count > 0 ? 1 : 0,
-                        "token, account check, audit entry"),
-                    await Latencies.MeasureAsync("GetBriefing (any ward)", Where, workload.Briefings.WarmUp, workload.Briefings.Timed,
-                        async code => Count(await areas.GetBriefingAsync(new V1.GetBriefingRequest { AreaCode = code }, options))),
-                    await Latencies.MeasureAsync("GetBriefing (densest 1% of wards)", Where, workload.DenseBriefings.WarmUp, workload.DenseBriefings.Timed,
-                        async code => Count(await areas.GetBriefingAsync(new V1.GetBriefingRequest { AreaCode = code }, options)),
-                        $"{workload.DenseWardResidentsFrom}+ residents"),
-                    await Latencies.MeasureAsync("SearchNear 1 km", Where, workload.NearPoints.WarmUp, workload.NearPoints.Timed,
-                        async p => (await areas.SearchNearAsync(new V1.SearchNearRequest { Point = Point(p), RadiusMetres = 1_000 }, options)).People.Count),
-                    await Latencies.MeasureAsync("ZonesAt", Where, workload.ZonePoints.WarmUp, workload.ZonePoints.Timed,
-                        async p => (await areas.ZonesAtAsync(new V1.ZonesAtRequest { Point = Point(p) }, options)).Zones.Count),
-                    await Latencies.MeasureAsync("CheckSighting", Where, workload.Sightings.WarmUp, workload.Sightings.Timed,
-                        async s =>
-                        {
-                            var request = new V1.CheckSightingRequest { PersonId = s.PersonId.ToString(), Point = Point(new PointInput(s.Latitude, s.Longitude)) };
-                            request.WithPersonIds.AddRange(s.With.Select(w => w.ToString()));
-                            return (await areas.CheckSightingAsync(request, options)).Findings.Count;
-                        }),
-                ];
-                workingSet = server.WorkingSet;
+                results = [];
+                async Task Measure<T>(string operation, Inputs<T> inputs, Func<T, Task<int>> call, string note = "")
+                {
+                    // Stop cleanly, keeping what was measured, if the server goes away (its exit code says why).
+                    if (server.HasExited) return;
+                    try
+                    {
+                        results.Add(await Latencies.MeasureAsync(operation, Where, inputs.WarmUp, inputs.Timed, call, note));
+                    }
+                    catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && server.HasExited)
+                    {
+                        await log.WriteLineAsync($"  the server process exited (code {server.ExitCode}) during {operation}; stopped by something outside the benchmark? Results so far are kept.");
+                    }
+                }
+                await Measure("WhoAmI (per-call floor)", workload.Briefings,
+                    async _ => (await auth.WhoAmIAsync(new V1.WhoAmIRequest(), options)).AllowedMethods.Count > 0 ? 1 : 0, "token, account check, audit entry");
+                await Measure("GetBriefing (any ward)", workload.Briefings,
+                    async code => Count(await areas.GetBriefingAsync(new V1.GetBriefingRequest { AreaCode = code }, options)));
+                await Measure("GetBriefing (densest 1% of wards)", workload.DenseBriefings,
+                    async code => Count(await areas.GetBriefingAsync(new V1.GetBriefingRequest { AreaCode = code }, options)), $"{workload.DenseWardResidentsFrom}+ residents");
+                await Measure("SearchNear 1 km", workload.NearPoints,
+                    async p => (await areas.SearchNearAsync(new V1.SearchNearRequest { Point = Point(p), RadiusMetres = 1_000 }, options)).People.Count);
+                await Measure("ZonesAt", workload.ZonePoints,
+                    async p => (await areas.ZonesAtAsync(new V1.ZonesAtRequest { Point = Point(p) }, options)).Zones.Count);
+                await Measure("CheckSighting", workload.Sightings, async s =>
+                {
+                    var request = new V1.CheckSightingRequest { PersonId = s.PersonId.ToString(), Point = Point(new PointInput(s.Latitude, s.Longitude)) };
+                    request.WithPersonIds.AddRange(s.With.Select(w => w.ToString()));
+                    return (await areas.CheckSightingAsync(request, options)).Findings.Count;
+                });
+                workingSet = server.HasExited ? 0 : server.WorkingSet;
             }
             SqliteConnection.ClearAllPools();
 

@@ -74,6 +74,10 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not listen on port {Port} within {timeout.TotalSeconds:0} s.");
     }
 
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Resident memory of the server process, in bytes.</summary>
     public long WorkingSet
     {
