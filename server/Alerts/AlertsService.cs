@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Persistence;
 using OffenderMgmt.Server.Security;
@@ -49,7 +50,7 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
                 var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
                 events = await AlertFeed.AfterAsync(db, area.Length > 0 ? area : null, officer == Guid.Empty ? null : officer, last, Batch, cancellation);
                 var people = events.Select(e => e.PersonId).OfType<Guid>().Distinct().ToList();
-                names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellation);
+                names = await db.NamesOfAsync(people, cancellation);
             }
             foreach (var e in events)
             {

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Compliance;
 using OffenderMgmt.Server.Persistence;
@@ -15,7 +16,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
     public async Task<IReadOnlyList<V1.Management>> ManagementsAsync(IReadOnlyList<Management> managements, Func<Guid, DisclosureLevel> levelFor, CancellationToken cancellationToken)
     {
         var personIds = managements.Select(m => m.PersonId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var people = await db.NamesOfAsync(personIds, cancellationToken);
         var officerIds = managements.SelectMany(m => m.Assignments.Select(a => a.OfficerId).Append(m.ResponsibleOfficerId)).OfType<Guid>().Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
         var teamIds = managements.Select(m => m.OwningTeamId).Distinct().ToList();
@@ -175,7 +176,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
     public async Task<IReadOnlyList<V1.WorkTask>> TasksAsync(IReadOnlyList<WorkTask> tasks, CancellationToken cancellationToken)
     {
         var personIds = tasks.Select(t => t.PersonId).OfType<Guid>().Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var people = await db.NamesOfAsync(personIds, cancellationToken);
         var today = clock.Today;
         return tasks.Select(t => new V1.WorkTask
         {

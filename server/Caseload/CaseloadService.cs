@@ -43,7 +43,7 @@ public sealed class CaseloadService(
         await EnsureMayEnrolIntoAsync(officer, team, context.CancellationToken);
 
         var management = await book.EnrolAsync(new Enrolment(
-            person, scheme, NullIfEmpty(officer), NullIfEmpty(team), started, (RiskLevel)(int)request.RiskLevel,
+            person, scheme, officer.OrNull(), team.OrNull(), started, (RiskLevel)(int)request.RiskLevel,
             request.CohortType == V1.IomCohortType.Unspecified ? null : (IomCohortType)(int)request.CohortType, categories,
             (Register)(int)request.Register, request.MappaCategory == 0 ? null : request.MappaCategory, request.MappaLevel == 0 ? null : request.MappaLevel,
             notification, request.OcgReference.Length == 0 ? null : request.OcgReference, request.RiskAssessment), context.CancellationToken);
@@ -53,7 +53,7 @@ public sealed class CaseloadService(
 
     public override async Task<V1.Management> GetManagement(V1.GetManagementRequest request, ServerCallContext context)
     {
-        var management = await book.GetAsync(RequireId(request.Id, "id"), context.CancellationToken);
+        var management = await book.GetAsync(Ids.Require(request.Id, "id"), context.CancellationToken);
         audit.Touched(management.Id);
         audit.Touched(management.PersonId);
         return await OneAsync(management, context.CancellationToken);
@@ -61,7 +61,7 @@ public sealed class CaseloadService(
 
     public override async Task<V1.ListManagementsResponse> ListManagements(V1.ListManagementsRequest request, ServerCallContext context)
     {
-        var person = RequireId(request.PersonId, "person_id");
+        var person = Ids.Require(request.PersonId, "person_id");
         audit.Touched(person);
         var level = await disclosure.ForPersonAsync(person, context.CancellationToken);
         var managements = await book.ForPersonAsync(person, request.IncludeEnded, context.CancellationToken);
@@ -165,7 +165,7 @@ public sealed class CaseloadService(
         v.ThrowIfInvalid();
         audit.Touched(officer);
         await disclosure.EnsureCaseworkOfOfficerAsync(officer, context.CancellationToken);
-        var orphaned = await continuity.OfficerLeavesAsync(officer, leftOn, NullIfEmpty(movedTo), request.Note, context.CancellationToken);
+        var orphaned = await continuity.OfficerLeavesAsync(officer, leftOn, movedTo.OrNull(), request.Note, context.CancellationToken);
         audit.Touched(orphaned.Select(o => o.Id));
         var response = new V1.OfficerLeavesResponse();
         response.Orphaned.AddRange(orphaned.Select(messages.Orphaned));
@@ -174,7 +174,7 @@ public sealed class CaseloadService(
 
     public override async Task<V1.ListOrphanedResponse> ListOrphaned(V1.ListOrphanedRequest request, ServerCallContext context)
     {
-        var team = RequireId(request.TeamId, "team_id");
+        var team = Ids.Require(request.TeamId, "team_id");
         await disclosure.EnsureCaseworkOfTeamAsync(team, context.CancellationToken);
         var pageSize = Paging.PageSize(request.PageSize);
         var all = await continuity.OrphanedAsync(team, context.CancellationToken);
@@ -190,7 +190,7 @@ public sealed class CaseloadService(
 
     public override async Task<V1.SuggestOwnersResponse> SuggestOwners(V1.SuggestOwnersRequest request, ServerCallContext context)
     {
-        var id = RequireId(request.Id, "id");
+        var id = Ids.Require(request.Id, "id");
         var (person, team, _) = await continuity.WorkAsync(request.Kind, id, "id", context.CancellationToken);
         audit.Touched(person);
         await disclosure.EnsureCaseworkOfTeamAsync(team, context.CancellationToken);
@@ -247,7 +247,7 @@ public sealed class CaseloadService(
         var io = v.Id("investigating_officer_id", request.InvestigatingOfficerId, required: false);
         v.ThrowIfInvalid();
         audit.Touched(person);
-        var tasks = await notifications.ChargeAsync(person, request.CaseReference, request.Offence, request.SeriousCrime, charged, NullIfEmpty(io), context.CancellationToken);
+        var tasks = await notifications.ChargeAsync(person, request.CaseReference, request.Offence, request.SeriousCrime, charged, io.OrNull(), context.CancellationToken);
         return await ResultAsync(tasks, context.CancellationToken);
     }
 
@@ -263,7 +263,7 @@ public sealed class CaseloadService(
 
     public override async Task<V1.WorkTask> CompleteTask(V1.CompleteTaskRequest request, ServerCallContext context)
     {
-        var id = RequireId(request.Id, "id");
+        var id = Ids.Require(request.Id, "id");
         var task = await taskList.GetAsync(id, context.CancellationToken);
         audit.Touched(id);
         if (task.AssignedOfficerId is { } officer) await disclosure.EnsureCaseworkOfOfficerAsync(officer, context.CancellationToken);
@@ -281,14 +281,14 @@ public sealed class CaseloadService(
         v.ThrowIfInvalid();
         audit.Touched(person);
         await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
-        var note = await contacts.RecordAsync(person, NullIfEmpty(management), request.At?.ToDateTimeOffset(), kind, request.Text, context.CancellationToken);
+        var note = await contacts.RecordAsync(person, management.OrNull(), request.At?.ToDateTimeOffset(), kind, request.Text, context.CancellationToken);
         audit.Touched(note.Id);
         return CaseloadMessages.Contact(note, DisclosureLevel.Full);
     }
 
     public override async Task<V1.ListContactsResponse> ListContacts(V1.ListContactsRequest request, ServerCallContext context)
     {
-        var person = RequireId(request.PersonId, "person_id");
+        var person = Ids.Require(request.PersonId, "person_id");
         audit.Touched(person);
         var level = await disclosure.EnsureCaseworkOfPersonAsync(person, context.CancellationToken);
         var (notes, next) = await contacts.ListAsync(person, request.PageSize, request.PageToken, context.CancellationToken);
@@ -355,7 +355,7 @@ public sealed class CaseloadService(
         v.ThrowIfInvalid();
         if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, cancellationToken);
         else await disclosure.EnsureCaseworkOfTeamAsync(team, cancellationToken);
-        return (NullIfEmpty(officer), NullIfEmpty(team));
+        return (officer.OrNull(), team.OrNull());
     }
 
     /// <summary>The team's case-holding officers in post, and anyone out of post who still holds work.</summary>
@@ -373,13 +373,5 @@ public sealed class CaseloadService(
         return requested == 0 ? DefaultWeeks : requested;
     }
 
-    private static Guid? NullIfEmpty(Guid id) => id == Guid.Empty ? null : id;
 
-    private static Guid RequireId(string value, string field)
-    {
-        var v = new Validator();
-        var id = v.Id(field, value);
-        v.ThrowIfInvalid();
-        return id;
-    }
 }

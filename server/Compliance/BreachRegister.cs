@@ -89,7 +89,7 @@ public sealed class BreachRegister(OffenderMgmtDb db, TaskBoard tasks, Caller ca
         breach.History.Add(new BreachStatusChange { At = clock.Now, ToStatus = BreachStatus.Suspected, ChangedBy = caller.Subject, Note = "reported" });
         db.Breaches.Add(breach);
 
-        var what = order is not null ? $"{OrderTypeRules.For(order.Type).ShortName}{(condition is null ? "" : $": {condition.Wording}")}" : "notification requirements";
+        var what = order is not null ? $"{OrderTypeRules.For(order.Type).ShortName}{(condition is null ? "" : $": {condition.Wording.TrimEnd('.')}")}" : "notification requirements";
         await tasks.RaiseAsync(new TaskRequest(
             TaskKind.SuspectedBreach, $"Suspected breach of {what}",
             $"Reported {clock.ToLocal(report.OccurredAt):yyyy-MM-dd HH:mm}{(location.Length > 0 ? $" at {location}" : "")} ({report.Source}). Confirm or rule out, and record any action.",

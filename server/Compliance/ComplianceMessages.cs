@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Persistence;
@@ -127,8 +128,5 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
         _ => "unassessed",
     };
 
-    private Task<Dictionary<Guid, string>> NamesAsync(List<Guid> ids, CancellationToken cancellationToken) =>
-        db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName })
-            .ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}".Trim(), cancellationToken);
+    private Task<Dictionary<Guid, string>> NamesAsync(List<Guid> ids, CancellationToken cancellationToken) => db.NamesOfAsync(ids, cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class ComplianceService(
 
     public override async Task<V1.ListChecksResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
     {
-        var person = RequireId(request.PersonId, "person_id");
+        var person = Ids.Require(request.PersonId, "person_id");
         audit.Touched(person);
         await disclosure.EnsureCaseworkOfPersonAsync(person, context.CancellationToken);
         var (checks, next) = await desk.HistoryAsync(person, request.PageSize, request.PageToken, context.CancellationToken);
@@ -51,7 +51,7 @@ public sealed class ComplianceService(
         await disclosure.EnsureMayEditPersonAsync(check.PersonId, context.CancellationToken);
 
         var result = await desk.RecordOutcomeAsync(checkId, outcome, request.CompletedAt?.ToDateTimeOffset(), request.Notes, caller.OfficerId,
-            NullIfEmpty(breachOrder), NullIfEmpty(breachCondition), context.CancellationToken);
+            breachOrder.OrNull(), breachCondition.OrNull(), context.CancellationToken);
         var listed = await messages.ChecksAsync(result.Next is null ? [result.Closed] : [result.Closed, result.Next], context.CancellationToken);
         var response = new V1.RecordOutcomeResponse { Closed = listed[0] };
         if (result.Next is not null) { response.Next = listed[1]; audit.Touched(result.Next.Id); }
@@ -78,9 +78,9 @@ public sealed class ComplianceService(
         if (caller.Is(Role.OffenderManager, Role.Supervisor)) await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
 
         var breach = await breaches.RecordAsync(new BreachReport(
-            person, NullIfEmpty(order), NullIfEmpty(condition), request.OccurredAt!.ToDateTimeOffset(),
+            person, order.OrNull(), condition.OrNull(), request.OccurredAt!.ToDateTimeOffset(),
             request.Location?.Latitude, request.Location?.Longitude, request.LocationText, source,
-            NullIfEmpty(check), NullIfEmpty(sighting), request.Details), context.CancellationToken);
+            check.OrNull(), sighting.OrNull(), request.Details), context.CancellationToken);
         audit.Touched(breach.Id);
         return (await messages.BreachesAsync([breach], context.CancellationToken))[0];
     }
@@ -110,7 +110,7 @@ public sealed class ComplianceService(
         if (person == Guid.Empty && order == Guid.Empty && officer == Guid.Empty) v.Add("person_id", "give a person_id, an order_id or an officer_id");
         v.ThrowIfInvalid();
         if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, context.CancellationToken);
-        var (list, next) = await breaches.ListAsync(new BreachFilter(NullIfEmpty(person), NullIfEmpty(order), NullIfEmpty(officer), request.OpenOnly, request.PageSize, request.PageToken), context.CancellationToken);
+        var (list, next) = await breaches.ListAsync(new BreachFilter(person.OrNull(), order.OrNull(), officer.OrNull(), request.OpenOnly, request.PageSize, request.PageToken), context.CancellationToken);
         foreach (var id in list.Select(b => b.PersonId).Append(person).Where(p => p != Guid.Empty).Distinct())
             await disclosure.EnsureCaseworkOfPersonAsync(id, context.CancellationToken);
         audit.Touched(list.Select(b => b.Id));
@@ -155,7 +155,7 @@ public sealed class ComplianceService(
             audit.Touched(person);
             await disclosure.EnsureCaseworkOfPersonAsync(person, cancellationToken);
         }
-        return new CheckScope(NullIfEmpty(officer), NullIfEmpty(team), NullIfEmpty(person));
+        return new CheckScope(officer.OrNull(), team.OrNull(), person.OrNull());
     }
 
     private async Task<V1.ListChecksResponse> RespondAsync(IReadOnlyList<ComplianceCheck> checks, string next, CancellationToken cancellationToken)
@@ -167,13 +167,5 @@ public sealed class ComplianceService(
         return response;
     }
 
-    private static Guid? NullIfEmpty(Guid id) => id == Guid.Empty ? null : id;
 
-    private static Guid RequireId(string value, string field)
-    {
-        var v = new Validator();
-        var id = v.Id(field, value);
-        v.ThrowIfInvalid();
-        return id;
-    }
 }

@@ -30,7 +30,7 @@ public sealed class BeatBriefings(OffenderMgmtDb db, BriefingPeople people, Zone
             .Select(p => p.Id).ToListAsync(cancellationToken);
         var zoneIds = (await db.ExclusionZoneAreas.AsNoTracking().Where(a => a.AreaCode == code).Select(a => a.ConditionId).ToListAsync(cancellationToken)).ToHashSet();
         var index = await zones.CurrentAsync(cancellationToken);
-        var touching = index.Zones.Where(z => zoneIds.Contains(z.ConditionId)).ToList();
+        var touching = index.Zones.Where(z => zoneIds.Contains(z.ConditionId) && z.InDateOn(clock.Today)).ToList();
         var residents = residentIds.ToHashSet();
         var excludedIds = touching.Select(z => z.PersonId).Where(id => !residents.Contains(id)).Distinct().ToList();
 

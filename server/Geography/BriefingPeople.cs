@@ -41,7 +41,7 @@ public sealed class BriefingPeople(OffenderMgmtDb db, ForceClock clock)
         var teamIds = officers.Values.Select(o => o.TeamId).Concat(managements.SelectMany(g => g.Select(m => m.OwningTeamId))).Concat(orders.SelectMany(g => g.Select(o => o.OwningTeamId))).Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var associateIds = orders.SelectMany(g => g.SelectMany(o => o.Conditions)).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
-        var associateNames = await db.People.AsNoTracking().Where(p => associateIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var associateNames = await db.NamesOfAsync(associateIds, cancellationToken);
 
         return people.Select(person =>
         {

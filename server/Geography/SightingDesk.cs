@@ -35,7 +35,7 @@ public sealed class SightingDesk(
         // Zones in date, binding now or not (a zone barred only on weekdays is still worth knowing about).
         var hits = index.Covering(lat, lon).Where(z => z.InDateOn(DateOnly.FromDateTime(local))).ToList();
         var personIds = hits.Select(h => h.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var names = await db.NamesOfAsync(personIds, cancellationToken);
         return hits.Select(h => new ZoneHit(h, names.GetValueOrDefault(h.PersonId, ""), h.BindsAt(local)))
             .OrderByDescending(h => h.BindsNow).ThenBy(h => h.Zone.ZoneName).ToList();
     }
@@ -56,7 +56,7 @@ public sealed class SightingDesk(
                         (o.DischargedOn == null || o.DischargedOn > day) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Varied || o.Status == OrderStatus.Discharged || o.Status == OrderStatus.Expired))
             .AsSplitQuery().ToListAsync(cancellationToken);
         var associateIds = orders.SelectMany(o => o.Conditions).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => associateIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var names = await db.NamesOfAsync(associateIds, cancellationToken);
         var home = person.Address is { } a ? (a.Latitude, a.Longitude) : ((double, double)?)null;
 
         var findings = SightingJudge.Judge(orders, new SightingFacts(lat, lon, local, with.ToHashSet(), description), id => names.GetValueOrDefault(id, "a named person"), home);

@@ -41,18 +41,30 @@ public sealed class ZoneIndexHolder(IServiceScopeFactory scopes) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every zone of a served order that bound on any day of the past year or binds from now on,
+    /// with the days it binds: from the later of its order's start, its service and the zone's
+    /// adding, to the earlier of the order's end, discharge and the zone's removal. So "which
+    /// zones covered this point last Friday" is answered as it stood last Friday.
+    /// </summary>
     private async Task<ZoneIndex> BuildAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-        var zones = await db.Conditions.AsNoTracking().OfType<ExclusionZoneCondition>()
-            .Where(z => z.RemovedOn == null)
-            .Join(db.Orders.AsNoTracking().Where(o => o.ServedAt != null && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired),
-                z => z.OrderId, o => o.Id, (z, o) => new { Zone = z, o.PersonId, o.Type, o.StartsOn, o.EndsOn })
+        var clock = scope.ServiceProvider.GetRequiredService<Common.ForceClock>();
+        var oldest = clock.Today.AddDays(-SightingDesk.MaxDaysBack);
+        var zones = await db.Conditions.AsNoTracking().OfType<ExclusionZoneCondition>().Include(z => z.Areas)
+            .Where(z => z.RemovedOn == null || z.RemovedOn > oldest)
+            .Join(db.Orders.AsNoTracking().Where(o => o.ServedAt != null && (o.EndsOn == null || o.EndsOn >= oldest) && (o.DischargedOn == null || o.DischargedOn > oldest)),
+                z => z.OrderId, o => o.Id, (z, o) => new { Zone = z, o.PersonId, o.Type, o.StartsOn, o.EndsOn, o.ServedAt, o.DischargedOn })
             .ToListAsync(cancellationToken);
-        return new ZoneIndex(zones.Select(x => new ZoneEntry(
-            x.Zone.Id, x.Zone.OrderId, x.PersonId, x.Type, x.Zone.ZoneName, ZoneGeometry.Of(x.Zone), x.Zone.Windows,
-            x.Zone.AddedOn > x.StartsOn ? x.Zone.AddedOn : x.StartsOn, x.EndsOn, x.Zone)));
+        return new ZoneIndex(zones.Select(x =>
+        {
+            var served = DateOnly.FromDateTime(clock.ToLocal(x.ServedAt!.Value).DateTime);
+            var from = new[] { x.Zone.AddedOn, x.StartsOn, served }.Max();
+            var until = new[] { x.EndsOn, x.DischargedOn?.AddDays(-1), x.Zone.RemovedOn?.AddDays(-1) }.Where(d => d is not null).Min();
+            return new ZoneEntry(x.Zone.Id, x.Zone.OrderId, x.PersonId, x.Type, x.Zone.ZoneName, ZoneGeometry.Of(x.Zone), x.Zone.Windows, from, until, x.Zone);
+        }).Where(z => z.Until is null || z.Until >= z.From));
     }
 
     public void Dispose() => _rebuild.Dispose();

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Persistence;
 using OffenderMgmt.Server.Security;
@@ -22,8 +23,7 @@ public sealed class OrderMessages(OffenderMgmtDb db, ForceClock clock)
         var personIds = orders.Select(o => o.PersonId)
             .Concat(orders.SelectMany(o => o.Conditions).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>())
             .Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}".Trim(), cancellationToken);
+        var people = await db.NamesOfAsync(personIds, cancellationToken);
         var officerIds = orders.Select(o => o.LeadOfficerId).OfType<Guid>().Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);

@@ -30,7 +30,7 @@ public sealed class OrdersService(
 
         var order = await book.CreateAsync(new NewOrder(
             personId, type, request.Court, request.CaseReference, madeOn!.Value, startsOn, endsOn,
-            NullIfEmpty(lead), NullIfEmpty(team), conditions, request.VictimDetails,
+            lead.OrNull(), team.OrNull(), conditions, request.VictimDetails,
             request.RequestId.Length > 0 ? $"{caller.Subject}:{request.RequestId}" : null), context.CancellationToken);
         audit.Touched(order.Id);
         return await messages.ToMessageAsync(order, await disclosure.ForPersonAsync(personId, context.CancellationToken), context.CancellationToken);
@@ -38,7 +38,7 @@ public sealed class OrdersService(
 
     public override async Task<V1.Order> GetOrder(V1.GetOrderRequest request, ServerCallContext context)
     {
-        var order = await book.GetAsync(RequireId(request.Id, "id"), context.CancellationToken);
+        var order = await book.GetAsync(Ids.Require(request.Id, "id"), context.CancellationToken);
         audit.Touched(order.Id);
         audit.Touched(order.PersonId);
         var level = await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken);
@@ -56,7 +56,7 @@ public sealed class OrdersService(
             v.Add("person_id", "give a person_id or a lead_officer_id");
         v.ThrowIfInvalid();
 
-        var (orders, next) = await book.ListAsync(new OrderFilter(NullIfEmpty(person), NullIfEmpty(lead), type, status, request.PageSize, request.PageToken), context.CancellationToken);
+        var (orders, next) = await book.ListAsync(new OrderFilter(person.OrNull(), lead.OrNull(), type, status, request.PageSize, request.PageToken), context.CancellationToken);
         var levels = await disclosure.ForPeopleAsync(orders.Select(o => o.PersonId), context.CancellationToken);
         audit.Touched(orders.Select(o => o.Id));
         audit.Touched(orders.Select(o => o.PersonId));
@@ -133,13 +133,5 @@ public sealed class OrdersService(
         return result;
     }
 
-    private static Guid? NullIfEmpty(Guid id) => id == Guid.Empty ? null : id;
 
-    private static Guid RequireId(string value, string field)
-    {
-        var v = new Validator();
-        var id = v.Id(field, value);
-        v.ThrowIfInvalid();
-        return id;
-    }
 }

@@ -25,7 +25,7 @@ public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy di
 
     public override async Task<V1.Person> GetPerson(V1.GetPersonRequest request, ServerCallContext context)
     {
-        var id = RequireId(request.Id, "id");
+        var id = Ids.Require(request.Id, "id");
         var person = await directory.GetAsync(id, context.CancellationToken);
         audit.Touched(person.Id);
         var level = await disclosure.ForPersonAsync(person.Id, context.CancellationToken);
@@ -58,11 +58,4 @@ public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy di
         return response;
     }
 
-    private static Guid RequireId(string value, string field)
-    {
-        var v = new Validator();
-        var id = v.Id(field, value);
-        v.ThrowIfInvalid();
-        return id;
-    }
 }

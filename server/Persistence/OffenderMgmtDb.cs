@@ -92,14 +92,42 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var auto = PrepareToSave();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var auto = PrepareToSave();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    /// <summary>
+    /// Detects changes once, then works from that: scanning thousands of tracked entries again
+    /// for each look (versions, audit guard, commit signals, the save itself) made a large save
+    /// several times slower.
+    /// </summary>
+    private bool PrepareToSave()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return auto;
     }
 
     /// <summary>
@@ -122,7 +150,13 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
             if (root.State == EntityState.Added) { if (versioned.Version == 0) versioned.Version = 1; }
             else if (root.State != EntityState.Deleted) edited.Add(versioned);
         }
-        foreach (var versioned in edited) versioned.Version++;
+        // Through the entry, so the change counts without another scan for changes.
+        foreach (var versioned in edited)
+        {
+            var version = Entry(versioned).Property(nameof(IVersioned.Version));
+            version.CurrentValue = versioned.Version + 1;
+            version.IsModified = true;
+        }
     }
 
     private EntityEntry? OwnerOf(EntityEntry owned)
