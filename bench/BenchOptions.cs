@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace OffenderMgmt.Bench;
+
+/// <summary>The command line: data set sizes, how many calls, which parts to run.</summary>
+public sealed record BenchOptions(
+    int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
+    int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench -- [options]
+          --people N      managed people (default 150000)
+          --orders N      served, live orders (default 40000)
+          --zones N       exclusion zones (default 10000)
+          --seed N        generator seed (default 2016); the same seed and sizes give the same data
+          --calls N       timed calls per operation (default 2000)
+          --warmup N      untimed calls per operation first (default 200)
+          --rebuild       build the data set again even if .bench-data/ has it
+          --build-only    build (or reuse) the data set and stop
+          --no-grpc       in process only
+          --no-inprocess  gRPC only
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            int Number() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+                ? n
+                : throw new ArgumentException($"{args[i - 1]} needs a whole number");
+            options = args[i] switch
+            {
+                "--people" => options with { People = Number() },
+                "--orders" => options with { Orders = Number() },
+                "--zones" => options with { Zones = Number() },
+                "--seed" => options with { Seed = Number() },
+                "--calls" => options with { Calls = Number() },
+                "--warmup" => options with { WarmUp = Number() },
+                "--rebuild" => options with { Rebuild = true },
+                "--build-only" => options with { BuildOnly = true },
+                "--no-grpc" => options with { Grpc = false },
+                "--no-inprocess" => options with { InProcess = false },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        if (options.Orders > options.People) throw new ArgumentException("--orders cannot exceed --people (one order per person)");
+        if (options.Calls == 0) throw new ArgumentException("--calls must be at least 1");
+        return options;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OffenderMgmt.Server.Hosting;
+
+namespace OffenderMgmt.Bench;
+
+/// <summary>
+/// The server's real application services (AddOffenderMgmt, exactly as Program.cs registers
+/// them) over a given SQLite file, without the web host: the in-process measurements and the
+/// generator resolve BeatBriefings, SightingDesk, AreaImporter... from here, one scope per call.
+/// </summary>
+public static class BenchServices
+{
+    public static ServiceProvider For(string databasePath)
+    {
+        var connectionString = ConnectionString(databasePath);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = connectionString,
+                // The signing key (made on first use) lives beside the bench databases.
+                ["Storage:DataDirectory"] = Path.GetDirectoryName(databasePath),
+                ["Force:TimeZone"] = "Europe/London",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
+            // The server's migrations warn that one step cannot run in a transaction; not ours to fix here.
+            .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error));
+        services.AddOffenderMgmt(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>As the server builds it from a data directory: a pooled connection to the file.</summary>
+    public static string ConnectionString(string databasePath) =>
+        new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+}

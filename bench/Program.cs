@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Runtime;
+using Microsoft.Data.Sqlite;
+using OffenderMgmt.Bench;
+using OffenderMgmt.Bench.Generation;
+using OffenderMgmt.Bench.Measurement;
+
+// The national-scale benchmark (docs/benchmarks.md): build or reuse the data set, time the
+// geographic lookups in process, then through the real server on loopback, and print tables.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var ct = cancel.Token;
+var output = Console.Out;
+
+output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease() ? "Release" : "DEBUG BUILD: figures not representative")}");
+output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
+var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
+var dataset = await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct);
+if (options.BuildOnly)
+{
+    ResultsTable.PrintDataset(output, dataset);
+    return 0;
+}
+
+var rows = new List<LatencySummary>();
+Workload workload;
+await using (var services = BenchServices.For(dataset.Path))
+{
+    var (startup, drawn) = await InProcessBench.PrepareAsync(services, options.Seed + 1, options.WarmUp, options.Calls, ct);
+    workload = drawn;
+    output.WriteLine($"In process: area index loaded in {startup.AreaIndexSeconds:F1} s, zone index ({startup.ZonesIndexed:N0} zones) built in {startup.ZoneIndexSeconds:F2} s");
+    if (options.InProcess)
+    {
+        output.WriteLine($"Timing {options.Calls:N0} calls per operation in process (after {options.WarmUp} warm-up calls)...");
+        rows.AddRange(await InProcessBench.RunAsync(services, workload, ct));
+        ResultsTable.PrintLatencies(output, rows);  // now, in case the gRPC part fails
+    }
+}
+SqliteConnection.ClearAllPools();
+
+GrpcFacts? facts = null;
+if (options.Grpc)
+{
+    output.WriteLine($"Timing {options.Calls:N0} calls per operation through gRPC on loopback...");
+    var (grpcRows, grpcFacts) = await GrpcBench.RunAsync(dataset.Path, workload, output, ct);
+    rows.AddRange(grpcRows);
+    facts = grpcFacts;
+}
+
+ResultsTable.PrintDataset(output, dataset);
+ResultsTable.PrintLatencies(output, rows);
+if (facts is not null)
+{
+    output.WriteLine();
+    output.WriteLine($"Server: started and listening in {facts.ServerStartSeconds:F1} s; first call (builds its zone index) {facts.FirstCallMilliseconds:F0} ms; " +
+                     $"{facts.AuditEntriesWritten:N0} audit entries written by the run; working set at the end {facts.ServerWorkingSetBytes / 1024.0 / 1024.0:F0} MiB.");
+}
+output.WriteLine($"Load average at the end: {LoadAverage()}");
+return 0;
+
+// Linux only: the 1, 5 and 15 minute load averages, to tell a quiet machine from a busy one.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static bool IsRelease() =>
+    typeof(BenchOptions).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+        .OfType<System.Diagnostics.DebuggableAttribute>().All(d => !d.IsJITOptimizerDisabled);
