@@ -29,7 +29,8 @@ public static class BenchServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
             // The server's migrations warn that one step cannot run in a transaction; not ours to fix here.
-            .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error));
+            .AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? LogLevel.Debug : LogLevel.Warning));
         services.AddOffenderMgmt(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -17,7 +17,7 @@ public sealed record BriefedPerson(
 /// Loads everything a briefing says about a set of people in a handful of queries: their live
 /// orders and conditions, their managements (for risk and schemes) and whom to call.
 /// </summary>
-public sealed class BriefingPeople(OffenderMgmtDb db, ForceClock clock)
+public sealed class BriefingPeople(OffenderMgmtDb db, ZoneIndexHolder zoneIndex, ForceClock clock)
 {
     /// <summary>People who are managed or under a live order (the ones a briefing is about), among those given.</summary>
     public IQueryable<Person> Managed(IQueryable<Person> people) =>
@@ -31,11 +31,7 @@ public sealed class BriefingPeople(OffenderMgmtDb db, ForceClock clock)
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
         var managements = (await db.Managements.AsNoTracking().Where(m => ids.Contains(m.PersonId) && m.Status == ManagementStatus.Active).ToListAsync(cancellationToken))
             .ToLookup(m => m.PersonId);
-        var orders = (await db.Orders.AsNoTracking()
-                .Include(o => o.Conditions.Where(c => c.RemovedOn == null)).ThenInclude(c => ((ExclusionZoneCondition)c).Areas)
-                .Where(o => ids.Contains(o.PersonId) && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired)
-                .AsSplitQuery().ToListAsync(cancellationToken))
-            .ToLookup(o => o.PersonId);
+        var orders = (await LiveOrdersAsync(ids, await zoneIndex.CurrentAsync(cancellationToken), cancellationToken)).ToLookup(o => o.PersonId);
         var officerIds = managements.SelectMany(g => g.Select(m => m.ResponsibleOfficerId)).Concat(orders.SelectMany(g => g.Select(o => o.LeadOfficerId))).OfType<Guid>().Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var teamIds = officers.Values.Select(o => o.TeamId).Concat(managements.SelectMany(g => g.Select(m => m.OwningTeamId))).Concat(orders.SelectMany(g => g.Select(o => o.OwningTeamId))).Distinct().ToList();
@@ -55,6 +51,30 @@ public sealed class BriefingPeople(OffenderMgmtDb db, ForceClock clock)
             return new BriefedPerson(person, risk, cases.Select(Describe).ToList(), live, contact, team,
                 WhatToDo(person, live, contact, team, associateNames), livesHere(person), distance(person));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The people's live orders with their current conditions and each zone's areas. Three
+    /// plain queries keyed on ids: an Include would re-join Orders in every part of a split
+    /// query, which was most of a busy ward's briefing.
+    /// </summary>
+    private async Task<List<Order>> LiveOrdersAsync(List<Guid> personIds, ZoneIndex zones, CancellationToken cancellationToken)
+    {
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => personIds.Contains(o.PersonId) && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired)
+            .ToListAsync(cancellationToken);
+        if (orders.Count == 0) return orders;
+        var orderIds = orders.Select(o => o.Id).ToList();
+        var conditions = await db.Conditions.AsNoTracking().Where(c => orderIds.Contains(c.OrderId) && c.RemovedOn == null).ToListAsync(cancellationToken);
+        // A served zone's areas are in the zone index already; only zones of unserved orders are read.
+        var unindexed = conditions.OfType<ExclusionZoneCondition>().Where(z => zones.ForCondition(z.Id) is null).Select(z => z.Id).ToList();
+        var zoneAreas = (unindexed.Count == 0 ? [] : await db.ExclusionZoneAreas.AsNoTracking().Where(a => unindexed.Contains(a.ConditionId)).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ConditionId);
+        foreach (var zone in conditions.OfType<ExclusionZoneCondition>())
+            zone.Areas.AddRange(zones.ForCondition(zone.Id)?.Condition.Areas ?? zoneAreas[zone.Id]);
+        var byOrder = conditions.OrderBy(c => c.AddedOn).ThenBy(c => c.Id).ToLookup(c => c.OrderId);
+        foreach (var order in orders) order.Conditions.AddRange(byOrder[order.Id]);
+        return orders;
     }
 
     public static IEnumerable<BriefedPerson> ByRisk(IEnumerable<BriefedPerson> people) =>

@@ -47,14 +47,17 @@ public sealed class SightingDesk(
         var description = v.Optional("with_description", withDescription, 500);
         if (with.Count > 20) v.Add("with_person_ids", "at most 20 people");
         v.ThrowIfInvalid();
+        // One connection for the check's few small queries, rather than one opened per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
                      ?? throw new NotFoundException("person", personId.ToString(), "person_id");
         var local = clock.ToLocal(when).DateTime;
         var day = DateOnly.FromDateTime(local);
+        // One person has a few orders of a few conditions each: one joined query beats a split one.
         var orders = await db.Orders.AsNoTracking().Include(o => o.Conditions)
             .Where(o => o.PersonId == personId && o.ServedAt != null && o.ServedAt <= when && o.StartsOn <= day && (o.EndsOn == null || o.EndsOn >= day) &&
                         (o.DischargedOn == null || o.DischargedOn > day) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Varied || o.Status == OrderStatus.Discharged || o.Status == OrderStatus.Expired))
-            .AsSplitQuery().ToListAsync(cancellationToken);
+            .AsSingleQuery().ToListAsync(cancellationToken);
         var associateIds = orders.SelectMany(o => o.Conditions).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
         var names = await db.NamesOfAsync(associateIds, cancellationToken);
         var home = person.Address is { } a ? (a.Latitude, a.Longitude) : ((double, double)?)null;

@@ -25,17 +25,27 @@ public sealed record ZoneEntry(
 public sealed class ZoneIndex
 {
     private readonly STRtree<ZoneEntry> _tree = new();
+    private readonly Dictionary<Guid, ZoneEntry> _byCondition;
+    private readonly ILookup<string, ZoneEntry> _byArea;
 
     public ZoneIndex(IEnumerable<ZoneEntry> zones)
     {
         Zones = zones.ToList();
         foreach (var zone in Zones) _tree.Insert(zone.Geometry.Envelope, zone);
         _tree.Build();
+        _byCondition = Zones.ToDictionary(z => z.ConditionId);
+        // The areas each zone was filed under when it was written (DESIGN.md section 4).
+        _byArea = Zones.SelectMany(z => z.Condition.Areas.Select(a => (a.AreaCode, Zone: z))).ToLookup(x => x.AreaCode, x => x.Zone, StringComparer.Ordinal);
     }
 
     public static ZoneIndex Empty { get; } = new([]);
 
     public IReadOnlyList<ZoneEntry> Zones { get; }
+
+    /// <summary>Zones filed under an area (they touch it), whatever the day.</summary>
+    public IEnumerable<ZoneEntry> TouchingArea(string areaCode) => _byArea[areaCode];
+
+    public ZoneEntry? ForCondition(Guid conditionId) => _byCondition.GetValueOrDefault(conditionId);
 
     /// <summary>Zones whose shape covers the point, whatever the time.</summary>
     public IReadOnlyList<ZoneEntry> Covering(double latitude, double longitude)

@@ -25,9 +25,13 @@ public static class ServiceRegistration
     public static IServiceCollection AddOffenderMgmtDb(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton<CommitSignals>();
+        services.AddSingleton<ConnectionTuning>();
         services.AddDbContext<OffenderMgmtDb>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<CommitSignals>()));
+            // A list of ids goes to SQLite as one JSON parameter (json_each), so a query has one
+            // SQL text whatever the list's length: EF's default of a parameter per id makes it
+            // generate and cache SQL afresh for each length, a third of a briefing's time.
+            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .AddInterceptors(sp.GetRequiredService<CommitSignals>(), sp.GetRequiredService<ConnectionTuning>()));
         return services;
     }
 
