@@ -36,7 +36,7 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
                 terminal.Press(Key.CursorDown);
                 terminal.Press(Key.Space);
                 Assert.Equal(CheckResult.NoAccess, dialog.ChosenResult);
-                terminal.Press(Key.Tab);
+                // Arrows choose the outcome; one Tab leaves the group for the notes.
                 terminal.Press(Key.Tab);
                 Assert.True(dialog.Notes.HasFocus, $"Tab went to {dialog.MostFocused?.GetType().Name}");
                 terminal.Type("Nobody home at 09:40; card left.");
@@ -52,6 +52,30 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
         Assert.Equal("No access", closed.Outcome);
         Assert.Equal("Nobody home at 09:40; card left.", closed.Notes);
         Assert.Contains(history, c => c.IsOpen && c.Kind == closed.Kind && c.DueOn > closed.DueOn);
+    }
+
+    [Fact]
+    public async Task Without_a_check_chosen_the_dialog_offers_the_most_overdue_one_and_tab_reaches_the_notes()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        var (_, personId) = await server.RecordableCheckOf("demo.manager");
+        var history = await client.Gateways.Compliance.HistoryAsync(personId, Purpose.CaseManagement, CancellationToken.None);
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        var mostOverdue = history.Where(c => c.CanRecordOn(context.Today)).MinBy(c => c.DueOn)!;
+
+        terminal
+            .When("the record is loaded", () => terminal.App.TopRunnable is PersonWindow { Record: not null }, () => terminal.Press(Key.F7))
+            .WhenShowing<RecordOutcomeDialog>(dialog =>
+            {
+                Assert.Equal(mostOverdue.Id, dialog.Check.Chosen!.Id);
+                Assert.True(dialog.Outcome.HasFocus);
+                terminal.Press(Key.Tab);
+                Assert.True(dialog.Notes.HasFocus, $"Tab went to {dialog.MostFocused?.GetType().Name}");
+                terminal.Press(Key.Esc);
+            })
+            .Run(() => PersonWindow.Open(context, personId, "the person", Purpose.CaseManagement, notOwnWork: null), () => { });
     }
 
     [Fact]

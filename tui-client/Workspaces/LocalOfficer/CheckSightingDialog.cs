@@ -41,6 +41,8 @@ public sealed class CheckSightingDialog : FormDialog
         var whereLabel = new Label { X = 1, Y = Pos.Bottom(find) + 1, Text = "_Where:" };
         Where = new OptionSelector
         {
+            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
+            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = Pos.Top(whereLabel),
             Labels = [here is { } h ? $"Here: the map cursor, {h}" : "Here: (no map position)", "A typed location (latitude, longitude):"],
             Value = here is null ? 1 : 0,

@@ -21,6 +21,8 @@ public sealed class NoteContactDialog : FormDialog
         var kindLabel = new Label { X = 1, Y = 1, Text = "_Contact:" };
         Kind = new OptionSelector
         {
+            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
+            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = 1, Labels = Enum.GetValues<ContactType>().Select(t => t.Describe()).ToList(), Value = 0,
         };
         var caseLabel = new Label { X = 1, Y = Pos.Bottom(Kind) + 1, Text = "C_ase:" };

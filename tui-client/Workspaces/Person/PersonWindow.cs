@@ -265,7 +265,11 @@ public sealed class PersonWindow : Window
             StatusLine.Info("No open checks to record.");
             return;
         }
-        var check = chosen is { IsOpen: true } ? chosen : _checks.Selected is { IsOpen: true } selected ? selected : open[0];
+        // The check chosen on the Checks tab, else the most overdue one that can be recorded today.
+        var onChecksTab = _tabs.Value == _checks.SuperView;
+        var check = chosen is { IsOpen: true } ? chosen
+            : onChecksTab && _checks.Selected is { IsOpen: true } selected ? selected
+            : open.Where(c => c.CanRecordOn(_context.Today)).MinBy(c => c.DueOn ?? DateOnly.MaxValue) ?? open[0];
         using var dialog = new RecordOutcomeDialog(_context, record.Details.Name, open, check.Id, record.LiveOrders, Purpose);
         App!.Run(dialog);
         if (dialog.Completed) AfterChange(dialog.Summary);

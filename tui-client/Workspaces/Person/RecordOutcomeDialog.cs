@@ -35,6 +35,8 @@ public sealed class RecordOutcomeDialog : FormDialog
         var outcomeLabel = new Label { X = 1, Y = Pos.Bottom(Check) + 1, Text = "_Outcome:" };
         Outcome = new OptionSelector
         {
+            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
+            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = Pos.Top(outcomeLabel),
             Labels = Enum.GetValues<CheckResult>().Select(r => r.Describe()).ToList(),
             Value = 0,
