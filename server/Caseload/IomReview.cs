@@ -47,7 +47,10 @@ public sealed class IomReview(OffenderMgmtDb db, Caller caller, ForceClock clock
                          (c.Status == CheckStatus.Open && c.DueOn < meetingOn)))
             .ToListAsync(cancellationToken)).ToLookup(c => c.PersonId);
         var decisions = await db.IomReviewDecisions.AsNoTracking().Where(d => ids.Contains(d.ManagementId) && d.MeetingOn <= meetingOn).ToListAsync(cancellationToken);
-        var latest = decisions.GroupBy(d => d.ManagementId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.MeetingOn)!);
+        // What an earlier meeting proposed puts a member on this agenda; this meeting's own
+        // decision is shown against them, and must not take them off it.
+        var earlier = decisions.Where(d => d.MeetingOn < meetingOn).GroupBy(d => d.ManagementId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.MeetingOn)!);
+        var decidedHere = decisions.Where(d => d.MeetingOn == meetingOn).ToDictionary(d => d.ManagementId);
         var officerIds = cohort.Select(m => m.ResponsibleOfficerId).OfType<Guid>().Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
 
@@ -81,15 +84,14 @@ public sealed class IomReview(OffenderMgmtDb db, Caller caller, ForceClock clock
                 reasons.Add(AgendaReason.ReleaseDue);
                 details.Add($"release expected {release:yyyy-MM-dd}");
             }
-            var decision = latest.GetValueOrDefault(m.Id);
-            if (decision is { ProposeDeselection: true })
+            if (earlier.GetValueOrDefault(m.Id) is { ProposeDeselection: true } proposal)
             {
                 reasons.Add(AgendaReason.ProposedDeselection);
-                details.Add($"de-selection proposed at the meeting of {decision.MeetingOn:yyyy-MM-dd}");
+                details.Add($"de-selection proposed at the meeting of {proposal.MeetingOn:yyyy-MM-dd}");
             }
-            if (reasons.Count == 0) continue;
-            items.Add(new AgendaItem(m, person, m.ResponsibleOfficerId is { } o ? officers.GetValueOrDefault(o) : null, reasons, details,
-                decision?.MeetingOn == meetingOn ? decision : null));
+            var decision = decidedHere.GetValueOrDefault(m.Id);
+            if (reasons.Count == 0 && decision is null) continue;
+            items.Add(new AgendaItem(m, person, m.ResponsibleOfficerId is { } o ? officers.GetValueOrDefault(o) : null, reasons, details, decision));
         }
         return (since, items.OrderByDescending(i => i.Management.RiskLevel).ThenBy(i => i.Person.SortName).ToList());
     }

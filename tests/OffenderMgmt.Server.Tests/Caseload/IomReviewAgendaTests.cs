@@ -71,6 +71,16 @@ public sealed class IomReviewAgendaTests : IDisposable
         var decided = agenda.Items.Single(i => i.ManagementId == entrant.Id);
         Assert.Equal(("Accept onto the Flex cohort", "iom.lead"), (decided.Decision, decided.DecidedBy));
         Assert.Equal("Drug and alcohol service", Assert.Single(decided.Actions).PartnerAgency);
+
+        // Deciding on last week's proposal keeps the member on this week's agenda, decided.
+        await caseload.RecordIomDecisionAsync(new RecordIomDecisionRequest
+        {
+            ManagementId = deselect.Id.ToString(), MeetingOn = "2026-11-26", Decision = "De-select: twelve months without offending",
+        });
+        agenda = await caseload.GetIomReviewAgendaAsync(new GetIomReviewAgendaRequest { On = "2026-11-26" });
+        var deselected = agenda.Items.Single(i => i.ManagementId == deselect.Id.ToString());
+        Assert.Equal([AgendaReason.ProposedDeselection], deselected.Reasons.ToArray());
+        Assert.Equal("De-select: twelve months without offending", deselected.Decision);
     }
 
     [Fact]

@@ -56,6 +56,15 @@ public sealed class SmallPartsTests
         Assert.NotNull(IomDecisionDialog.ParseActions("Visit; probation; me; next week").Problem);
     }
 
+    [Fact]
+    public void A_due_date_may_be_written_as_the_hint_shows_it()
+    {
+        var (actions, problem) = IomDecisionDialog.ParseActions("Hand over; Probation; PC Lee; due 2026-12-10");
+
+        Assert.Null(problem);
+        Assert.Equal(new DateOnly(2026, 12, 10), Assert.Single(actions).DueOn);
+    }
+
     [Theory]
     [InlineData(0, "today")]
     [InlineData(1, "tomorrow")]

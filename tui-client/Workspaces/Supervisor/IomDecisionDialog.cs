@@ -60,7 +60,9 @@ public sealed class IomDecisionDialog : FormDialog
             DateOnly? due = null;
             if (parts.Length > 3 && parts[3].Length > 0)
             {
-                if (!DateOnly.TryParseExact(parts[3], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                // The hint reads "due yyyy-mm-dd", so "due 2026-12-10" is what people type.
+                var dueText = parts[3].StartsWith("due ", StringComparison.OrdinalIgnoreCase) ? parts[3][4..].Trim() : parts[3];
+                if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                     return ([], $"Action line {i + 1}: the due date '{parts[3]}' should be yyyy-mm-dd.");
                 due = date;
             }
