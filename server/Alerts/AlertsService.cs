@@ -38,6 +38,9 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
             last = request.AfterEventId > 0 ? request.AfterEventId : await AlertFeed.LatestIdAsync(db, cancellation);
         }
 
+        // Headers now, so a watcher knows at once that it is connected, not at the first event
+        // or heartbeat (which may be a quarter of a minute away).
+        await context.WriteResponseHeadersAsync([]);
         var sent = new HashSet<(AlertKind, Guid?, Guid?, DateTimeOffset)>();
         while (!cancellation.IsCancellationRequested)
         {

@@ -16,6 +16,7 @@ public abstract class FormDialog : Dialog
     private readonly Label _problem;
     private readonly int _width;
     private bool _submitting;
+    private View? _startIn;
 
     protected FormDialog(ClientContext context, string title, string okText, int width = 76)
     {
@@ -29,7 +30,8 @@ public abstract class FormDialog : Dialog
         Feedback = new DialogFeedback(this);
         Calls = new Calls(context, Feedback);
 
-        CancelButton = new Button { Text = "_Cancel" };
+        // No Alt hotkey: Esc cancels, and Alt+C belongs to the dialog's own actions ("Check").
+        CancelButton = new Button { Text = "Cancel" };
         CancelButton.Accepting += (_, e) =>
         {
             e.Handled = true;
@@ -44,6 +46,18 @@ public abstract class FormDialog : Dialog
         };
         AddButton(CancelButton);
         AddButton(OkButton);
+        // A dialog opened by another dialog's button (Record… from a sighting check) can start
+        // with the focus on its own buttons, so typing went nowhere: once it runs, put the focus
+        // where the dialog asked for it.
+        IsRunningChanged += (_, running) =>
+        {
+            if (!running.Value || _startIn is null) return;
+            context.App.AddTimeout(TimeSpan.Zero, () =>
+            {
+                if (_startIn is { HasFocus: false, CanFocus: true, Enabled: true }) _startIn.SetFocus();
+                return false;
+            });
+        };
         KeyDown += (_, key) =>
         {
             if (key == Key.Esc && Calls.IsBusy)
@@ -52,6 +66,13 @@ public abstract class FormDialog : Dialog
                 key.Handled = true;
             }
         };
+    }
+
+    /// <summary>Where the user starts typing: focused now, and again once the dialog is running.</summary>
+    protected void StartIn(View view)
+    {
+        _startIn = view;
+        view.SetFocus();
     }
 
     protected ClientContext Context { get; }

@@ -29,7 +29,7 @@ public sealed class ReSignInDialog : FormDialog
         Password = new TextField { X = 12, Y = Pos.Top(passwordLabel), Width = 30, Secret = true };
         Add(explanation, userLabel, user, passwordLabel, Password);
         AddProblemLine(Pos.Bottom(Password) + 1);
-        Password.SetFocus();
+        StartIn(Password);
     }
 
     public TextField Password { get; }

@@ -23,7 +23,7 @@ public sealed class ReasonDialog : FormDialog
         Reason = new TextField { X = 10, Y = Pos.Top(label), Width = Dim.Fill(1) };
         Add(explanation, label, Reason);
         AddProblemLine(Pos.Bottom(Reason) + 1);
-        Reason.SetFocus();
+        StartIn(Reason);
     }
 
     public TextField Reason { get; }

@@ -11,7 +11,8 @@ namespace OffenderMgmt.Tui.Tests.Screens;
 [Collection(SharedDemoServer.Name)]
 public sealed class LocalOfficerWorkspaceTests(DemoServerFactory server)
 {
-    private static bool BriefingShown(LocalOfficerWorkspace w) => w.Briefing is not null && !w.Calls.IsBusy;
+    // The workspace must be on top again too: keys pressed while the beat picker is still closing go to the picker.
+    private static bool BriefingShown(LocalOfficerWorkspace w) => w.Briefing is not null && !w.Calls.IsBusy && w.App?.TopRunnable == w;
 
     [Fact]
     public async Task Picking_a_beat_by_name_shows_its_briefing_by_risk_with_the_map_and_who_to_call()

@@ -29,14 +29,12 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
                 terminal.Press(Key.Esc);
                 _ = workspace.ShowBeatAsync(beat);
             })
-            .When("the briefing is shown", () => workspace.Briefing is not null && !workspace.Calls.IsBusy, () =>
+            // The workspace must be on top again too: keys pressed while the picker is still closing go to the picker.
+            .When("the briefing is shown", () => workspace.Briefing is not null && !workspace.Calls.IsBusy && terminal.App.TopRunnable == workspace, () =>
             {
-                Console.Error.WriteLine($"DBG before alt2 top={terminal.App.TopRunnable?.GetType().Name} focus={workspace.MostFocused?.GetType().Name} tab={workspace.SelectedPerson?.Name}");
                 terminal.Press(Key.D2.WithAlt);
-                Console.Error.WriteLine($"DBG after alt2 top={terminal.App.TopRunnable?.GetType().Name} focus={workspace.MostFocused?.GetType().Name}");
                 Assert.True(workspace.Excluded.Select(zone.PersonId));
                 terminal.Press(Key.F7);
-                Console.Error.WriteLine($"DBG after F7 top={terminal.App.TopRunnable?.GetType().Name} focus={workspace.MostFocused?.GetType().Name}");
             })
             .WhenShowing<CheckSightingDialog>(dialog =>
             {
@@ -48,10 +46,13 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
                 terminal.Press(Key.R.WithAlt))
             .WhenShowing<RecordSightingDialog>(dialog =>
             {
-                terminal.Type("Gates of the park by the bandstand");
+                // Letters that are also the dialog's hotkeys (P for Place, W for What you saw) are text here.
+                terminal.Type("Park gates by the bandstand");
                 terminal.Press(Key.Tab);
                 Assert.True(dialog.Intelligence.HasFocus, $"Tab went to {dialog.MostFocused?.GetType().Name}");
                 terminal.Type("Walking a dog through the park towards the playground.");
+                Assert.Equal("Park gates by the bandstand", dialog.Place.Text);
+                Assert.StartsWith("Walking", dialog.Intelligence.Text, StringComparison.Ordinal);
                 terminal.Press(Key.R.WithAlt);
             })
             .When("the sighting is on record", () => terminal.App.TopRunnable is CheckSightingDialog { RecordedSummary: not null }, () =>
@@ -70,7 +71,7 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
             .Run(workspace);
 
         var sightings = await client.Gateways.Areas.SightingsOfAsync(zone.PersonId, Purpose.SightingCheck, CancellationToken.None);
-        var sighting = Assert.Single(sightings, s => s.LocationText == "Gates of the park by the bandstand");
+        var sighting = Assert.Single(sightings, s => s.LocationText == "Park gates by the bandstand");
         Assert.Equal(Verdict.Breach, sighting.Verdict);
     }
 }

@@ -70,7 +70,7 @@ public sealed class CheckSightingDialog : FormDialog
             FindSomeoneElse();
             key.Handled = true;
         };
-        (_people.Count == 0 ? (View)find : Person).SetFocus();
+        StartIn(_people.Count == 0 ? find : Person);
     }
 
     public ChoiceList<(string Id, string Name)> Person { get; }

@@ -67,7 +67,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         _mapFrame = new FrameView { X = Pos.Right(_tabs), Y = 1, Width = Dim.Fill(), Height = Dim.Height(_tabs), Title = "Map" };
         _mapFrame.Add(Map, legend);
         Map.CursorMoved += (_, here) => _mapFrame.Title = here is { } at ? $"Map · ┼ {at}" : "Map";
-        Map.CheckHere += (_, here) => CheckSighting(SelectedPerson?.PersonId, here);
+        Map.CheckHere += (_, here) => CheckSighting(SelectedPersonId, here);
 
         _detail.X = 0;
         _detail.Y = Pos.Bottom(_tabs);
@@ -89,7 +89,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
                 ]),
                 new MenuBarItem("_Sighting",
                 [
-                    new MenuItem("_Check a sighting…", "Is this person here now a breach?", () => CheckSighting(SelectedPerson?.PersonId, Map.Here), Key.F7),
+                    new MenuItem("_Check a sighting…", "Is this person here now a breach?", () => CheckSighting(SelectedPersonId, Map.Here), Key.F7),
                     new MenuItem("_Record a sighting…", "Put it on record as intelligence", RecordSighting, Key.F8),
                 ]),
             ],
@@ -97,7 +97,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
             [
                 new Shortcut(Key.F2, "Beat", PickBeat),
                 new Shortcut(Key.F6, "Map", () => Map.SetFocus()),
-                new Shortcut(Key.F7, "Check sighting", () => CheckSighting(SelectedPerson?.PersonId, Map.Here)),
+                new Shortcut(Key.F7, "Check sighting", () => CheckSighting(SelectedPersonId, Map.Here)),
                 new Shortcut(Key.F8, "Record", RecordSighting),
                 new Shortcut(Key.F12, "Alerts", ShowAlerts),
             ]);
@@ -126,6 +126,9 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
 
     /// <summary>The person selected in whichever list is showing.</summary>
     public BriefingPerson? SelectedPerson => _tabs.Value == _pages[1] ? Excluded.Selected : _tabs.Value == _pages[0] ? Residents.Selected : null;
+
+    /// <summary>Whom a sighting check starts with: the selected person, or on the Zones tab the selected zone's.</summary>
+    public string? SelectedPersonId => _tabs.Value == _pages[2] ? Zones.Selected?.Zone.PersonId : SelectedPerson?.PersonId;
 
     private RecordTable<BriefingPerson> PeopleTable(DateOnly today, string empty) => new(
     [
@@ -280,7 +283,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     {
         // Recording starts from a check, so the officer sees the verdict before it goes on record.
         StatusLine.Info("Check the sighting first (F7); record it from there (Alt+R).");
-        CheckSighting(SelectedPerson?.PersonId, Map.Here);
+        CheckSighting(SelectedPersonId, Map.Here);
     }
 
     private void ShowAlerts()

@@ -28,7 +28,7 @@ public sealed class RecordSightingDialog : FormDialog
         Intelligence = new NotesBox { X = 14, Y = 6, Width = Dim.Fill(1), Height = 5 };
         Add(at, placeLabel, Place, placeHint, textLabel, Intelligence);
         AddProblemLine(Pos.Bottom(Intelligence) + 1);
-        Place.SetFocus();
+        StartIn(Place);
     }
 
     public TextField Place { get; }

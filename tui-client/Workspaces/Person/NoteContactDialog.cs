@@ -33,7 +33,7 @@ public sealed class NoteContactDialog : FormDialog
         Note = new NotesBox { X = 12, Y = Pos.Top(noteLabel), Width = Dim.Fill(1), Height = 6 };
         Add(kindLabel, Kind, caseLabel, Case, noteLabel, Note);
         AddProblemLine(Pos.Bottom(Note) + 1);
-        Kind.SetFocus();
+        StartIn(Kind);
     }
 
     public OptionSelector Kind { get; }

@@ -44,7 +44,7 @@ public sealed class RecordBreachDialog : FormDialog
         Details = new NotesBox { X = 13, Y = Pos.Top(detailsLabel), Width = Dim.Fill(1), Height = 4 };
         Add(conditionLabel, Condition, whenLabel, When, whenHint, whereLabel, Where, detailsLabel, Details);
         AddProblemLine(Pos.Bottom(Details) + 1);
-        Condition.SetFocus();
+        StartIn(Condition);
     }
 
     public ChoiceList<(string? OrderId, string? ConditionId)> Condition { get; }

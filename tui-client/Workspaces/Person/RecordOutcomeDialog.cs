@@ -53,7 +53,7 @@ public sealed class RecordOutcomeDialog : FormDialog
         Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
         Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes);
         AddProblemLine(Pos.Bottom(Notes) + 1);
-        Outcome.SetFocus();
+        StartIn(Outcome);
     }
 
     public ChoiceList<CheckRow> Check { get; }

@@ -40,7 +40,7 @@ public sealed class IomDecisionDialog : FormDialog
         Deselect = new CheckBox { X = 12, Y = Pos.Bottom(Actions) + 1, Text = "_Propose deselection from the cohort", Value = item.ProposeDeselection ? CheckState.Checked : CheckState.UnChecked };
         Add(facts, decisionLabel, Decision, actionsLabel, hint, Actions, Deselect);
         AddProblemLine(Pos.Bottom(Deselect) + 1);
-        Decision.SetFocus();
+        StartIn(Decision);
     }
 
     public NotesBox Decision { get; }

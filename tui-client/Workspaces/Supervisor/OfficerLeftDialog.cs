@@ -33,7 +33,7 @@ public sealed class OfficerLeftDialog : FormDialog
         Note = new TextField { X = 12, Y = 7, Width = Dim.Fill(1) };
         Add(explanation, leftLabel, LeftOn, noteLabel, Note);
         AddProblemLine(Pos.Bottom(Note) + 1);
-        Note.SetFocus();
+        StartIn(Note);
     }
 
     public TextField LeftOn { get; }

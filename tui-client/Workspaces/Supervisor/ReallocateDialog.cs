@@ -45,7 +45,7 @@ public sealed class ReallocateDialog : FormDialog
         Note = new TextField { X = 43, Y = Pos.Top(reasonLabel), Width = Dim.Fill(1) };
         Add(heading, handover, _suggestionsLabel, Suggestions, reasonLabel, Reason, noteLabel, Note);
         AddProblemLine(Pos.Bottom(Reason) + 1);
-        Suggestions.SetFocus();
+        StartIn(Suggestions);
         IsRunningChanged += (_, running) =>
         {
             if (running.Value && _suggestions.Count == 0) _ = LoadSuggestionsAsync();
