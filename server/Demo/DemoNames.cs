@@ -55,17 +55,24 @@ internal static class DemoNames
         "Selbourne Road", "Chaul End Lane", "Hockliffe Street", "Bridge Street", "West Street", "North Street",
     ];
 
-    public static readonly string[] Descriptions =
+    public static readonly string[] MaleDescriptions =
     [
         "White male, 5'10\", slim build, short brown hair, tattoo of a swallow on left hand",
         "White male, 6'1\", heavy build, shaved head, scar through right eyebrow",
         "Asian male, 5'8\", medium build, black hair and beard, often wears a grey tracksuit",
         "Black male, 6'0\", athletic build, short black hair, gold tooth upper left",
-        "White female, 5'5\", slim build, long dyed red hair, nose piercing",
         "White male, 5'7\", stocky build, receding fair hair, spider-web tattoo on neck",
         "Mixed race male, 5'11\", slim build, dreadlocks, walks with a limp",
         "White male, 5'9\", medium build, grey hair, glasses, usually in a high-visibility jacket",
         "Eastern European male, 6'2\", large build, blond crew cut, Cyrillic tattoo on forearm",
+    ];
+
+    public static readonly string[] FemaleDescriptions =
+    [
+        "White female, 5'5\", slim build, long dyed red hair, nose piercing",
         "Asian female, 5'3\", slim build, long black hair, scar on chin",
+        "Black female, 5'7\", medium build, braided hair, rose tattoo on right wrist",
+        "White female, 5'4\", heavy build, short bleached hair, often with a pushchair",
+        "Mixed race female, 5'6\", slim build, curly brown hair tied back, gold hoop earrings",
     ];
 }

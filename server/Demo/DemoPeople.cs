@@ -25,7 +25,7 @@ internal sealed class DemoPeople(DemoRandom random, DateOnly today, DateTimeOffs
             FamilyName = family,
             DateOfBirth = born,
             Sex = male ? Sex.Male : Sex.Female,
-            Description = random.Pick(DemoNames.Descriptions),
+            Description = random.Pick(male ? DemoNames.MaleDescriptions : DemoNames.FemaleDescriptions),
             PncId = NewPncId(born, pncIds),
             WarningMarkers = Markers(),
             HealthNotes = random.Chance(0.2) ? random.Pick(HealthNotes) : "",

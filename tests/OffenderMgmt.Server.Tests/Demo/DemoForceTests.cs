@@ -27,6 +27,12 @@ public class DemoForceTests
     }
 
     [Fact]
+    public void Each_persons_description_matches_their_sex()
+    {
+        Assert.All(Force.People, p => Assert.Contains(p.Sex == Sex.Female ? " female," : " male,", p.Description, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_iom_cohort_is_220_with_71_domestic_abuse_offenders()
     {
         var iom = Force.Managements.Where(m => m.Scheme == Scheme.Iom).ToList();
