@@ -1,6 +1,10 @@
 namespace OffenderMgmt.Bench.Generation;
 
-/// <summary>Names, streets and descriptions for the national data set: common in England, combined at random.</summary>
+/// <summary>
+/// Family and male given names, officers' names, streets and outward codes for the national data
+/// set: wider lists than the demo force's (<see cref="OffenderMgmt.Server.Demo.DemoNames"/>, whose
+/// women's names and descriptions it shares), so 150,000 people are not a few hundred names repeated.
+/// </summary>
 public static class BenchNames
 {
     public static readonly string[] FamilyNames =
@@ -32,13 +36,6 @@ public static class BenchNames
         "Carl", "Shane", "Luke", "Adam", "Robert", "Richard", "Peter", "Steven", "Martin", "Neil",
     ];
 
-    public static readonly string[] FemaleGivenNames =
-    [
-        "Sarah", "Emma", "Claire", "Lisa", "Michelle", "Kelly", "Donna", "Nicola", "Joanne", "Amy",
-        "Laura", "Rebecca", "Jade", "Chloe", "Stacey", "Leanne", "Gemma", "Danielle", "Natalie", "Kerry",
-        "Aisha", "Fatima", "Nadia", "Samina", "Agnieszka", "Ioana", "Grace", "Chantelle", "Siobhan", "Karen",
-    ];
-
     public static readonly string[] OfficerGivenNames =
     [
         "Helen", "Richard", "Andrew", "Rachel", "Simon", "Kate", "Neil", "Louise", "Martin", "Julie",
@@ -53,18 +50,6 @@ public static class BenchNames
         "Grove Road", "Windsor Road", "Castle Street", "Oak Road", "Beech Avenue", "Elm Close",
         "Willow Way", "Meadow View", "Orchard Close", "Hawthorn Avenue", "Bridge Street", "West Street",
         "North Street", "South Street", "New Road", "King Street", "George Street", "Springfield Road",
-    ];
-
-    public static readonly string[] Descriptions =
-    [
-        "White male, 5'10\", slim build, short brown hair, tattoo of a swallow on left hand",
-        "White male, 6'1\", heavy build, shaved head, scar through right eyebrow",
-        "Asian male, 5'8\", medium build, black hair and beard, often wears a grey tracksuit",
-        "Black male, 6'0\", athletic build, short black hair, gold tooth upper left",
-        "White female, 5'5\", slim build, long dyed red hair, nose piercing",
-        "White male, 5'7\", stocky build, receding fair hair, spider-web tattoo on neck",
-        "Mixed race male, 5'11\", slim build, dreadlocks, walks with a limp",
-        "White male, 5'9\", medium build, grey hair, glasses",
     ];
 
     /// <summary>Plausible outward codes; the data set does not claim real postcodes.</summary>

@@ -2,6 +2,7 @@ using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Demo;
 
 namespace OffenderMgmt.Bench.Generation;
 
@@ -13,7 +14,7 @@ namespace OffenderMgmt.Bench.Generation;
 /// The scheme and risk mix follows the demo force (and so the inspection): mostly low and
 /// medium risk registered sex offenders and IOM cohort members, a few SOC nominals.
 /// </summary>
-public sealed class NationalCaseload(BenchRandom random, DateOnly today, DateTimeOffset now, AreaIndex areas, NationalData data)
+public sealed class NationalCaseload(DemoRandom random, DateOnly today, DateTimeOffset now, AreaIndex areas, NationalData data)
 {
     /// <summary>Spread of the ward weights: e^(σ·N(0,1)). 0.8 gives a densest ward about 15 times the mean.</summary>
     public const double WardWeightSigma = 0.8;
@@ -81,7 +82,7 @@ public sealed class NationalCaseload(BenchRandom random, DateOnly today, DateTim
     private Person NewPerson(AreaShape ward, Scheme scheme)
     {
         var male = random.Chance(scheme == Scheme.Vsomt ? 0.97 : 0.88);
-        var given = random.Pick(male ? BenchNames.MaleGivenNames : BenchNames.FemaleGivenNames);
+        var given = random.Pick(male ? BenchNames.MaleGivenNames : DemoNames.FemaleGivenNames);
         var family = random.Pick(BenchNames.FamilyNames);
         var born = today.AddYears(-random.Next(18, 80)).AddDays(-random.Next(365));
         var (lat, lon) = random.PointIn(ward);
@@ -93,7 +94,7 @@ public sealed class NationalCaseload(BenchRandom random, DateOnly today, DateTim
             FamilyName = family,
             DateOfBirth = born,
             Sex = male ? Sex.Male : Sex.Female,
-            Description = random.Pick(BenchNames.Descriptions),
+            Description = random.Pick(male ? DemoNames.MaleDescriptions : DemoNames.FemaleDescriptions),
             PncId = NewPncId(born),
             WarningMarkers = Markers(),
             CreatedAt = now,

@@ -8,6 +8,7 @@ using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Demo;
 
 namespace OffenderMgmt.Bench.Generation;
 
@@ -117,7 +118,7 @@ public static class NationalDataset
         await log.WriteLineAsync($"  areas: {areas.Areas.Count:N0} imported through AreaImporter in {importSeconds:F1} s");
 
         step.Restart();
-        var random = new BenchRandom(spec.Seed);
+        var random = new DemoRandom(spec.Seed);
         var data = new NationalData();
         new NationalCaseload(random, today, now, areas, data).Build(spec.People);
         new NationalOrders(random, today, now, areas, data).Build(spec.Orders, spec.Zones);

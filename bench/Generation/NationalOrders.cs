@@ -4,6 +4,7 @@ using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Geography;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Demo;
 
 namespace OffenderMgmt.Bench.Generation;
 
@@ -15,7 +16,7 @@ namespace OffenderMgmt.Bench.Generation;
 /// weekend nights). Each zone is filed under the wards it touches exactly as OrderBook does
 /// (AreaIndex.Touching of ZoneGeometry.Of(zone).Outline), so briefings find it by ward.
 /// </summary>
-public sealed class NationalOrders(BenchRandom random, DateOnly today, DateTimeOffset now, AreaIndex areas, NationalData data)
+public sealed class NationalOrders(DemoRandom random, DateOnly today, DateTimeOffset now, AreaIndex areas, NationalData data)
 {
     /// <summary>Share of the orders by type (adds up to 1).</summary>
     private static readonly (OrderType Type, double Share)[] OrderMix =

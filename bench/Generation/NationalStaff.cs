@@ -1,5 +1,6 @@
 using System.Globalization;
 using OffenderMgmt.Server.Officers;
+using OffenderMgmt.Server.Demo;
 
 namespace OffenderMgmt.Bench.Generation;
 
@@ -8,7 +9,7 @@ namespace OffenderMgmt.Bench.Generation;
 /// about 50 cases per offender manager, as the inspection found, so a national run has a few
 /// thousand officers and contact lookups in a briefing hit a realistically sized table.
 /// </summary>
-public sealed class NationalStaff(BenchRandom random, DateOnly today, NationalData data)
+public sealed class NationalStaff(DemoRandom random, DateOnly today, NationalData data)
 {
     public const int CasesPerManager = 50;
     private int _collar = 10_000;

@@ -3,6 +3,7 @@ using OffenderMgmt.Bench.Generation;
 using OffenderMgmt.Server.Geography;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Demo;
 
 namespace OffenderMgmt.Bench.Measurement;
 
@@ -35,7 +36,7 @@ public sealed class Workload
 
     public static async Task<Workload> DrawAsync(OffenderMgmtDb db, ZoneIndex zones, int seed, int warmUp, int calls, CancellationToken cancellationToken)
     {
-        var random = new BenchRandom(seed);
+        var random = new DemoRandom(seed);
         var homes = await db.People.AsNoTracking().Where(p => p.Address != null && p.Address.AreaCode != null)
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Address!.Latitude, p.Address.Longitude, Code = p.Address.AreaCode! })
@@ -85,14 +86,14 @@ public sealed class Workload
         };
     }
 
-    private static PointInput Offset(BenchRandom random, double lat, double lon, double min, double max)
+    private static PointInput Offset(DemoRandom random, double lat, double lon, double min, double max)
     {
         var (la, lo) = random.Near(lat, lon, min, max);
         return new PointInput(la, lo);
     }
 
     /// <summary>A point inside the zone: within 90% of a circle's radius, or sampled in a polygon's box until inside.</summary>
-    private static PointInput InsideZone(BenchRandom random, ZoneEntry zone)
+    private static PointInput InsideZone(DemoRandom random, ZoneEntry zone)
     {
         var condition = zone.Condition;
         if (condition.Shape == ZoneShape.Circle)

@@ -1,7 +1,7 @@
 namespace OffenderMgmt.Server.Demo;
 
 /// <summary>Name and street lists for the demo force: common in Bedfordshire, all invented together.</summary>
-internal static class DemoNames
+public static class DemoNames
 {
     public static readonly string[] FamilyNames =
     [

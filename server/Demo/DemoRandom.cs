@@ -3,10 +3,11 @@ using OffenderMgmt.Server.Areas;
 namespace OffenderMgmt.Server.Demo;
 
 /// <summary>
-/// The demo generator's only source of chance: a seeded <see cref="Random"/>, so the same seed
-/// (and the same "today") always builds the same force, identifiers included.
+/// The demo generator's (and the national benchmark's) only source of chance: a seeded
+/// <see cref="Random"/>, so the same seed (and the same "today") always builds the same data,
+/// identifiers included.
 /// </summary>
-internal sealed class DemoRandom(int seed)
+public sealed class DemoRandom(int seed)
 {
     private readonly Random _random = new(seed);
 
@@ -22,8 +23,17 @@ internal sealed class DemoRandom(int seed)
     public int Next(int maxExclusive) => _random.Next(maxExclusive);
     public int Next(int minInclusive, int maxExclusive) => _random.Next(minInclusive, maxExclusive);
     public double NextDouble() => _random.NextDouble();
+    public double Between(double min, double max) => min + _random.NextDouble() * (max - min);
     public bool Chance(double probability) => _random.NextDouble() < probability;
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    /// <summary>A standard normal deviate (Box-Muller).</summary>
+    public double Gaussian()
+    {
+        var u = 1 - _random.NextDouble();
+        var v = _random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
+    }
 
     public DateOnly DateBetween(DateOnly from, DateOnly to) =>
         from.AddDays(_random.Next(to.DayNumber - from.DayNumber + 1));
@@ -42,6 +52,15 @@ internal sealed class DemoRandom(int seed)
         }
         var inside = area.Boundary.InteriorPoint;
         return (inside.Y, inside.X);
+    }
+
+    /// <summary>A point at a random bearing, between the given distances from a centre.</summary>
+    public (double Latitude, double Longitude) Near(double latitude, double longitude, double minMetres, double maxMetres)
+    {
+        var distance = Between(minMetres, maxMetres);
+        var bearing = _random.NextDouble() * 2 * Math.PI;
+        var (dLat, dLon) = Geography.Geo.DegreesFor(distance, latitude);
+        return (latitude + dLat * Math.Cos(bearing), longitude + dLon * Math.Sin(bearing));
     }
 
     /// <summary>Shuffles in place (Fisher-Yates) and returns the list.</summary>
