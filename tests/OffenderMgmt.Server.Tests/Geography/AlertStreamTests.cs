@@ -44,6 +44,8 @@ public sealed class AlertStreamTests : IDisposable
         long lastSeen;
         using (var watch = alerts.Watch(new WatchRequest { AreaCode = South }, cancellationToken: timeout.Token))
         {
+            // The headers say the watch is in place: what happens from now on reaches it.
+            await watch.ResponseHeadersAsync.WaitAsync(timeout.Token);
             var waiting = NextEvent(watch.ResponseStream, timeout.Token);
             var recorded = await SeenInTownCentre(person, 30);
             var alert = await waiting;
@@ -73,6 +75,7 @@ public sealed class AlertStreamTests : IDisposable
         var alerts = new Alerts.AlertsClient(await _server.As("cbo.lead"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         using var watch = alerts.Watch(new WatchRequest { OfficerId = lead.ToString() }, cancellationToken: timeout.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(timeout.Token);
         var waiting = NextEvent(watch.ResponseStream, timeout.Token);
         await SeenInTownCentre(person, 5);
         var alert = await waiting;
@@ -89,6 +92,7 @@ public sealed class AlertStreamTests : IDisposable
         var alerts = new Alerts.AlertsClient(await _server.Officer("briefing"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         using var watch = alerts.Watch(new WatchRequest { AreaCode = home }, cancellationToken: timeout.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(timeout.Token);
 
         var served = NextEvent(watch.ResponseStream, timeout.Token);
         var order = await _server.ServedAsync(OrderRequests.Shpo(person, manager, OrderRequests.Travel()), manager);

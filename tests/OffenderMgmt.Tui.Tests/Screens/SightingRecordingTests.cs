@@ -30,7 +30,9 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
                 _ = workspace.ShowBeatAsync(beat);
             })
             // The workspace must be on top again too: keys pressed while the picker is still closing go to the picker.
-            .When("the briefing is shown", () => workspace.Briefing is not null && !workspace.Calls.IsBusy && terminal.App.TopRunnable == workspace, () =>
+            // ...and the alert line live, so the breach recorded below is news to it.
+            .When("the briefing is shown", () => workspace.Briefing is not null && !workspace.Calls.IsBusy && terminal.App.TopRunnable == workspace
+                                                 && workspace.Alerts.Status.State == AlertWatchState.Live, () =>
             {
                 terminal.Press(Key.D2.WithAlt);
                 Assert.True(workspace.Excluded.Select(zone.PersonId));
