@@ -29,7 +29,11 @@ public sealed class BriefingPeople(OffenderMgmtDb db, ZoneIndexHolder zoneIndex,
         if (personIds.Count == 0) return [];
         var ids = personIds.ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-        var managements = (await db.Managements.AsNoTracking().Where(m => ids.Contains(m.PersonId) && m.Status == ManagementStatus.Active).ToListAsync(cancellationToken))
+        // Only what a briefing says of a case: a whole Management row (notification details, risk
+        // assessment...) cost a third of a busy ward's briefing to read.
+        var managements = (await db.Managements.AsNoTracking().Where(m => ids.Contains(m.PersonId) && m.Status == ManagementStatus.Active)
+                .Select(m => new CaseFacts(m.PersonId, m.Scheme, m.Register, m.MappaCategory, m.MappaLevel, m.CohortType, m.OcgReference, m.RiskLevel, m.ResponsibleOfficerId, m.OwningTeamId))
+                .ToListAsync(cancellationToken))
             .ToLookup(m => m.PersonId);
         var orders = (await LiveOrdersAsync(ids, await zoneIndex.CurrentAsync(cancellationToken), cancellationToken)).ToLookup(o => o.PersonId);
         var officerIds = managements.SelectMany(g => g.Select(m => m.ResponsibleOfficerId)).Concat(orders.SelectMany(g => g.Select(o => o.LeadOfficerId))).OfType<Guid>().Distinct().ToList();
@@ -80,7 +84,11 @@ public sealed class BriefingPeople(OffenderMgmtDb db, ZoneIndexHolder zoneIndex,
     public static IEnumerable<BriefedPerson> ByRisk(IEnumerable<BriefedPerson> people) =>
         people.OrderByDescending(p => p.Risk).ThenByDescending(p => p.Orders.Count).ThenBy(p => p.Person.SortName).ThenBy(p => p.Person.Id);
 
-    private static string Describe(Management m) => m.Scheme switch
+    private sealed record CaseFacts(
+        Guid PersonId, Scheme Scheme, Register Register, int? MappaCategory, int? MappaLevel, IomCohortType? CohortType, string? OcgReference,
+        RiskLevel RiskLevel, Guid? ResponsibleOfficerId, Guid OwningTeamId);
+
+    private static string Describe(CaseFacts m) => m.Scheme switch
     {
         Scheme.Vsomt => m.Register == Register.RegisteredSexOffender
             ? $"VSOMT: registered sex offender (MAPPA {m.MappaCategory}, level {m.MappaLevel})"
