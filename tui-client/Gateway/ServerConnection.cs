@@ -105,6 +105,25 @@ public sealed class ServerConnection : IDisposable
     }
 
     /// <summary>
+    /// Follows a list's pages to the end, or until <paramref name="max"/> rows: each page is one
+    /// <see cref="CallAsync{TResponse}"/>, asked for with the previous page's token.
+    /// </summary>
+    public async Task<List<TRow>> AllPagesAsync<TPage, TRow>(
+        Purpose? purpose, Func<string, CallOptions, AsyncUnaryCall<TPage>> page, Func<TPage, IEnumerable<TRow>> rows, Func<TPage, string> nextToken,
+        int max, CancellationToken cancellationToken)
+    {
+        var all = new List<TRow>();
+        var token = "";
+        do
+        {
+            var response = await CallAsync(purpose, o => page(token, o), cancellationToken);
+            all.AddRange(rows(response));
+            token = nextToken(response);
+        } while (token.Length > 0 && all.Count < max);
+        return all;
+    }
+
+    /// <summary>
     /// Makes a unary call: with the purpose header and a deadline; signing in again and
     /// repeating it once if the token is refused; failures as <see cref="GatewayException"/>.
     /// </summary>

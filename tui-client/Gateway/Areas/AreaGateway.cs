@@ -10,16 +10,9 @@ public sealed class AreaGateway(ServerConnection connection)
     /// <summary>Every area matching the query (name, code or district), following the pages to the end.</summary>
     public async Task<IReadOnlyList<AreaRow>> ListAsync(string query, CancellationToken cancellationToken)
     {
-        var rows = new List<AreaRow>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(Purpose.Briefing, o => _areas.ListAreasAsync(
-                new V1.ListAreasRequest { Query = query.Trim(), PageSize = 500, PageToken = token }, o), cancellationToken);
-            rows.AddRange(page.Areas.Select(ToRow));
-            token = page.NextPageToken;
-        } while (token.Length > 0 && rows.Count < 10_000);
-        return rows;
+        return await connection.AllPagesAsync(Purpose.Briefing,
+            (token, o) => _areas.ListAreasAsync(new V1.ListAreasRequest { Query = query.Trim(), PageSize = 500, PageToken = token }, o),
+            r => r.Areas.Select(ToRow), r => r.NextPageToken, 10_000, cancellationToken);
     }
 
     /// <summary>A beat with its boundary, for drawing.</summary>
@@ -99,17 +92,12 @@ public sealed class AreaGateway(ServerConnection connection)
     /// <summary>A person's recorded sightings, newest first.</summary>
     public async Task<IReadOnlyList<SightingEntry>> SightingsOfAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
     {
-        var rows = new List<SightingEntry>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(purpose, o => _areas.ListSightingsAsync(
-                new V1.ListSightingsRequest { PersonId = personId, PageSize = 200, PageToken = token }, o), cancellationToken);
-            rows.AddRange(page.Sightings.Select(s => new SightingEntry(
+        var rows = await connection.AllPagesAsync(purpose,
+            (token, o) => _areas.ListSightingsAsync(new V1.ListSightingsRequest { PersonId = personId, PageSize = 200, PageToken = token }, o),
+            r => r.Sightings.Select(s => new SightingEntry(
                 s.Id, Wire.Instant(s.SeenAt), Wire.Position(s.Point), Wire.Text(s.LocationText), Wire.Text(s.AreaName),
-                ToVerdict(s.Verdict), Wire.Text(s.VerdictSummary), Wire.Text(s.ReportedBy), s.BreachIds.Count, Wire.Text(s.Text))));
-            token = page.NextPageToken;
-        } while (token.Length > 0 && rows.Count < 2000);
+                ToVerdict(s.Verdict), Wire.Text(s.VerdictSummary), Wire.Text(s.ReportedBy), s.BreachIds.Count, Wire.Text(s.Text))),
+            r => r.NextPageToken, 2000, cancellationToken);
         return rows.OrderByDescending(s => s.SeenAt).ToList();
     }
 

@@ -75,15 +75,9 @@ public sealed class CaseloadGateway(ServerConnection connection)
     /// <summary>The team's orphaned queue, highest risk and longest waiting first.</summary>
     public async Task<IReadOnlyList<OrphanedCase>> OrphanedAsync(string teamId, Purpose purpose, CancellationToken cancellationToken)
     {
-        var rows = new List<OrphanedCase>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(purpose, o => _caseload.ListOrphanedAsync(
-                new V1.ListOrphanedRequest { TeamId = teamId, PageSize = 500, PageToken = token }, o), cancellationToken);
-            rows.AddRange(page.Items.Select(ToOrphaned));
-            token = page.NextPageToken;
-        } while (token.Length > 0 && rows.Count < MaxRows);
+        var rows = await connection.AllPagesAsync(purpose,
+            (token, o) => _caseload.ListOrphanedAsync(new V1.ListOrphanedRequest { TeamId = teamId, PageSize = 500, PageToken = token }, o),
+            r => r.Items.Select(ToOrphaned), r => r.NextPageToken, MaxRows, cancellationToken);
         return rows.OrderByDescending(r => r.Risk).ThenBy(r => r.OrphanedAt).ThenBy(r => r.PersonName, StringComparer.CurrentCulture).ToList();
     }
 
@@ -141,15 +135,9 @@ public sealed class CaseloadGateway(ServerConnection connection)
     /// <summary>A person's contacts, newest first.</summary>
     public async Task<IReadOnlyList<ContactEntry>> ContactsOfAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
     {
-        var rows = new List<ContactEntry>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(purpose, o => _caseload.ListContactsAsync(
-                new V1.ListContactsRequest { PersonId = personId, PageSize = 200, PageToken = token }, o), cancellationToken);
-            rows.AddRange(page.Contacts.Select(ToContact));
-            token = page.NextPageToken;
-        } while (token.Length > 0 && rows.Count < MaxRows);
+        var rows = await connection.AllPagesAsync(purpose,
+            (token, o) => _caseload.ListContactsAsync(new V1.ListContactsRequest { PersonId = personId, PageSize = 200, PageToken = token }, o),
+            r => r.Contacts.Select(ToContact), r => r.NextPageToken, MaxRows, cancellationToken);
         return rows.OrderByDescending(c => c.At).ToList();
     }
 

@@ -22,15 +22,9 @@ public sealed class ComplianceGateway(ServerConnection connection)
     /// <summary>A person's checks, open and closed, newest due date first.</summary>
     public async Task<IReadOnlyList<CheckRow>> HistoryAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
     {
-        var rows = new List<CheckRow>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(purpose, o => _compliance.ListHistoryAsync(
-                new V1.ListHistoryRequest { PersonId = personId, PageSize = 200, PageToken = token }, o), cancellationToken);
-            rows.AddRange(page.Checks.Select(ToRow));
-            token = page.NextPageToken;
-        } while (token.Length > 0 && rows.Count < MaxRows);
+        var rows = await connection.AllPagesAsync(purpose,
+            (token, o) => _compliance.ListHistoryAsync(new V1.ListHistoryRequest { PersonId = personId, PageSize = 200, PageToken = token }, o),
+            r => r.Checks.Select(ToRow), r => r.NextPageToken, MaxRows, cancellationToken);
         return rows;
     }
 
@@ -72,15 +66,9 @@ public sealed class ComplianceGateway(ServerConnection connection)
     /// <summary>A person's breaches, newest first.</summary>
     public async Task<IReadOnlyList<BreachEntry>> BreachesOfAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
     {
-        var rows = new List<BreachEntry>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(purpose, o => _compliance.ListBreachesAsync(
-                new V1.ListBreachesRequest { PersonId = personId, PageSize = 200, PageToken = token }, o), cancellationToken);
-            rows.AddRange(page.Breaches.Select(ToBreach));
-            token = page.NextPageToken;
-        } while (token.Length > 0 && rows.Count < MaxRows);
+        var rows = await connection.AllPagesAsync(purpose,
+            (token, o) => _compliance.ListBreachesAsync(new V1.ListBreachesRequest { PersonId = personId, PageSize = 200, PageToken = token }, o),
+            r => r.Breaches.Select(ToBreach), r => r.NextPageToken, MaxRows, cancellationToken);
         return rows.OrderByDescending(b => b.OccurredAt).ToList();
     }
 

@@ -10,15 +10,9 @@ public sealed class OrdersGateway(ServerConnection connection)
     /// <summary>Every order of the person, live ones first, then by when they were made (newest first).</summary>
     public async Task<IReadOnlyList<OrderView>> ForPersonAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
     {
-        var orders = new List<V1.Order>();
-        var token = "";
-        do
-        {
-            var page = await connection.CallAsync(purpose, o => _orders.ListOrdersAsync(
-                new V1.ListOrdersRequest { PersonId = personId, PageSize = 100, PageToken = token }, o), cancellationToken);
-            orders.AddRange(page.Orders);
-            token = page.NextPageToken;
-        } while (token.Length > 0 && orders.Count < 500);
+        var orders = await connection.AllPagesAsync(purpose,
+            (token, o) => _orders.ListOrdersAsync(new V1.ListOrdersRequest { PersonId = personId, PageSize = 100, PageToken = token }, o),
+            r => r.Orders, r => r.NextPageToken, 500, cancellationToken);
         return orders
             .OrderBy(o => o.Status is V1.OrderStatus.Expired or V1.OrderStatus.Discharged)
             .ThenByDescending(o => o.MadeOn, StringComparer.Ordinal)
