@@ -20,22 +20,22 @@ public sealed class ConnectionTuning : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (NeedsTuning(connection, out var sqlite)) Tune(sqlite);
+        if (NeedsTuning(connection) is { } sqlite) Tune(sqlite);
     }
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (NeedsTuning(connection, out var sqlite)) Tune(sqlite);
+        if (NeedsTuning(connection) is { } sqlite) Tune(sqlite);
         return Task.CompletedTask;
     }
 
-    private bool NeedsTuning(DbConnection connection, out SqliteConnection sqlite)
+    /// <summary>The connection, if it is to a database file and its handle has not been tuned yet.</summary>
+    private SqliteConnection? NeedsTuning(DbConnection connection)
     {
-        sqlite = (connection as SqliteConnection)!;
-        if (sqlite?.Handle is not { } handle) return false;
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite) return null;
         // In-memory databases (tests) have nothing to map.
-        if (sqlite.DataSource.Length == 0 || sqlite.DataSource == ":memory:") return false;
-        return !_tuned.TryGetValue(handle, out _);
+        if (sqlite.DataSource.Length == 0 || sqlite.DataSource == ":memory:") return null;
+        return _tuned.TryGetValue(handle, out _) ? null : sqlite;
     }
 
     private void Tune(SqliteConnection connection)
