@@ -23,13 +23,10 @@ public sealed class BeatBriefings(OffenderMgmtDb db, BriefingPeople people, Zone
         var v = new Validator();
         var code = v.Required("area_code", areaCode, 20);
         v.ThrowIfInvalid();
-        // One connection for the briefing's dozen small queries, rather than one opened per query.
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, cancellationToken)
                    ?? throw new NotFoundException("area", code, "area_code");
 
-        var residentIds = await people.Managed(db.People.AsNoTracking().Where(p => p.Address != null && p.Address.AreaCode == code))
-            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var residentIds = (await people.CurrentAsync(cancellationToken)).LivingIn(code).Select(f => f.Person.Id).ToList();
         var index = await zones.CurrentAsync(cancellationToken);
         var touching = index.TouchingArea(code).Where(z => z.InDateOn(clock.Today)).ToList();
         var residents = residentIds.ToHashSet();

@@ -14,79 +14,55 @@ public sealed record BriefedPerson(
     string WhatToDo, bool LivesHere, double? DistanceMetres);
 
 /// <summary>
-/// Loads everything a briefing says about a set of people in a handful of queries: their live
-/// orders and conditions, their managements (for risk and schemes) and whom to call.
+/// Says what a briefing says of a set of people: their facts come from the in-memory
+/// <see cref="BriefingFactsView"/>; what to do if seen is written at the time of asking, as it
+/// turns on today's date and on the names of the people they must not be with.
 /// </summary>
-public sealed class BriefingPeople(OffenderMgmtDb db, ZoneIndexHolder zoneIndex, ForceClock clock)
+public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, BriefingFactsLoader loader, ForceClock clock)
 {
     /// <summary>People who are managed or under a live order (the ones a briefing is about), among those given.</summary>
     public IQueryable<Person> Managed(IQueryable<Person> people) =>
         people.Where(p => db.Managements.Any(m => m.PersonId == p.Id && m.Status == ManagementStatus.Active) ||
                           db.Orders.Any(o => o.PersonId == p.Id && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired));
 
+    /// <summary>The view, with every committed change applied.</summary>
+    public ValueTask<BriefingFactsView> CurrentAsync(CancellationToken cancellationToken) => view.CurrentAsync(cancellationToken);
+
     public async Task<IReadOnlyList<BriefedPerson>> LoadAsync(IReadOnlyCollection<Guid> personIds, Func<Person, bool> livesHere, Func<Person, double?> distance, CancellationToken cancellationToken)
     {
         if (personIds.Count == 0) return [];
-        var ids = personIds.ToList();
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-        // Only what a briefing says of a case: a whole Management row (notification details, risk
-        // assessment...) cost a third of a busy ward's briefing to read.
-        var managements = (await db.Managements.AsNoTracking().Where(m => ids.Contains(m.PersonId) && m.Status == ManagementStatus.Active)
-                .Select(m => new CaseFacts(m.PersonId, m.Scheme, m.Register, m.MappaCategory, m.MappaLevel, m.CohortType, m.OcgReference, m.RiskLevel, m.ResponsibleOfficerId, m.OwningTeamId))
-                .ToListAsync(cancellationToken))
-            .ToLookup(m => m.PersonId);
-        var orders = (await LiveOrdersAsync(ids, await zoneIndex.CurrentAsync(cancellationToken), cancellationToken)).ToLookup(o => o.PersonId);
-        var officerIds = managements.SelectMany(g => g.Select(m => m.ResponsibleOfficerId)).Concat(orders.SelectMany(g => g.Select(o => o.LeadOfficerId))).OfType<Guid>().Distinct().ToList();
-        var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var teamIds = officers.Values.Select(o => o.TeamId).Concat(managements.SelectMany(g => g.Select(m => m.OwningTeamId))).Concat(orders.SelectMany(g => g.Select(o => o.OwningTeamId))).Distinct().ToList();
-        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var associateIds = orders.SelectMany(g => g.SelectMany(o => o.Conditions)).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
-        var associateNames = await db.NamesOfAsync(associateIds, cancellationToken);
-
-        return people.Select(person =>
+        var current = await view.CurrentAsync(cancellationToken);
+        var facts = new List<BriefingFacts>(personIds.Count);
+        var missing = new List<Guid>();
+        foreach (var id in personIds.Distinct())
         {
-            var cases = managements[person.Id].OrderByDescending(m => m.RiskLevel).ToList();
-            var live = orders[person.Id].OrderBy(o => o.Type).ToList();
+            if (current.Find(id) is { } found) facts.Add(found);
+            else missing.Add(id);
+        }
+        // Someone whose change committed after the view was brought up to date but before the
+        // caller's own query saw them: read from the database rather than left out.
+        if (missing.Count > 0) facts.AddRange(await loader.LoadAsync(missing, cancellationToken));
+
+        var contacts = current.Contacts;
+        var associateIds = facts.SelectMany(f => f.Orders).SelectMany(o => o.Conditions).OfType<NonAssociationCondition>()
+            .SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>();
+        var associateNames = await current.NamesOfAsync(associateIds, db, cancellationToken);
+
+        return facts.Select(f =>
+        {
+            var (person, cases, live) = (f.Person, f.Cases, f.Orders);
             var risk = cases.Count > 0 ? cases[0].RiskLevel : RiskLevel.Unspecified;
             var lead = cases.Select(m => m.ResponsibleOfficerId).Concat(live.Select(o => o.LeadOfficerId)).OfType<Guid>().FirstOrDefault();
-            var contact = lead == Guid.Empty ? null : officers.GetValueOrDefault(lead);
+            var contact = lead == Guid.Empty ? null : contacts.Officers.GetValueOrDefault(lead);
             var teamId = contact?.TeamId ?? cases.Select(m => (Guid?)m.OwningTeamId).FirstOrDefault() ?? live.Select(o => (Guid?)o.OwningTeamId).FirstOrDefault();
-            var team = teamId is { } t ? teams.GetValueOrDefault(t) : null;
+            var team = teamId is { } t ? contacts.Teams.GetValueOrDefault(t) : null;
             return new BriefedPerson(person, risk, cases.Select(Describe).ToList(), live, contact, team,
                 WhatToDo(person, live, contact, team, associateNames), livesHere(person), distance(person));
         }).ToList();
     }
 
-    /// <summary>
-    /// The people's live orders with their current conditions and each zone's areas. Three
-    /// plain queries keyed on ids: an Include would re-join Orders in every part of a split
-    /// query, which was most of a busy ward's briefing.
-    /// </summary>
-    private async Task<List<Order>> LiveOrdersAsync(List<Guid> personIds, ZoneIndex zones, CancellationToken cancellationToken)
-    {
-        var orders = await db.Orders.AsNoTracking()
-            .Where(o => personIds.Contains(o.PersonId) && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired)
-            .ToListAsync(cancellationToken);
-        if (orders.Count == 0) return orders;
-        var orderIds = orders.Select(o => o.Id).ToList();
-        var conditions = await db.Conditions.AsNoTracking().Where(c => orderIds.Contains(c.OrderId) && c.RemovedOn == null).ToListAsync(cancellationToken);
-        // A served zone's areas are in the zone index already; only zones of unserved orders are read.
-        var unindexed = conditions.OfType<ExclusionZoneCondition>().Where(z => zones.ForCondition(z.Id) is null).Select(z => z.Id).ToList();
-        var zoneAreas = (unindexed.Count == 0 ? [] : await db.ExclusionZoneAreas.AsNoTracking().Where(a => unindexed.Contains(a.ConditionId)).ToListAsync(cancellationToken))
-            .ToLookup(a => a.ConditionId);
-        foreach (var zone in conditions.OfType<ExclusionZoneCondition>())
-            zone.Areas.AddRange(zones.ForCondition(zone.Id)?.Condition.Areas ?? zoneAreas[zone.Id]);
-        var byOrder = conditions.OrderBy(c => c.AddedOn).ThenBy(c => c.Id).ToLookup(c => c.OrderId);
-        foreach (var order in orders) order.Conditions.AddRange(byOrder[order.Id]);
-        return orders;
-    }
-
     public static IEnumerable<BriefedPerson> ByRisk(IEnumerable<BriefedPerson> people) =>
         people.OrderByDescending(p => p.Risk).ThenByDescending(p => p.Orders.Count).ThenBy(p => p.Person.SortName).ThenBy(p => p.Person.Id);
-
-    private sealed record CaseFacts(
-        Guid PersonId, Scheme Scheme, Register Register, int? MappaCategory, int? MappaLevel, IomCohortType? CohortType, string? OcgReference,
-        RiskLevel RiskLevel, Guid? ResponsibleOfficerId, Guid OwningTeamId);
 
     private static string Describe(CaseFacts m) => m.Scheme switch
     {

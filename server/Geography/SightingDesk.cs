@@ -23,7 +23,7 @@ public sealed record ZoneHit(ZoneEntry Zone, string PersonName, bool BindsNow);
 /// alert) for each condition it breaches. Also answers which zones cover a point.
 /// </summary>
 public sealed class SightingDesk(
-    OffenderMgmtDb db, ZoneIndexHolder zones, AreaIndexHolder areas, BreachRegister breaches, Caller caller, ForceClock clock)
+    OffenderMgmtDb db, ZoneIndexHolder zones, BriefingFactsView briefingFacts, AreaIndexHolder areas, BreachRegister breaches, Caller caller, ForceClock clock)
 {
     public const int MaxDaysBack = 366;
 
@@ -35,7 +35,7 @@ public sealed class SightingDesk(
         // Zones in date, binding now or not (a zone barred only on weekdays is still worth knowing about).
         var hits = index.Covering(lat, lon).Where(z => z.InDateOn(DateOnly.FromDateTime(local))).ToList();
         var personIds = hits.Select(h => h.PersonId).Distinct().ToList();
-        var names = await db.NamesOfAsync(personIds, cancellationToken);
+        var names = await (await briefingFacts.CurrentAsync(cancellationToken)).NamesOfAsync(personIds, db, cancellationToken);
         return hits.Select(h => new ZoneHit(h, names.GetValueOrDefault(h.PersonId, ""), h.BindsAt(local)))
             .OrderByDescending(h => h.BindsNow).ThenBy(h => h.Zone.ZoneName).ToList();
     }
@@ -49,7 +49,11 @@ public sealed class SightingDesk(
         v.ThrowIfInvalid();
         // One connection for the check's few small queries, rather than one opened per query.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
+        // Anyone managed or under a live order is in the briefing view, kept current on commit;
+        // only someone with neither (so with no live condition to breach) is read from the database.
+        var view = await briefingFacts.CurrentAsync(cancellationToken);
+        var person = view.Find(personId)?.Person
+                     ?? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
                      ?? throw new NotFoundException("person", personId.ToString(), "person_id");
         var local = clock.ToLocal(when).DateTime;
         var day = DateOnly.FromDateTime(local);
@@ -59,7 +63,7 @@ public sealed class SightingDesk(
                         (o.DischargedOn == null || o.DischargedOn > day) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Varied || o.Status == OrderStatus.Discharged || o.Status == OrderStatus.Expired))
             .AsSingleQuery().ToListAsync(cancellationToken);
         var associateIds = orders.SelectMany(o => o.Conditions).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
-        var names = await db.NamesOfAsync(associateIds, cancellationToken);
+        var names = await view.NamesOfAsync(associateIds, db, cancellationToken);
         var home = person.Address is { } a ? (a.Latitude, a.Longitude) : ((double, double)?)null;
 
         var findings = SightingJudge.Judge(orders, new SightingFacts(lat, lon, local, with.ToHashSet(), description), id => names.GetValueOrDefault(id, "a named person"), home);

@@ -82,10 +82,13 @@ public static class ServiceRegistration
         services.AddScoped<CaseloadMessages>();
         services.AddSingleton<ZoneIndexHolder>();
         services.AddSingleton<AlertFeed>();
+        services.AddSingleton<BriefingFactsView>();
+        services.AddScoped<BriefingFactsLoader>();
         services.AddScoped<BriefingPeople>();
         services.AddScoped<BeatBriefings>();
         services.AddScoped<NearbySearch>();
         services.AddScoped<SightingDesk>();
+        services.AddHostedService<GeographyWarmUp>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddScoped<DemoSeeder>();

@@ -4,21 +4,36 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OffenderMgmt.Server.Alerts;
 using OffenderMgmt.Server.Geography;
+using OffenderMgmt.Server.Caseload;
+using OffenderMgmt.Server.Officers;
 using OffenderMgmt.Server.Orders;
+using OffenderMgmt.Server.People;
 
 namespace OffenderMgmt.Server.Persistence;
 
 /// <summary>
 /// Tells the in-memory views when the database has changed under them, and only once the
-/// change is committed: the zone index goes stale when orders or conditions change, and alert
-/// watchers wake when an alert is written. A change rolled back signals nothing.
+/// change is committed: the zone index goes stale when orders or conditions change, the
+/// briefing view reloads the people whose person, address, cases, orders or conditions changed
+/// (and its officers and teams when those change), and alert watchers wake when an alert is
+/// written. A change rolled back signals nothing.
 /// </summary>
-public sealed class CommitSignals(ZoneIndexHolder zones, AlertFeed alerts) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CommitSignals(ZoneIndexHolder zones, BriefingFactsView briefingFacts, AlertFeed alerts) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    [Flags]
-    private enum Pending { None = 0, Zones = 1, Alerts = 2 }
+    /// <summary>What a context's saves have changed and not yet committed.</summary>
+    private sealed class Pending
+    {
+        public bool Zones { get; set; }
+        public bool Alerts { get; set; }
+        public bool Contacts { get; set; }
+        public HashSet<Guid> People { get; } = [];
+        public HashSet<Guid> Orders { get; } = [];
+        public HashSet<Guid> Conditions { get; } = [];
 
-    private readonly ConditionalWeakTable<DbContext, StrongBox<Pending>> _pending = new();
+        public bool ForBriefings => Contacts || People.Count > 0 || Orders.Count > 0 || Conditions.Count > 0;
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -61,28 +76,60 @@ public sealed class CommitSignals(ZoneIndexHolder zones, AlertFeed alerts) : Sav
         return Task.CompletedTask;
     }
 
+    /// <summary>Before saving (a deleted row's entry is gone afterwards): what the save changes.</summary>
     private void Note(DbContext? context)
     {
         if (context is null) return;
-        var changed = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        var pending = Pending.None;
-        if (changed.Any(e => e.Entity is Order or Condition or ExclusionZoneArea)) pending |= Pending.Zones;
-        if (changed.Any(e => e.Entity is AlertEvent)) pending |= Pending.Alerts;
-        if (pending == Pending.None) return;
-        _pending.GetOrCreateValue(context).Value |= pending;
+        Pending? pending = null;
+        Pending Mark() => pending ??= _pending.GetOrCreateValue(context);
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (entry.Entity)
+            {
+                case Order order:
+                    Mark().Zones = true;
+                    Mark().People.Add(order.PersonId);
+                    break;
+                case Condition condition:
+                    Mark().Zones = true;
+                    Mark().Orders.Add(condition.OrderId);
+                    break;
+                case ExclusionZoneArea zoneArea:
+                    Mark().Zones = true;
+                    Mark().Conditions.Add(zoneArea.ConditionId);
+                    break;
+                case Person person:
+                    Mark().People.Add(person.Id);
+                    break;
+                case Management management:
+                    Mark().People.Add(management.PersonId);
+                    break;
+                case Address or PersonAlias:
+                    // Owned by a person, keyed by the person's id.
+                    if (entry.Property("PersonId").CurrentValue is Guid owner) Mark().People.Add(owner);
+                    break;
+                case Officer or Team:
+                    Mark().Contacts = true;
+                    break;
+                case AlertEvent:
+                    Mark().Alerts = true;
+                    break;
+            }
+        }
     }
 
     private void Release(DbContext? context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var box)) return;
-        var pending = box.Value;
-        box.Value = Pending.None;
-        if (pending.HasFlag(Pending.Zones)) zones.Invalidate();
-        if (pending.HasFlag(Pending.Alerts)) alerts.Signal();
+        if (context is null || !_pending.TryGetValue(context, out var pending)) return;
+        _pending.Remove(context);
+        if (pending.Zones) zones.Invalidate();
+        if (pending.ForBriefings) briefingFacts.Changed(pending.People, pending.Orders, pending.Conditions, pending.Contacts);
+        if (pending.Alerts) alerts.Signal();
     }
 
     private void Forget(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var box)) box.Value = Pending.None;
+        if (context is not null) _pending.Remove(context);
     }
 }
