@@ -43,7 +43,7 @@ await using (var services = BenchServices.For(dataset.Path))
 {
     var (startup, drawn) = await InProcessBench.PrepareAsync(services, options.Seed + 1, options.WarmUp, options.Calls, ct);
     workload = drawn;
-    output.WriteLine($"In process: area index loaded in {startup.AreaIndexSeconds:F1} s, zone index ({startup.ZonesIndexed:N0} zones) built in {startup.ZoneIndexSeconds:F2} s");
+    output.WriteLine($"In process: area index loaded in {startup.AreaIndexSeconds:F1} s, zone index ({startup.ZonesIndexed:N0} zones) built in {startup.ZoneIndexSeconds:F2} s, briefing view ({startup.PeopleInView:N0} people) built in {startup.BriefingViewSeconds:F2} s (managed heap {startup.HeapBeforeView / 1048576.0:N0} MiB before it, {startup.HeapAfterView / 1048576.0:N0} MiB after)");
     if (options.InProcess)
     {
         output.WriteLine($"Timing {options.Calls:N0} calls per operation in process (after {options.WarmUp} warm-up calls)...");
@@ -67,7 +67,7 @@ ResultsTable.PrintLatencies(output, rows);
 if (facts is not null)
 {
     output.WriteLine();
-    output.WriteLine($"Server: started and listening in {facts.ServerStartSeconds:F1} s; first call (builds its zone index) {facts.FirstCallMilliseconds:F0} ms; " +
+    output.WriteLine($"Server: started and listening in {facts.ServerStartSeconds:F1} s; first call (waits for the zone index and briefing view the server builds as it starts) {facts.FirstCallMilliseconds:F0} ms; " +
                      $"{facts.AuditEntriesWritten:N0} audit entries written by the run; working set at the end {facts.ServerWorkingSetBytes / 1024.0 / 1024.0:F0} MiB.");
 }
 output.WriteLine($"Load average at the end: {LoadAverage()}");

@@ -62,7 +62,8 @@ public static class GrpcBench
                 var areas = new V1.Areas.AreasClient(channel);
                 var options = new CallOptions(headers, cancellationToken: cancellationToken);
 
-                // The first call builds the zone index in the server (lazily, on first use).
+                // The first call waits for the zone index and the briefing view, which the server builds
+                // in the background once it is up.
                 var first = Stopwatch.StartNew();
                 await areas.ZonesAtAsync(new V1.ZonesAtRequest { Point = new V1.GeoPoint { Latitude = 51.5, Longitude = -0.1 } }, options);
                 firstCall = first.Elapsed.TotalMilliseconds;

@@ -8,7 +8,7 @@ using OffenderMgmt.Server.Security;
 namespace OffenderMgmt.Bench.Measurement;
 
 /// <summary>What loading the in-memory indexes cost before the first call could be answered.</summary>
-public sealed record StartupCosts(double AreaIndexSeconds, double ZoneIndexSeconds, int ZonesIndexed);
+public sealed record StartupCosts(double AreaIndexSeconds, double ZoneIndexSeconds, int ZonesIndexed, double BriefingViewSeconds, int PeopleInView, long HeapBeforeView, long HeapAfterView);
 
 /// <summary>
 /// The application services themselves, without gRPC: a DI container built with the server's
@@ -29,10 +29,16 @@ public static class InProcessBench
         stopwatch.Restart();
         var zones = await services.GetRequiredService<ZoneIndexHolder>().CurrentAsync(cancellationToken);
         var zoneSeconds = stopwatch.Elapsed.TotalSeconds;
+        // What the view holds: the managed heap before and after it, once loading garbage is collected.
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        stopwatch.Restart();
+        var view = await services.GetRequiredService<BriefingFactsView>().CurrentAsync(cancellationToken);
+        var viewSeconds = stopwatch.Elapsed.TotalSeconds;
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
 
         await using var drawScope = services.CreateAsyncScope();
         var workload = await Workload.DrawAsync(drawScope.ServiceProvider.GetRequiredService<OffenderMgmtDb>(), zones, seed, warmUp, calls, cancellationToken);
-        return (new StartupCosts(areaSeconds, zoneSeconds, zones.Zones.Count), workload);
+        return (new StartupCosts(areaSeconds, zoneSeconds, zones.Zones.Count, viewSeconds, view.Count, heapBefore, heapAfter), workload);
     }
 
     public static async Task<List<LatencySummary>> RunAsync(ServiceProvider services, Workload workload, CancellationToken cancellationToken)
