@@ -11,19 +11,12 @@ public sealed class EnrolmentTests(DemoServerFactory server) : IClassFixture<Dem
     private async Task<string> NewPerson(string family) =>
         (await new People.PeopleClient(await server.As("demo.service")).CreatePersonAsync(new CreatePersonRequest { Person = new PersonInput { Name = new PersonName { FamilyName = family } } })).Id;
 
-    private static EnrolRequest Rso(string person, Guid officer) => new()
-    {
-        PersonId = person, Scheme = Scheme.Vsomt, ResponsibleOfficerId = officer.ToString(), RiskLevel = RiskLevel.High,
-        Register = Register.SexOffender, MappaCategory = 1, MappaLevel = 2,
-        Notification = new RsoNotificationDetails { ConvictionDate = "2024-03-01", Disposal = (int)NotificationDisposal.Custodial, SentenceMonths = 18, AgeAtConviction = 34 },
-    };
-
     [Fact]
     public async Task Enrolling_a_registered_sex_offender_sets_the_notification_period_and_plans_visits()
     {
         var manager = await server.OfficerOfAccount("demo.manager");
         var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
-        var management = await caseload.EnrolAsync(Rso(await NewPerson("Enrolee"), manager));
+        var management = await caseload.EnrolAsync(EnrolRequests.Rso(await NewPerson("Enrolee"), manager));
         Assert.Equal("2034-02-28", management.Notification.PeriodEndsOn);  // 18 months custody: 10 years
         Assert.Equal(AssignmentReason.InitialAllocation, Assert.Single(management.Assignments).Reason);
         Assert.Equal("2027-02-26", management.NextReviewDue);
@@ -40,9 +33,9 @@ public sealed class EnrolmentTests(DemoServerFactory server) : IClassFixture<Dem
             await db.Officers.Where(o => o.Accreditations == Server.Officers.Accreditations.None && db.Teams.Any(t => t.Id == o.TeamId && t.Kind == Server.Officers.TeamKind.Vsomt)).Select(o => o.Id).SingleAsync(),
             await db.Officers.Where(o => o.InPostTo != null).Select(o => o.Id).SingleAsync()));
         var person = await NewPerson("Refusal");
-        var notAccredited = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => caseload.EnrolAsync(Rso(person, unaccredited)).ResponseAsync);
+        var notAccredited = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => caseload.EnrolAsync(EnrolRequests.Rso(person, unaccredited)).ResponseAsync);
         Assert.Contains("not accredited", notAccredited.Status.Detail);
-        var outOfPost = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => caseload.EnrolAsync(Rso(person, leaver)).ResponseAsync);
+        var outOfPost = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => caseload.EnrolAsync(EnrolRequests.Rso(person, leaver)).ResponseAsync);
         Assert.Contains("left post", outOfPost.Status.Detail);
         Assert.False(await server.WithDb(db => db.Managements.AnyAsync(m => m.PersonId == Guid.Parse(person))));
     }
@@ -52,7 +45,7 @@ public sealed class EnrolmentTests(DemoServerFactory server) : IClassFixture<Dem
     {
         var manager = await server.OfficerOfAccount("demo.manager");
         var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
-        var management = await caseload.EnrolAsync(Rso(await NewPerson("Riskchange"), manager));
+        var management = await caseload.EnrolAsync(EnrolRequests.Rso(await NewPerson("Riskchange"), manager));
         var changed = await caseload.ChangeRiskAsync(new ChangeRiskRequest { Id = management.Id, ExpectedVersion = management.Version, RiskLevel = RiskLevel.VeryHigh, MappaLevel = 3, Reason = "MAPPA level 3 meeting" });
         Assert.Equal((RiskLevel.VeryHigh, 3), (changed.RiskLevel, changed.MappaLevel));
         var history = await server.WithDb(db => db.ManagementRiskChanges.SingleAsync(r => r.ManagementId == Guid.Parse(management.Id)));
@@ -71,11 +64,11 @@ public sealed class EnrolmentTests(DemoServerFactory server) : IClassFixture<Dem
         {
             PersonId = person, Scheme = Scheme.Iom, ResponsibleOfficerId = manager.ToString(), RiskLevel = RiskLevel.Low, IomCategories = { IomCategory.Violent },
         }).ResponseAsync);
-        await RpcAssert.FailsOnField("notification", () => caseload.EnrolAsync(new EnrolRequest(Rso(person, manager)) { Notification = null }).ResponseAsync);
-        await RpcAssert.FailsOnField("mappa_level", () => caseload.EnrolAsync(new EnrolRequest(Rso(person, manager)) { MappaLevel = 4 }).ResponseAsync);
-        await RpcAssert.Fails(StatusCode.NotFound, () => caseload.EnrolAsync(Rso(Guid.NewGuid().ToString(), manager)).ResponseAsync);
-        await caseload.EnrolAsync(Rso(person, manager));
-        await RpcAssert.Fails(StatusCode.AlreadyExists, () => caseload.EnrolAsync(Rso(person, manager)).ResponseAsync);
+        await RpcAssert.FailsOnField("notification", () => caseload.EnrolAsync(new EnrolRequest(EnrolRequests.Rso(person, manager)) { Notification = null }).ResponseAsync);
+        await RpcAssert.FailsOnField("mappa_level", () => caseload.EnrolAsync(new EnrolRequest(EnrolRequests.Rso(person, manager)) { MappaLevel = 4 }).ResponseAsync);
+        await RpcAssert.Fails(StatusCode.NotFound, () => caseload.EnrolAsync(EnrolRequests.Rso(Guid.NewGuid().ToString(), manager)).ResponseAsync);
+        await caseload.EnrolAsync(EnrolRequests.Rso(person, manager));
+        await RpcAssert.Fails(StatusCode.AlreadyExists, () => caseload.EnrolAsync(EnrolRequests.Rso(person, manager)).ResponseAsync);
     }
 
     [Fact]
@@ -83,7 +76,7 @@ public sealed class EnrolmentTests(DemoServerFactory server) : IClassFixture<Dem
     {
         var manager = await server.OfficerOfAccount("demo.manager");
         var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
-        var management = await caseload.EnrolAsync(Rso(await NewPerson("Ender"), manager));
+        var management = await caseload.EnrolAsync(EnrolRequests.Rso(await NewPerson("Ender"), manager));
         var ended = await caseload.EndManagementAsync(new EndManagementRequest { Id = management.Id, ExpectedVersion = management.Version, Reason = "Notification period ended" });
         Assert.False(ended.Active);
         Assert.False(await server.WithDb(db => db.ComplianceChecks.AnyAsync(c => c.ManagementId == Guid.Parse(management.Id) && c.Status == Server.Compliance.CheckStatus.Open)));

@@ -33,13 +33,6 @@ public sealed class BriefingFreshnessTests(DemoServerFactory server) : IClassFix
         return person.Id;
     }
 
-    private static EnrolRequest Rso(string person, Guid officer) => new()
-    {
-        PersonId = person, Scheme = Scheme.Vsomt, ResponsibleOfficerId = officer.ToString(), RiskLevel = RiskLevel.High,
-        Register = Register.SexOffender, MappaCategory = 1, MappaLevel = 1,
-        Notification = new RsoNotificationDetails { ConvictionDate = "2024-03-01", Disposal = (int)NotificationDisposal.Custodial, SentenceMonths = 18, AgeAtConviction = 34 },
-    };
-
     [Fact]
     public async Task Someone_is_briefed_from_enrolment_with_each_order_served_until_the_case_and_the_orders_end()
     {
@@ -49,7 +42,7 @@ public sealed class BriefingFreshnessTests(DemoServerFactory server) : IClassFix
 
         var manager = await server.OfficerOfAccount("demo.manager");
         var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
-        var management = await caseload.EnrolAsync(Rso(person, manager));
+        var management = await caseload.EnrolAsync(EnrolRequests.Rso(person, manager));
         var enrolled = await InLeagrave(person);
         Assert.NotNull(enrolled);
         Assert.Equal((RiskLevel.High, manager.ToString()), (enrolled.RiskLevel, enrolled.ResponsibleOfficer.OfficerId));
@@ -75,9 +68,9 @@ public sealed class BriefingFreshnessTests(DemoServerFactory server) : IClassFix
         var manager = await server.OfficerOfAccount("demo.manager");
         var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
         var person = await NewResidentOfLeagrave("Renamed");
-        var management = await caseload.EnrolAsync(Rso(person, manager));
+        var management = await caseload.EnrolAsync(EnrolRequests.Rso(person, manager));
         var neighbour = await NewResidentOfLeagrave("Neighbour");
-        await caseload.EnrolAsync(Rso(neighbour, manager));
+        await caseload.EnrolAsync(EnrolRequests.Rso(neighbour, manager));
         await server.ServedAsync(OrderRequests.Shpo(Guid.Parse(neighbour), manager,
             new Condition { NonAssociation = new NonAssociation { Associates = { new NonAssociate { PersonId = person } } } }), manager);
         Assert.Contains("Must not be with Test Renamed", (await InLeagrave(neighbour))!.WhatToDo);
@@ -101,7 +94,7 @@ public sealed class BriefingFreshnessTests(DemoServerFactory server) : IClassFix
     {
         var manager = await server.OfficerOfAccount("demo.manager");
         var person = await NewResidentOfLeagrave("Contact");
-        await new Caseload.CaseloadClient(await server.As("demo.manager")).EnrolAsync(Rso(person, manager));
+        await new Caseload.CaseloadClient(await server.As("demo.manager")).EnrolAsync(EnrolRequests.Rso(person, manager));
         Assert.Equal(manager.ToString(), (await InLeagrave(person))!.ResponsibleOfficer.OfficerId);
 
         await server.WithDb(async db =>
@@ -113,5 +106,49 @@ public sealed class BriefingFreshnessTests(DemoServerFactory server) : IClassFix
         var briefed = await InLeagrave(person);
         Assert.Equal("01234 000111", briefed!.ResponsibleOfficer.Phone);
         Assert.Contains("01234 000111", briefed.WhatToDo);
+    }
+
+    [Fact]
+    public async Task Briefings_asked_for_while_people_move_show_each_of_them_where_they_live_once_the_moves_are_answered()
+    {
+        var manager = await server.OfficerOfAccount("demo.manager");
+        var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
+        var movers = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            var person = await NewResidentOfLeagrave($"Mover{(char)('a' + i)}");
+            await caseload.EnrolAsync(EnrolRequests.Rso(person, manager));
+            movers.Add(person);
+        }
+        string[] wards = ["Leagrave", "Barnfield"];
+        var people = new People.PeopleClient(await server.As("demo.manager"));
+
+        async Task MoveBackAndForth(string person, int first)
+        {
+            for (var move = 0; move < 3; move++)
+            {
+                var (lat, lon) = Bedfordshire.Inside(wards[(first + move) % 2]);
+                var current = await people.GetPersonAsync(new GetPersonRequest { Id = person });
+                var address = current.Address.Clone();
+                address.Location = new GeoPoint { Latitude = lat, Longitude = lon };
+                await people.UpdatePersonAsync(new UpdatePersonRequest
+                {
+                    Id = person, ExpectedVersion = current.Version, Person = new PersonInput { Address = address }, UpdateMask = new FieldMask { Paths = { "address" } },
+                });
+            }
+        }
+        var areas = new Areas.AreasClient(await server.Officer("briefing"));
+        var moves = movers.Select((person, i) => MoveBackAndForth(person, i % 2));
+        var briefings = Enumerable.Range(0, 24).Select(i => areas.GetBriefingAsync(new GetBriefingRequest { AreaCode = Bedfordshire.Ward(wards[i % 2]).Code }).ResponseAsync);
+        await Task.WhenAll(moves.Concat(briefings));
+
+        // Three moves, each to the other ward, end in the ward of the first.
+        var leagrave = (await Briefing(Leagrave)).Residents.Select(r => r.PersonId).ToHashSet();
+        var barnfield = (await Briefing(Bedfordshire.Ward("Barnfield").Code)).Residents.Select(r => r.PersonId).ToHashSet();
+        for (var i = 0; i < movers.Count; i++)
+        {
+            var endsIn = wards[i % 2];
+            Assert.Equal((endsIn == "Leagrave", endsIn == "Barnfield"), (leagrave.Contains(movers[i]), barnfield.Contains(movers[i])));
+        }
     }
 }
