@@ -22,6 +22,24 @@ public sealed class AccountService(
 
     public async Task<SignInResult> SignInAsync(string username, string password, CancellationToken cancellationToken)
     {
+        // Sign-ins to one account at once (a service's instances starting together, a client
+        // and a script) each update its row; the one that loses reads it again and is counted
+        // on top, so every failure still counts towards lockout.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SignInOnceAsync(username, password, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 20)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SignInResult> SignInOnceAsync(string username, string password, CancellationToken cancellationToken)
+    {
         if (options.Value.IsExternal)
             throw new RuleViolationException("EXTERNAL_SIGN_IN", "Sign-in is handled by the force identity provider; use a token it issues.");
         var v = new Validator();

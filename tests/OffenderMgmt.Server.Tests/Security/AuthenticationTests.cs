@@ -78,6 +78,28 @@ public sealed class AuthenticationTests : IClassFixture<DemoServerFactory>
     }
 
     [Fact]
+    public async Task Sign_ins_to_one_account_at_the_same_moment_all_succeed()
+    {
+        await _server.CreateAccountAsync("many.instances", Server.Security.Role.Service);
+        var auth = new Auth.AuthClient(_server.Channel());
+        var signIns = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            auth.SignInAsync(new SignInRequest { Username = "many.instances", Password = ServerFactory.Password }).ResponseAsync));
+        Assert.All(signIns, s => Assert.Equal("many.instances", s.Caller.Username));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_at_the_same_moment_still_lock_the_account()
+    {
+        await _server.CreateAccountAsync("parallel.guesses", Server.Security.Role.Analyst);
+        var auth = new Auth.AuthClient(_server.Channel());
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => RpcAssert.Fails(StatusCode.Unauthenticated,
+            () => auth.SignInAsync(new SignInRequest { Username = "parallel.guesses", Password = $"guess number {i}" }).ResponseAsync)));
+        var locked = await RpcAssert.Fails(StatusCode.Unauthenticated,
+            () => auth.SignInAsync(new SignInRequest { Username = "parallel.guesses", Password = ServerFactory.Password }).ResponseAsync);
+        Assert.Contains("locked", locked.Status.Detail);
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_rejected()
     {
         var token = await _server.TokenFor("demo.analyst");
