@@ -22,7 +22,7 @@ public sealed class BriefingFactsLoader(OffenderMgmtDb db)
         var ids = personIds?.ToList();
         var cases = db.Managements.AsNoTracking().Where(m => m.Status == ManagementStatus.Active);
         var orders = db.Orders.AsNoTracking().Where(o => o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired);
-        var people = db.People.AsNoTracking().Where(p => cases.Any(m => m.PersonId == p.Id) || orders.Any(o => o.PersonId == p.Id));
+        var people = Managed(db, db.People.AsNoTracking());
         if (ids is not null)
         {
             cases = cases.Where(m => ids.Contains(m.PersonId));
@@ -52,6 +52,11 @@ public sealed class BriefingFactsLoader(OffenderMgmtDb db)
             return new BriefingFacts(person, casesByPerson[person.Id].OrderByDescending(m => m.RiskLevel).ToList(), ordersByPerson[person.Id].ToList());
         }).ToList();
     }
+
+    /// <summary>People who are managed or under a live order (the ones a briefing is about), among those given.</summary>
+    public static IQueryable<Person> Managed(OffenderMgmtDb db, IQueryable<Person> people) =>
+        people.Where(p => db.Managements.Any(m => m.PersonId == p.Id && m.Status == ManagementStatus.Active) ||
+                          db.Orders.Any(o => o.PersonId == p.Id && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired));
 
     public async Task<BriefingContacts> ContactsAsync(CancellationToken cancellationToken) => new(
         await db.Officers.AsNoTracking().ToDictionaryAsync(o => o.Id, cancellationToken),

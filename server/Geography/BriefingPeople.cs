@@ -20,11 +20,6 @@ public sealed record BriefedPerson(
 /// </summary>
 public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, BriefingFactsLoader loader, ForceClock clock)
 {
-    /// <summary>People who are managed or under a live order (the ones a briefing is about), among those given.</summary>
-    public IQueryable<Person> Managed(IQueryable<Person> people) =>
-        people.Where(p => db.Managements.Any(m => m.PersonId == p.Id && m.Status == ManagementStatus.Active) ||
-                          db.Orders.Any(o => o.PersonId == p.Id && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired));
-
     /// <summary>The view, with every committed change applied.</summary>
     public ValueTask<BriefingFactsView> CurrentAsync(CancellationToken cancellationToken) => view.CurrentAsync(cancellationToken);
 

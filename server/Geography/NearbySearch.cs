@@ -25,7 +25,7 @@ public sealed class NearbySearch(OffenderMgmtDb db, BriefingPeople people)
 
         var (dLat, dLon) = Geo.DegreesFor(radiusMetres, lat);
         var (south, north, west, east) = (lat - dLat, lat + dLat, lon - dLon, lon + dLon);
-        var homes = await people.Managed(db.People.AsNoTracking()
+        var homes = await BriefingFactsLoader.Managed(db, db.People.AsNoTracking()
                 .Where(p => p.Address != null && p.Address.Latitude >= south && p.Address.Latitude <= north &&
                             p.Address.Longitude >= west && p.Address.Longitude <= east))
             .Select(p => new { p.Id, p.Address!.Latitude, p.Address.Longitude })
