@@ -1,26 +1,17 @@
+using OffenderMgmt.Server.Demo;
+
 namespace OffenderMgmt.Bench.Generation;
 
 /// <summary>
 /// Family and male given names, officers' names, streets and outward codes for the national data
-/// set: wider lists than the demo force's (<see cref="OffenderMgmt.Server.Demo.DemoNames"/>, whose
-/// women's names and descriptions it shares), so 150,000 people are not a few hundred names repeated.
+/// set: the demo force's lists (<see cref="OffenderMgmt.Server.Demo.DemoNames"/>) widened, with its
+/// women's names and descriptions as they are, so 150,000 people are not a few hundred names repeated.
 /// </summary>
 public static class BenchNames
 {
     public static readonly string[] FamilyNames =
     [
-        "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
-        "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall",
-        "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper", "Hill",
-        "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen",
-        "James", "Scott", "Phillips", "Watson", "Davis", "Parker", "Price", "Bennett", "Young", "Griffiths",
-        "Mitchell", "Kelly", "Cook", "Carter", "Richardson", "Bailey", "Collins", "Bell", "Shaw", "Murphy",
-        "Miller", "Cox", "Richards", "Khan", "Marshall", "Anderson", "Simpson", "Ellis", "Adams", "Singh",
-        "Begum", "Wilkinson", "Foster", "Chapman", "Powell", "Webb", "Rogers", "Gray", "Mason", "Ali",
-        "Hunt", "Hussain", "Campbell", "Matthews", "Owen", "Palmer", "Holmes", "Mills", "Barnes", "Knight",
-        "Lloyd", "Butler", "Russell", "Barker", "Fisher", "Stevens", "Jenkins", "Murray", "Dixon", "Harvey",
-        "Ahmed", "Rahman", "Iqbal", "Mahmood", "Akhtar", "Nowak", "Kowalski", "Wojcik", "Popescu", "Santos",
-        "O'Brien", "McCarthy", "Doherty", "Byrne", "Quinn", "Gallagher", "Okafor", "Mensah", "Boateng", "Reid",
+        .. DemoNames.FamilyNames,
         "Armstrong", "Atkinson", "Bradley", "Burton", "Dawson", "Fox", "Gibson", "Hart", "Hayes", "Holland",
         "Hudson", "Lawson", "Lynch", "Moss", "Nicholson", "Pearson", "Porter", "Robertson", "Saunders", "Sharp",
         "Spencer", "Stewart", "Tucker", "Wade", "Wallace", "Watts", "Weston", "Wheeler", "Woods", "Yates",
@@ -28,11 +19,7 @@ public static class BenchNames
 
     public static readonly string[] MaleGivenNames =
     [
-        "James", "John", "David", "Michael", "Paul", "Mark", "Daniel", "Lee", "Craig", "Darren",
-        "Wayne", "Dean", "Jason", "Scott", "Ryan", "Liam", "Connor", "Jack", "Callum", "Jordan",
-        "Kyle", "Jamie", "Ashley", "Stephen", "Gary", "Kevin", "Anthony", "Christopher", "Matthew", "Thomas",
-        "Mohammed", "Imran", "Adil", "Tariq", "Zain", "Omar", "Harpreet", "Gurpreet", "Piotr", "Tomasz",
-        "Andrei", "Marius", "Kwame", "Emeka", "Sean", "Patrick", "Declan", "Nathan", "Aaron", "Bradley",
+        .. DemoNames.MaleGivenNames,
         "Carl", "Shane", "Luke", "Adam", "Robert", "Richard", "Peter", "Steven", "Martin", "Neil",
     ];
 
