@@ -14,7 +14,7 @@ namespace OffenderMgmt.Server.Alerts;
 /// alert after the id the client last saw, then waits for the next commit (or a heartbeat
 /// interval) and sends what is new: reconnecting with the last id misses nothing.
 /// </summary>
-public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, DisclosurePolicy disclosure) : V1.Alerts.AlertsBase
+public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, DisclosurePolicy disclosure, Audit.CallAudit audit) : V1.Alerts.AlertsBase
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private const int Batch = 200;
@@ -38,6 +38,8 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
             last = request.AfterEventId > 0 ? request.AfterEventId : await AlertFeed.LatestIdAsync(db, cancellation);
         }
 
+        // Admitted: the stream's one audit entry is made durable before anything is sent.
+        await audit.StreamAdmittedAsync();
         // Headers now, so a watcher knows at once that it is connected, not at the first event
         // or heartbeat (which may be a quarter of a minute away).
         await context.WriteResponseHeadersAsync([]);

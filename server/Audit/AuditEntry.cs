@@ -1,12 +1,18 @@
 namespace OffenderMgmt.Server.Audit;
 
 /// <summary>
-/// One line of the append-only audit log (Data Protection Act 2018 s.62): who did what to
+/// One line of the audit trail (DPA 2018 s.62 logging of law enforcement processing): who did what to
 /// which records, when, why, and how it ended. Each entry's hash covers its content and the
 /// previous entry's hash, so altering or removing an entry breaks the chain from there on.
 /// </summary>
 public sealed class AuditEntry
 {
+    /// <summary>Entries written before the record digest (hash without it).</summary>
+    public const int LegacyFormat = 1;
+
+    /// <summary>Entries whose hash covers the digest of every record id in their reference rows.</summary>
+    public const int DigestFormat = 2;
+
     public long Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     public string Subject { get; set; } = "";
@@ -14,8 +20,13 @@ public sealed class AuditEntry
     public string Role { get; set; } = "";
     public string Rpc { get; set; } = "";
     public AuditAction Action { get; set; }
-    /// <summary>Ids of the records touched, space separated.</summary>
+    /// <summary>Ids of the records touched, space separated, clipped: for reading. The full list is in the reference rows.</summary>
     public string RecordIds { get; set; } = "";
+    /// <summary>How many records the call touched (one reference row each).</summary>
+    public int RecordCount { get; set; }
+    /// <summary>SHA-256 of the sorted record ids of the reference rows (<see cref="AuditChain.RecordsDigest"/>).</summary>
+    public string RecordsDigest { get; set; } = "";
+    public int Format { get; set; } = DigestFormat;
     public string Purpose { get; set; } = "";
     public string Outcome { get; set; } = "";
     public string PreviousHash { get; set; } = "";

@@ -14,7 +14,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Subject).HasMaxLength(100);
         entry.Property(e => e.Role).HasMaxLength(50);
         entry.Property(e => e.Rpc).HasMaxLength(200);
-        entry.Property(e => e.RecordIds).HasMaxLength(8000);
+        entry.Property(e => e.RecordIds).HasMaxLength(AuditLog.MaxRecordIdsText);
+        entry.Property(e => e.RecordsDigest).HasMaxLength(64);
+        // Rows from before the digest keep the format their hash was taken in.
+        entry.Property(e => e.Format).HasDefaultValue(AuditEntry.LegacyFormat).ValueGeneratedNever();
         entry.Property(e => e.Purpose).HasMaxLength(600);
         entry.Property(e => e.Outcome).HasMaxLength(600);
         entry.Property(e => e.PreviousHash).HasMaxLength(64);

@@ -8,70 +8,140 @@ public sealed record AuditRecord(
     DateTimeOffset At, string Subject, Guid? OfficerId, string Role, string Rpc,
     AuditAction Action, IReadOnlyList<string> RecordIds, string Purpose, string Outcome);
 
-public sealed record ChainVerification(bool Intact, long EntriesChecked, long? FirstBrokenSequence, string Problem);
+/// <summary>One entry that does not fit the chain, and why.</summary>
+public sealed record BrokenEntry(long Sequence, string Problem);
+
+/// <summary>The result of walking the chain: every entry that does not fit (the first <see cref="AuditLog.MaxBrokenListed"/> listed), and how many.</summary>
+public sealed record ChainVerification(long EntriesChecked, long BrokenCount, IReadOnlyList<BrokenEntry> Broken)
+{
+    public bool Intact => BrokenCount == 0;
+    public long? FirstBrokenSequence => Broken.Count > 0 ? Broken[0].Sequence : null;
+    public string Problem => Broken.Count > 0 ? Broken[0].Problem : "";
+}
 
 /// <summary>
-/// Appends to and checks the hash-chained audit log. Appends must be serialised (the
-/// <see cref="Hosting.WriteGate"/> does that for calls): each takes the newest entry's hash.
+/// Appends to and checks the hash-chained audit log. Appends must be serialised: the
+/// <see cref="AuditWriter"/> does that (its batches, and the write turns it grants), since each
+/// entry takes the newest entry's hash.
 /// </summary>
 public static class AuditLog
 {
-    private const int MaxRecordIdsText = 8000;
+    public const int MaxRecordIdsText = 8000;
+    public const int MaxBrokenListed = 100;
+    public const int MaxSubject = 100, MaxRole = 50, MaxRpc = 200, MaxPurpose = 600, MaxOutcome = 600, MaxRecordId = 64;
 
-    /// <summary>Adds the entry to the context; it is stored when the context saves.</summary>
-    public static async Task<AuditEntry> AppendAsync(OffenderMgmtDb db, AuditRecord record, CancellationToken cancellationToken)
+    private sealed record Tail(long Sequence, string Hash);
+
+    /// <summary>Adds the entry to the context, chained after the newest one; it is stored when the context saves.</summary>
+    public static async Task<AuditEntry> AppendAsync(OffenderMgmtDb db, AuditRecord record, CancellationToken cancellationToken) =>
+        (await AppendAllAsync(db, [record], cancellationToken))[0];
+
+    /// <summary>Adds the entries to the context in order, each chained to the one before.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> AppendAllAsync(OffenderMgmtDb db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         // The newest entry may be one added in this unit of work and not yet saved.
         var pending = db.AuditEntries.Local.OrderByDescending(e => e.Sequence).FirstOrDefault();
-        var last = pending is not null
-            ? new { pending.Sequence, pending.Hash }
+        var tail = pending is not null
+            ? new Tail(pending.Sequence, pending.Hash)
             : await db.AuditEntries.AsNoTracking()
                 .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-        var ids = record.RecordIds.Distinct().ToList();
+                .Select(e => new Tail(e.Sequence, e.Hash))
+                .FirstOrDefaultAsync(cancellationToken) ?? new Tail(0, AuditChain.Genesis);
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
+        {
+            var entry = Chain(record, tail.Sequence + 1, tail.Hash, out var ids);
+            db.AuditEntries.Add(entry);
+            db.AuditRecordRefs.AddRange(ids.Select(id => new AuditRecordRef { Sequence = entry.Sequence, RecordId = id }));
+            entries.Add(entry);
+            tail = new Tail(entry.Sequence, entry.Hash);
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// The entry for a record, every text cleaned and clipped first, so the hash is taken over
+    /// exactly what will be stored; <paramref name="ids"/> are the reference rows' ids.
+    /// </summary>
+    public static AuditEntry Chain(AuditRecord record, long sequence, string previousHash, out IReadOnlyList<string> ids)
+    {
+        ids = record.RecordIds.Select(id => AuditText.Clean(id, MaxRecordId)).Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal).ToList();
         var entry = new AuditEntry
         {
-            Sequence = (last?.Sequence ?? 0) + 1,
+            Sequence = sequence,
             At = record.At,
-            Subject = Clip(record.Subject, 100),
+            Subject = AuditText.Clean(record.Subject, MaxSubject),
             OfficerId = record.OfficerId,
-            Role = record.Role,
-            Rpc = Clip(record.Rpc, 200),
+            Role = AuditText.Clean(record.Role, MaxRole),
+            Rpc = AuditText.Clean(record.Rpc, MaxRpc),
             Action = record.Action,
-            RecordIds = Clip(string.Join(' ', ids), MaxRecordIdsText),
-            Purpose = Clip(record.Purpose, 600),
-            Outcome = Clip(record.Outcome, 600),
-            PreviousHash = last?.Hash ?? AuditChain.Genesis,
+            RecordIds = Summary(ids),
+            RecordCount = ids.Count,
+            RecordsDigest = AuditChain.RecordsDigest(ids),
+            Format = AuditEntry.DigestFormat,
+            Purpose = AuditText.Clean(record.Purpose, MaxPurpose),
+            Outcome = AuditText.Clean(record.Outcome, MaxOutcome),
+            PreviousHash = previousHash,
         };
         entry.Hash = AuditChain.Hash(entry);
-        db.AuditEntries.Add(entry);
-        db.AuditRecordRefs.AddRange(ids.Select(id => new AuditRecordRef { Sequence = entry.Sequence, RecordId = Clip(id, 64) }));
         return entry;
     }
 
-    /// <summary>Walks the chain from the first entry; reports the first entry that does not fit.</summary>
-    public static async Task<ChainVerification> VerifyAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    /// <summary>As many whole ids as fit the readable column; the reference rows hold them all.</summary>
+    private static string Summary(IReadOnlyList<string> ids)
     {
-        var previous = AuditChain.Genesis;
-        long expectedSequence = 1, checkedCount = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (entry.Sequence != expectedSequence)
-                return Broken(checkedCount, expectedSequence, $"entry {expectedSequence} is missing (the next entry is {entry.Sequence})");
-            if (entry.PreviousHash != previous)
-                return Broken(checkedCount, entry.Sequence, $"entry {entry.Sequence} does not link to entry {entry.Sequence - 1}");
-            if (AuditChain.Hash(entry) != entry.Hash)
-                return Broken(checkedCount, entry.Sequence, $"entry {entry.Sequence} has been altered: its content no longer matches its hash");
-            previous = entry.Hash;
-            expectedSequence++;
-            checkedCount++;
-        }
-        return new ChainVerification(true, checkedCount, null, "");
+        var length = 0;
+        var fit = ids.TakeWhile(id => (length += id.Length + 1) <= MaxRecordIdsText + 1).ToList();
+        return string.Join(' ', fit);
     }
 
-    private static ChainVerification Broken(long checkedCount, long sequence, string problem) =>
-        new(false, checkedCount, sequence, problem);
+    /// <summary>
+    /// Walks the whole chain from the first entry and reports every entry that does not fit:
+    /// a gap in the sequence, a broken link, content that no longer matches its hash, or
+    /// reference rows that do not match the record digest the hash covers.
+    /// </summary>
+    public static async Task<ChainVerification> VerifyAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        var broken = new List<BrokenEntry>();
+        long brokenCount = 0, expectedSequence = 1, checkedCount = 0;
+        var previous = AuditChain.Genesis;
+        void Report(long sequence, string problem)
+        {
+            brokenCount++;
+            if (broken.Count < MaxBrokenListed) broken.Add(new BrokenEntry(sequence, problem));
+        }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+        await using var refs = db.AuditRecordRefs.AsNoTracking().OrderBy(r => r.Sequence).ThenBy(r => r.RecordId)
+            .Select(r => new { r.Sequence, r.RecordId }).AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
+        var hasRef = await refs.MoveNextAsync();
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            // Reference rows are read alongside, in the same order: those of this entry, and any
+            // left over from before it (rows whose entry is missing).
+            var ids = new List<string>();
+            var orphans = false;
+            while (hasRef && refs.Current.Sequence <= entry.Sequence)
+            {
+                if (refs.Current.Sequence == entry.Sequence) ids.Add(refs.Current.RecordId);
+                else orphans = true;
+                hasRef = await refs.MoveNextAsync();
+            }
+
+            checkedCount++;
+            var gap = entry.Sequence != expectedSequence;
+            if (gap) Report(expectedSequence, $"entries {expectedSequence} to {entry.Sequence - 1} are missing (the next entry is {entry.Sequence})");
+            else if (entry.PreviousHash != previous) Report(entry.Sequence, $"entry {entry.Sequence} does not link to entry {entry.Sequence - 1}");
+            if (AuditChain.Hash(entry) != entry.Hash)
+                Report(entry.Sequence, $"entry {entry.Sequence} has been altered: its content no longer matches its hash");
+            else if (entry.Format != AuditEntry.LegacyFormat && (ids.Count != entry.RecordCount || AuditChain.RecordsDigest(ids) != entry.RecordsDigest))
+                Report(entry.Sequence, $"entry {entry.Sequence}'s record references have been altered: they no longer match the records its hash covers");
+            if (orphans) Report(entry.Sequence, $"record references before entry {entry.Sequence} belong to no entry");
+            // The next entry links to this one's stored hash, so one altered entry shows once.
+            previous = entry.Hash;
+            expectedSequence = entry.Sequence + 1;
+        }
+        if (hasRef) Report(refs.Current.Sequence, $"record references after the newest entry ({expectedSequence - 1}) belong to no entry");
+        return new ChainVerification(checkedCount, brokenCount, broken);
+    }
 }

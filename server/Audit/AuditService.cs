@@ -38,23 +38,32 @@ public sealed class AuditService(OffenderMgmtDb db) : V1.Audit.AuditBase
         {
             NextPageToken = page.Count > pageSize ? Paging.Encode(page[pageSize - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "",
         };
-        response.Entries.AddRange(page.Take(pageSize).Select(ToMessage));
+        var shown = page.Take(pageSize).ToList();
+        // Every record an entry touched, from its reference rows (the readable column is clipped).
+        var sequences = shown.Select(e => e.Sequence).ToList();
+        var references = (await db.AuditRecordRefs.AsNoTracking().Where(r => sequences.Contains(r.Sequence))
+                .Select(r => new { r.Sequence, r.RecordId }).ToListAsync(context.CancellationToken))
+            .ToLookup(r => r.Sequence, r => r.RecordId);
+        response.Entries.AddRange(shown.Select(e => ToMessage(e, references[e.Sequence])));
         return response;
     }
 
     public override async Task<V1.VerifyChainResponse> VerifyChain(V1.VerifyChainRequest request, ServerCallContext context)
     {
         var result = await AuditLog.VerifyAsync(db, context.CancellationToken);
-        return new V1.VerifyChainResponse
+        var response = new V1.VerifyChainResponse
         {
             Intact = result.Intact,
             EntriesChecked = result.EntriesChecked,
             FirstBrokenSequence = result.FirstBrokenSequence ?? 0,
             Problem = result.Problem,
+            BrokenCount = result.BrokenCount,
         };
+        response.Broken.AddRange(result.Broken.Select(b => new V1.BrokenAuditEntry { Sequence = b.Sequence, Problem = b.Problem }));
+        return response;
     }
 
-    private static V1.AuditEntry ToMessage(AuditEntry entry)
+    private static V1.AuditEntry ToMessage(AuditEntry entry, IEnumerable<string> recordIds)
     {
         var message = new V1.AuditEntry
         {
@@ -73,7 +82,7 @@ public sealed class AuditService(OffenderMgmtDb db) : V1.Audit.AuditBase
             Outcome = entry.Outcome,
             Hash = entry.Hash,
         };
-        message.RecordIds.AddRange(entry.RecordIds.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        message.RecordIds.AddRange(recordIds.Order(StringComparer.Ordinal));
         return message;
     }
 }

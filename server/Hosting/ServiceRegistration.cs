@@ -10,6 +10,7 @@ using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Tasks;
 using OffenderMgmt.Server.Demo;
 using OffenderMgmt.Server.Grpc;
+using OffenderMgmt.Server.Grpc.Pipeline;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Persistence;
 using OffenderMgmt.Server.Security;
@@ -96,18 +97,16 @@ public static class ServiceRegistration
 
         services.AddOffenderMgmtSecurity(configuration);
 
-        services.AddSingleton<ErrorMappingInterceptor>();
-        services.AddSingleton<AccountabilityInterceptor>();
+        services.AddCallPipeline();
         services.AddGrpc(options =>
         {
-            // Outermost first: failures are mapped to statuses after they are audited.
-            options.Interceptors.Add<ErrorMappingInterceptor>();
-            options.Interceptors.Add<AccountabilityInterceptor>();
+            CallPipeline.Add(options.Interceptors);
             // Large enough that an oversized field reaches validation and is named in the
             // answer; larger messages are refused by gRPC itself with RESOURCE_EXHAUSTED.
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
             options.MaxSendMessageSize = 16 * 1024 * 1024;
         });
+        CallPipeline.ParseRequestsWithAudit(services);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -14,7 +14,8 @@ public sealed record SignInResult(UserAccount Account, string Token, DateTimeOff
 /// neither tells an attacker which accounts exist.
 /// </summary>
 public sealed class AccountService(
-    OffenderMgmtDb db, IPasswordHasher<UserAccount> hasher, TokenIssuer tokens, IOptions<AuthOptions> options, ForceClock clock)
+    OffenderMgmtDb db, IPasswordHasher<UserAccount> hasher, TokenIssuer tokens, IOptions<AuthOptions> options, ForceClock clock,
+    AccountStatuses statuses)
 {
     public const int MinPasswordLength = 12;
     private const string WrongCredentials = "The username or password is wrong.";
@@ -60,7 +61,7 @@ public sealed class AccountService(
             var local = clock.ToLocal(lockedUntil);
             throw new SignInRefusedException($"This account is locked after repeated failed sign-ins. Try again after {local:HH:mm}, or ask an administrator.");
         }
-        if (account.Disabled) throw new SignInRefusedException("This account is disabled. Ask an administrator.");
+        if (account.Disabled) throw new SignInRefusedException("This account is disabled. Ask an administrator.", ErrorReason.AccountDisabled);
 
         var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
@@ -119,6 +120,8 @@ public sealed class AccountService(
             account.FailedSignIns = 0;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Committed: the account's next call looks again.
+        statuses.Forget(account.Id);
         return account;
     }
 
@@ -130,4 +133,4 @@ public sealed class AccountService(
 }
 
 /// <summary>Sign-in refused: UNAUTHENTICATED.</summary>
-public sealed class SignInRefusedException(string message) : UnauthenticatedException(message);
+public sealed class SignInRefusedException(string message, ErrorReason reason = ErrorReason.SignInRefused) : UnauthenticatedException(message, reason);

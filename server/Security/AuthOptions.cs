@@ -29,6 +29,13 @@ public sealed class AuthOptions
     /// <summary>Per-caller searches allowed a minute.</summary>
     public int SearchesPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// How long a call may rely on the remembered "this account is enabled" answer. Disabling an
+    /// account through the server forgets it at once; this bounds how long a change made behind
+    /// the server's back (the admin command is another process) takes to be seen.
+    /// </summary>
+    public TimeSpan AccountStatusLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
     // External identity provider
     public string Authority { get; set; } = "";
     /// <summary>The claim carrying the OffenderMgmt role name (e.g. "roles").</summary>

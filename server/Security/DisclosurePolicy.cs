@@ -30,14 +30,14 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
                 return DisclosureLevel.Full;
             case Role.LocalOfficer:
                 if (caller.Purpose.Kind is not (PurposeKind.Briefing or PurposeKind.SightingCheck or PurposeKind.Reason))
-                    throw new AccessDeniedException("A local officer reads people for a briefing or a sighting check: send x-access-purpose: briefing or sighting-check (or a reason).");
+                    throw new AccessDeniedException("A local officer reads people for a briefing or a sighting check: send x-access-purpose: briefing or sighting-check (or a reason).", ErrorReason.NotYourCase);
                 return DisclosureLevel.Briefing;
             case Role.Analyst:
                 RequireReason("analysts read individual records only for a stated reason");
                 return DisclosureLevel.Standard;
             case Role.PartnerAgency:
                 if (!await IsIomCohortAsync(personId, cancellationToken))
-                    throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.");
+                    throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.", ErrorReason.NotYourCase);
                 return DisclosureLevel.Standard;
             case Role.Service:
                 return DisclosureLevel.Standard;
@@ -64,7 +64,7 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
             case Role.PartnerAgency:
                 var cohort = await db.Managements.Where(m => ids.Contains(m.PersonId) && m.Scheme == Scheme.Iom && m.Status == ManagementStatus.Active)
                     .Select(m => m.PersonId).Distinct().ToListAsync(cancellationToken);
-                if (ids.Except(cohort).Any()) throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.");
+                if (ids.Except(cohort).Any()) throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.", ErrorReason.NotYourCase);
                 return ids.ToDictionary(id => id, _ => DisclosureLevel.Standard);
             default:
                 // The other roles' level does not depend on the person.
@@ -122,7 +122,7 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
             throw new NotFoundException("person", personId.ToString(), field);
         if (caller.Role == Role.Service) return;
         if (await ForPersonAsync(personId, cancellationToken) != DisclosureLevel.Full)
-            throw new AccessDeniedException("You may not change this person's record.");
+            throw new AccessDeniedException("You may not change this person's record.", ErrorReason.NotYourCase);
     }
 
     /// <summary>An active case the caller holds, or an order they lead.</summary>
@@ -149,6 +149,6 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
     private void RequireReason(string why)
     {
         if (caller.Purpose.Kind != PurposeKind.Reason)
-            throw new AccessDeniedException($"A reason is needed: {why}. Send x-access-purpose: \"reason: <why you need it>\"; the reason is kept in the audit log.");
+            throw new AccessDeniedException($"A reason is needed: {why}. Send x-access-purpose: \"reason: <why you need it>\"; the reason is kept in the audit log.", ErrorReason.ReasonRequired);
     }
 }

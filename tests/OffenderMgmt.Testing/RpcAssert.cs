@@ -13,6 +13,17 @@ public static class RpcAssert
         return error;
     }
 
+    /// <summary>The google.rpc.ErrorInfo reason the failure carries ("" if none).</summary>
+    public static string Reason(RpcException error) => error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason ?? "";
+
+    /// <summary>Fails with the status and the ErrorInfo reason given.</summary>
+    public static async Task<RpcException> FailsWith(StatusCode expected, string reason, Func<Task> call)
+    {
+        var error = await Fails(expected, call);
+        Assert.Equal(reason, Reason(error));
+        return error;
+    }
+
     /// <summary>Fails with INVALID_ARGUMENT naming the given field among its violations.</summary>
     public static async Task<BadRequest.Types.FieldViolation> FailsOnField(string field, Func<Task> call)
     {

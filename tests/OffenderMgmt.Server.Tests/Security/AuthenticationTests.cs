@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Grpc.Core;
 using OffenderMgmt.Contracts.V1;
 using OffenderMgmt.Server.Security;
@@ -148,14 +149,30 @@ public sealed class TokenExpiryTests : IDisposable
     {
         var auth = new Auth.AuthClient(await _server.As("demo.partner"));
         await auth.WhoAmIAsync(new WhoAmIRequest());
+        // As the admin command does it.
+        await using (var scope = _server.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AccountService>().SetDisabledAsync("demo.partner", disabled: true, CancellationToken.None);
+        var error = await RpcAssert.Fails(StatusCode.Unauthenticated, () => auth.WhoAmIAsync(new WhoAmIRequest()).ResponseAsync);
+        Assert.Contains("disabled", error.Status.Detail);
+        Assert.Equal("ACCOUNT_DISABLED", RpcAssert.Reason(error));
+    }
+
+    [Fact]
+    public async Task An_account_disabled_behind_the_servers_back_stops_working_once_its_remembered_status_lapses()
+    {
+        await _server.CreateAccountAsync("lapse.partner", OffenderMgmt.Server.Security.Role.PartnerAgency);
+        var auth = new Auth.AuthClient(await _server.As("lapse.partner"));
+        await auth.WhoAmIAsync(new WhoAmIRequest());
+        // Another process (or a hand on the database) disables it: this server is not told.
         await _server.WithDb(async db =>
         {
-            var account = db.UserAccounts.Single(a => a.Username == "demo.partner");
+            var account = db.UserAccounts.Single(a => a.Username == "lapse.partner");
             account.Disabled = true;
             await db.SaveChangesAsync();
         });
+        _server.Clock.Advance(new AuthOptions().AccountStatusLifetime);
         var error = await RpcAssert.Fails(StatusCode.Unauthenticated, () => auth.WhoAmIAsync(new WhoAmIRequest()).ResponseAsync);
-        Assert.Contains("disabled", error.Status.Detail);
+        Assert.Equal("ACCOUNT_DISABLED", RpcAssert.Reason(error));
     }
 
     public void Dispose() => _server.Dispose();

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Common;
+using RpcStatus = Google.Rpc.Status;
+
+namespace OffenderMgmt.Server.Grpc;
+
+/// <summary>
+/// The one place a failure becomes a gRPC status: the status promised in DESIGN.md section 5,
+/// google.rpc.ErrorInfo with the stable reason from <see cref="ErrorReasons"/>, and the detail
+/// that goes with it (BadRequest, ResourceInfo, PreconditionFailure, RetryInfo). Anything
+/// unexpected becomes INTERNAL with a reference to the log, never UNKNOWN and never a stack
+/// trace. Answers are bounded: at most 20 field violations, each clipped, so status and
+/// details stay far below HTTP/2 header limits whatever the request held.
+/// </summary>
+public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
+{
+    /// <summary>Longest status message sent (the audit entry keeps its own, shorter, copy).</summary>
+    public const int MaxMessage = 2000;
+    private const int MaxField = 200, MaxDescription = 300;
+
+    public RpcException Map(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case RpcException rpc:
+                return rpc;
+            case ValidationException v:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(v.Violations.Take(ValidationException.MaxListed).Select(f =>
+                    new BadRequest.Types.FieldViolation { Field = Clip(f.Field, MaxField), Description = Clip(f.Description, MaxDescription) }));
+                return Build(v.Reason, v.Message, badRequest, ("violations", v.Violations.Count.ToString(CultureInfo.InvariantCulture)));
+            case NotFoundException n:
+                return Build(n.Reason, n.Message,
+                    new ResourceInfo { ResourceType = n.Entity, ResourceName = Clip(n.Id, MaxField), Description = Clip(n.Message, MaxDescription) });
+            case RuleViolationException r:
+                var failure = new PreconditionFailure();
+                failure.Violations.Add(new PreconditionFailure.Types.Violation { Type = r.Rule, Description = Clip(r.Message, MaxDescription) });
+                return Build(r.Reason, r.Message, failure, ("rule", r.Rule));
+            case StaleVersionException s:
+                return Build(s.Reason, s.Message, null, ("current_version", s.ActualVersion.ToString(CultureInfo.InvariantCulture)));
+            case DbUpdateConcurrencyException:
+                return Build(ErrorReason.StaleVersion, "The record changed while this request was being applied; reload it and try again.");
+            case TooManyRequestsException t:
+                return Build(t.Reason, t.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(t.RetryAfter) });
+            case DomainException d:
+                return Build(d.Reason, d.Message);
+            case AuditUnavailableException a:
+                LogAuditUnavailable(a.InnerException, context.Method);
+                return Build(ErrorReason.AuditUnavailable, a.Message);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return context.Deadline < DateTime.UtcNow
+                    ? Build(ErrorReason.DeadlineExceeded, "The call's deadline passed before it finished; nothing was changed.")
+                    : Build(ErrorReason.Cancelled, "The call was cancelled; nothing was changed.");
+            default:
+                var reference = Guid.NewGuid().ToString("N")[..12];
+                LogUnexpected(exception, context.Method, reference);
+                return Build(ErrorReason.ServerError, $"OffenderMgmt could not complete the request (reference {reference}); the error has been logged.",
+                    null, ("reference", reference));
+        }
+    }
+
+    /// <summary>The status for a reason from the table, with ErrorInfo first and any other detail after it.</summary>
+    public static RpcException Build(ErrorReason reason, string message, Google.Protobuf.IMessage? detail = null, params (string Key, string Value)[] metadata)
+    {
+        var info = ErrorReasons.Of(reason);
+        var errorInfo = new ErrorInfo { Reason = info.Name, Domain = ErrorReasons.Domain };
+        foreach (var (key, value) in metadata) errorInfo.Metadata[key] = Clip(value, MaxField);
+        var status = new RpcStatus { Code = (int)info.Code, Message = Clip(message, MaxMessage) };
+        status.Details.Add(Any.Pack(errorInfo));
+        if (detail is not null) status.Details.Add(Any.Pack(detail));
+        return status.ToRpcException();
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in {Method} (reference {Reference})")]
+    private partial void LogUnexpected(Exception exception, string method, string reference);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit entry of a call to {Method} could not be committed; the call was refused")]
+    private partial void LogAuditUnavailable(Exception? exception, string method);
+}
