@@ -10,9 +10,6 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
     public GatewayException(GatewayFailure failure, string message, IReadOnlyList<FieldProblem> fieldProblems, Exception? inner = null)
         : this(failure, message, inner) => FieldProblems = fieldProblems;
 
-    /// <summary>The marker the server puts in a refusal that a stated reason would lift (DisclosurePolicy.RequireReason).</summary>
-    internal const string ReasonNeededMarker = "A reason is needed";
-
     public GatewayFailure Failure { get; } = failure;
 
     /// <summary>With <see cref="GatewayFailure.Rejected"/>: each request field the server found wrong.</summary>
@@ -21,19 +18,50 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
     /// <summary>The gRPC status code, for the log (never the message: it may name people).</summary>
     public string StatusCode => (InnerException as RpcException)?.StatusCode.ToString() ?? Failure.ToString();
 
-    /// <summary>Maps a gRPC failure to what the user can do about it.</summary>
+    /// <summary>The server's reason (google.rpc.ErrorInfo, e.g. "REASON_REQUIRED"), or "" from a server that sends none.</summary>
+    public static string ReasonOf(RpcException e)
+    {
+        try
+        {
+            return e.GetRpcStatus()?.GetDetail<ErrorInfo>() is { Domain: "offendermgmt" } info ? info.Reason : "";
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// Would signing in again help? Yes for an expired or missing sign-in; no for a disabled
+    /// account or a refused password (asking again would only be refused again).
+    /// </summary>
+    public static bool CallsForSignIn(RpcException e) =>
+        e.StatusCode == Grpc.Core.StatusCode.Unauthenticated && ReasonOf(e) is "" or "TOKEN_EXPIRED" or "UNAUTHENTICATED";
+
+    /// <summary>Maps a gRPC failure to what the user can do about it: by the server's reason, and by status only where it gives none.</summary>
     public static GatewayException From(RpcException e)
     {
         var detail = string.IsNullOrWhiteSpace(e.Status.Detail) ? "" : e.Status.Detail.Trim();
+        switch (ReasonOf(e))
+        {
+            case "REASON_REQUIRED": return new(GatewayFailure.ReasonNeeded, detail, e);
+            case "ROLE_NOT_ALLOWED" or "NOT_YOUR_CASE": return new(GatewayFailure.Refused, Or(detail, "Your role may not do that."), e);
+            case "RATE_LIMITED": return new(GatewayFailure.Refused, Or(detail, "Too many requests; wait a moment and try again."), e);
+            // The server says why (wrong password, locked, expired, disabled): its words are meant for the user.
+            case "TOKEN_EXPIRED" or "UNAUTHENTICATED" or "SIGN_IN_REFUSED": return new(GatewayFailure.SignInNeeded, Or(detail, "Sign in again to carry on."), e);
+            case "ACCOUNT_DISABLED": return new(GatewayFailure.AccountDisabled, Or(detail, "This account is disabled. Ask an administrator."), e);
+            case "STALE_VERSION": return new(GatewayFailure.Stale, Or(detail, "The record changed since you opened it; reload it and try again."), e);
+            case "NOT_FOUND": return new(GatewayFailure.NotFound, Or(detail, "That record no longer exists."), e);
+            case "INVALID_FIELD" or "PURPOSE_REQUIRED" or "INVALID_REQUEST_BODY": return Invalid(e, detail);
+            case "RULE_VIOLATED" or "ALREADY_EXISTS": return new(GatewayFailure.Rejected, Or(detail, "The server refused that."), e);
+            case "AUDIT_UNAVAILABLE": return new(GatewayFailure.ServerError, "The server could not record the call in its audit log, so it did not answer; try again.", e);
+        }
         return e.StatusCode switch
         {
             Grpc.Core.StatusCode.Unavailable => new(GatewayFailure.Unreachable, "The OffenderMgmt server cannot be reached. Check it is running and try again.", e),
             Grpc.Core.StatusCode.DeadlineExceeded => new(GatewayFailure.Unreachable, "The server took too long to answer. Try again.", e),
             Grpc.Core.StatusCode.Cancelled => new(GatewayFailure.Cancelled, "Cancelled.", e),
-            // The server says why (wrong password, locked, expired): its words are meant for the user.
             Grpc.Core.StatusCode.Unauthenticated => new(GatewayFailure.SignInNeeded, Or(detail, "Sign in again to carry on."), e),
-            Grpc.Core.StatusCode.PermissionDenied when detail.Contains(ReasonNeededMarker, StringComparison.Ordinal)
-                => new(GatewayFailure.ReasonNeeded, detail, e),
             Grpc.Core.StatusCode.PermissionDenied => new(GatewayFailure.Refused, Or(detail, "Your role may not do that."), e),
             Grpc.Core.StatusCode.ResourceExhausted => new(GatewayFailure.Refused, Or(detail, "Too many requests; wait a moment and try again."), e),
             Grpc.Core.StatusCode.NotFound => new(GatewayFailure.NotFound, Or(detail, "That record no longer exists."), e),
@@ -79,6 +107,8 @@ public enum GatewayFailure
     Cancelled,
     /// <summary>Not signed in, or the sign-in expired and was not renewed.</summary>
     SignInNeeded,
+    /// <summary>The account is disabled: signing in again will not help.</summary>
+    AccountDisabled,
     /// <summary>Refused, but a stated reason (purpose "reason: ...") would be accepted.</summary>
     ReasonNeeded,
     /// <summary>The role or relationship does not allow it.</summary>

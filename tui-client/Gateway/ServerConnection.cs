@@ -140,7 +140,7 @@ public sealed class ServerConnection : IDisposable
                 NoteHealth(ConnectionHealth.Online);
                 return response;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated && !renewed && tokenUsed is not null)
+            catch (RpcException e) when (GatewayException.CallsForSignIn(e) && !renewed && tokenUsed is not null)
             {
                 NoteHealth(ConnectionHealth.Online);
                 renewed = true;

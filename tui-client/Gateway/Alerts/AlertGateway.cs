@@ -95,7 +95,7 @@ public sealed class AlertWatch
             {
                 return;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated && !renewed && tokenUsed is not null)
+            catch (RpcException e) when (GatewayException.CallsForSignIn(e) && !renewed && tokenUsed is not null)
             {
                 renewed = true;
                 if (!await _connection.RenewSessionAsync(tokenUsed, e.Status.Detail, cancellationToken))
