@@ -21,6 +21,8 @@ public sealed class ValidationException(IReadOnlyList<FieldViolation> violations
     /// <summary>Violations named in an answer; the rest are counted ("and 380 more").</summary>
     public const int MaxListed = 20;
 
+    private const int MaxListedText = 800;
+
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
 
     public override ErrorReason Reason { get; } = reason;
@@ -32,6 +34,8 @@ public sealed class ValidationException(IReadOnlyList<FieldViolation> violations
     {
         if (violations.Count == 1) return $"{violations[0].Field}: {violations[0].Description}";
         var listed = string.Join("; ", violations.Take(MaxListed).Select(v => $"{v.Field}: {v.Description}"));
+        // The count must survive however long the descriptions are.
+        if (listed.Length > MaxListedText) listed = listed[..(MaxListedText - 1)] + "…";
         var more = violations.Count > MaxListed ? $"; and {violations.Count - MaxListed} more" : "";
         return $"{violations.Count} fields are invalid: {listed}{more}";
     }

@@ -19,8 +19,8 @@ namespace OffenderMgmt.Server.Grpc;
 public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
 {
     /// <summary>Longest status message sent (the audit entry keeps its own, shorter, copy).</summary>
-    public const int MaxMessage = 2000;
-    private const int MaxField = 200, MaxDescription = 300;
+    public const int MaxMessage = 1000;
+    private const int MaxField = 100, MaxDescription = 150;
 
     public RpcException Map(Exception exception, ServerCallContext context)
     {

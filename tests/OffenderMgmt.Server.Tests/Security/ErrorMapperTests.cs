@@ -1,0 +1,108 @@
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Grpc;
+
+namespace OffenderMgmt.Tests.Security;
+
+/// <summary>The one table of refusal reasons, and the mapper that puts them on every status (no host needed).</summary>
+public sealed class ErrorMapperTests
+{
+    private static readonly ErrorMapper Mapper = new(NullLogger<ErrorMapper>.Instance);
+
+    [Fact]
+    public void Every_reason_has_one_row_in_the_table_and_is_listed_in_the_readme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        foreach (var reason in Enum.GetValues<ErrorReason>())
+        {
+            var info = ErrorReasons.Of(reason);
+            Assert.Contains($"| `{info.Name}` | {info.Code} |", readme, StringComparison.Ordinal);
+        }
+        Assert.Equal(Enum.GetValues<ErrorReason>().Length, ErrorReasons.All.Values.Select(i => i.Name).Distinct().Count());
+    }
+
+    public static TheoryData<Exception, StatusCode, string> Failures() => new()
+    {
+        { new ValidationException("name", "is required"), StatusCode.InvalidArgument, "INVALID_FIELD" },
+        { new NotFoundException("person", "x"), StatusCode.NotFound, "NOT_FOUND" },
+        { new RuleViolationException("NOT_ACCREDITED", "no"), StatusCode.FailedPrecondition, "RULE_VIOLATED" },
+        { new StaleVersionException("order", "x", 1, 2), StatusCode.Aborted, "STALE_VERSION" },
+        { new AccessDeniedException("no"), StatusCode.PermissionDenied, "ROLE_NOT_ALLOWED" },
+        { new AccessDeniedException("no", ErrorReason.ReasonRequired), StatusCode.PermissionDenied, "REASON_REQUIRED" },
+        { new UnauthenticatedException("no", ErrorReason.TokenExpired), StatusCode.Unauthenticated, "TOKEN_EXPIRED" },
+        { new TooManyRequestsException("slow down", TimeSpan.FromSeconds(5)), StatusCode.ResourceExhausted, "RATE_LIMITED" },
+        { new InvalidRequestBodyException("offendermgmt.v1.X"), StatusCode.InvalidArgument, "INVALID_REQUEST_BODY" },
+        { new AuditUnavailableException(new IOException("disk")), StatusCode.Unavailable, "AUDIT_UNAVAILABLE" },
+        { new InvalidOperationException("bug"), StatusCode.Internal, "SERVER_ERROR" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Every_failure_maps_to_its_status_with_error_info(Exception failure, StatusCode code, string reason)
+    {
+        var mapped = Mapper.Map(failure, new TestCallContext());
+        Assert.Equal(code, mapped.StatusCode);
+        Assert.Equal(reason, mapped.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+    }
+
+    [Fact]
+    public void A_refusal_of_thousands_of_fields_lists_twenty_and_counts_the_rest()
+    {
+        var violations = Enumerable.Range(0, 5000).Select(i => new FieldViolation($"items[{i}]", new string('x', 1000))).ToList();
+        var mapped = Mapper.Map(new ValidationException(violations), new TestCallContext());
+        var status = mapped.GetRpcStatus()!;
+        Assert.Equal(20, status.GetDetail<BadRequest>().FieldViolations.Count);
+        Assert.Equal("5000", status.GetDetail<ErrorInfo>().Metadata["violations"]);
+        Assert.EndsWith("and 4980 more", new ValidationException(violations).Message, StringComparison.Ordinal);
+        Assert.True(status.CalculateSize() < 8 * 1024);
+    }
+
+    [Theory]
+    [InlineData("a\0b", "a\\u0000b")]
+    [InlineData("\u202eevil", "\\u202eevil")]
+    public void Audited_text_is_cleaned_to_what_can_be_stored(string text, string stored) =>
+        Assert.Equal(stored, AuditText.Clean(text, 100));
+
+    [Fact]
+    public void A_lone_surrogate_is_replaced_and_a_pair_is_kept()
+    {
+        // Built at run time: a lone surrogate does not survive being compiled into an attribute.
+        Assert.Equal("lone \ufffd high", AuditText.Clean("lone " + (char)0xD800 + " high", 100));
+        Assert.Equal("pair \ud83d\ude00 kept", AuditText.Clean("pair \ud83d\ude00 kept", 100));
+    }
+
+    [Fact]
+    public void Audited_text_is_clipped_to_its_column_without_splitting_a_character()
+    {
+        var clean = AuditText.Clean(new string('a', 98) + "\ud83d\ude00\ud83d\ude00", 100);
+        Assert.True(clean.Length <= 100);
+        Assert.False(char.IsHighSurrogate(clean[^2]) && !char.IsLowSurrogate(clean[^1]));
+        Assert.EndsWith("…", clean, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "OffenderMgmt.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+
+    private sealed class TestCallContext : ServerCallContext
+    {
+        protected override string MethodCore => "/offendermgmt.v1.Test/Call";
+        protected override string HostCore => "localhost";
+        protected override string PeerCore => "test";
+        protected override DateTime DeadlineCore => DateTime.MaxValue;
+        protected override Metadata RequestHeadersCore { get; } = [];
+        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+        protected override Metadata ResponseTrailersCore { get; } = [];
+        protected override Grpc.Core.Status StatusCore { get; set; }
+        protected override WriteOptions? WriteOptionsCore { get; set; }
+        protected override AuthContext AuthContextCore => new("", []);
+        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+    }
+}
