@@ -1,19 +1,16 @@
-using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Common;
 
 namespace OffenderMgmt.Server.Caseload;
 
 /// <summary>Checks the "Reviews" settings when the server starts.</summary>
-public sealed class ReviewOptionsValidator : IValidateOptions<ReviewOptions>
+public sealed class ReviewOptionsValidator() : SettingsValidator<ReviewOptions>("Reviews")
 {
-    public ValidateOptionsResult Validate(string? name, ReviewOptions options)
+    protected override void Check(ReviewOptions options, SettingChecks check)
     {
-        var check = new SettingChecks("Reviews");
         check.Range(nameof(options.VsomtMonths), options.VsomtMonths, 1, 24);
         check.Range(nameof(options.IomMonths), options.IomMonths, 1, 24);
         check.Range(nameof(options.SocLifetimeMonths), options.SocLifetimeMonths, 1, 24);
         check.Range(nameof(options.RaiseTaskDaysAhead), options.RaiseTaskDaysAhead, 0, 90);
         check.Range(nameof(options.PreReleaseReviewDays), options.PreReleaseReviewDays, 0, 180);
-        return check.Result();
     }
 }

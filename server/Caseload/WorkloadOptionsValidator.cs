@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Common;
 
 namespace OffenderMgmt.Server.Caseload;
 
 /// <summary>Checks the "Workload" settings when the server starts.</summary>
-public sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOptions>
+public sealed class WorkloadOptionsValidator() : SettingsValidator<WorkloadOptions>("Workload")
 {
-    public ValidateOptionsResult Validate(string? name, WorkloadOptions options)
+    protected override void Check(WorkloadOptions options, SettingChecks check)
     {
-        var check = new SettingChecks("Workload");
         check.Range(nameof(options.FullTimeHours), options.FullTimeHours, 1, 60);
         check.Range(nameof(options.CapacityPointsFullTime), options.CapacityPointsFullTime, 1, 10_000);
         check.Range(nameof(options.ExcessiveThresholdPercent), options.ExcessiveThresholdPercent, 50, 500);
@@ -27,6 +25,5 @@ public sealed class WorkloadOptionsValidator : IValidateOptions<WorkloadOptions>
             check.Range($"{at}:OpenBreach", w.OpenBreach, 0, 100);
             check.Range($"{at}:PendingRelease", w.PendingRelease, 0, 100);
         }
-        return check.Result();
     }
 }

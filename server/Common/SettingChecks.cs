@@ -35,3 +35,16 @@ public sealed class SettingChecks(string section)
 
     public ValidateOptionsResult Result() => _problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_problems);
 }
+
+/// <summary>An options validator for one configuration section: subclasses say what to check.</summary>
+public abstract class SettingsValidator<TOptions>(string section) : IValidateOptions<TOptions> where TOptions : class
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        var check = new SettingChecks(section);
+        Check(options, check);
+        return check.Result();
+    }
+
+    protected abstract void Check(TOptions options, SettingChecks check);
+}

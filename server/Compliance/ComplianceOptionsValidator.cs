@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Common;
 
 namespace OffenderMgmt.Server.Compliance;
 
 /// <summary>Checks the "Compliance" settings when the server starts.</summary>
-public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOptions>
+public sealed class ComplianceOptionsValidator() : SettingsValidator<ComplianceOptions>("Compliance")
 {
-    public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
+    protected override void Check(ComplianceOptions options, SettingChecks check)
     {
-        var check = new SettingChecks("Compliance");
         foreach (var risk in new[] { RiskLevel.VeryHigh, RiskLevel.High, RiskLevel.Medium, RiskLevel.Low })
         {
             if (!options.RsoHomeVisitMonths.TryGetValue(risk, out var months)) check.Fail($"RsoHomeVisitMonths:{risk}", "must be set");
@@ -21,6 +19,5 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         check.Range(nameof(options.CurfewCheckDays), options.CurfewCheckDays, 1, 365);
         check.Range(nameof(options.NoAccessRetryDays), options.NoAccessRetryDays, 1, 90);
         check.Range(nameof(options.MaxDaysEarly), options.MaxDaysEarly, 0, 365);
-        return check.Result();
     }
 }

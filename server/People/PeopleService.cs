@@ -37,6 +37,7 @@ public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy di
         var v = new Validator();
         var id = v.Id("id", request.Id);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the edit was based on");
+        v.Count("update_mask", request.UpdateMask?.Paths.Count ?? 0, RequestLimits.MaskPaths);
         v.ThrowIfInvalid();
         var requested = PersonMessages.ToDetails(request.Person, clock);
         audit.Touched(id);

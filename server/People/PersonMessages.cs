@@ -65,8 +65,6 @@ public static class PersonMessages
     public static PersonDetails ApplyMask(PersonDetails current, PersonDetails requested, FieldMask? mask)
     {
         if (mask is null || mask.Paths.Count == 0) return requested;
-        if (mask.Paths.Count > RequestLimits.MaskPaths)
-            throw new ValidationException("update_mask", $"may have at most {RequestLimits.MaskPaths} paths (got {mask.Paths.Count})");
         var unknown = mask.Paths.Where(p => !MaskPaths.ContainsKey(p)).ToList();
         if (unknown.Count > 0)
             throw new ValidationException("update_mask",

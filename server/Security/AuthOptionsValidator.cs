@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Common;
 
 namespace OffenderMgmt.Server.Security;
 
 /// <summary>Checks the "Auth" settings when the server starts.</summary>
-public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+public sealed class AuthOptionsValidator() : SettingsValidator<AuthOptions>("Auth")
 {
-    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    protected override void Check(AuthOptions options, SettingChecks check)
     {
-        var check = new SettingChecks("Auth");
         if (!options.IsExternal && !string.Equals(options.Mode, "Local", StringComparison.OrdinalIgnoreCase))
             check.Fail(nameof(options.Mode), $"must be Local or External (got '{Validator.Truncate(options.Mode)}')");
         check.Required(nameof(options.Issuer), options.Issuer);
@@ -30,6 +28,5 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
                 check.Fail(nameof(options.Authority), $"must be the https address of the force identity provider when Auth:Mode is External (got '{Validator.Truncate(options.Authority)}')");
             check.Required(nameof(options.RoleClaim), options.RoleClaim);
         }
-        return check.Result();
     }
 }
