@@ -15,7 +15,7 @@ builder.Services.AddOffenderMgmt(builder.Configuration);
 var app = builder.Build();
 
 if (AdminCommand.IsAdminCommand(args))
-    return await AdminCommand.RunAsync(app.Services, args);
+    return await ConfigurationFailure.Guard(app.Services, () => AdminCommand.RunAsync(app.Services, args));
 
 // Validates a bearer token when one is sent; whether a call needs one, and which role, is
 // decided per RPC by the accountability interceptor (Security/RpcAccessPolicy).
@@ -31,8 +31,7 @@ app.MapGrpcService<AlertsService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
-app.Run();
-return 0;
+return await ConfigurationFailure.Guard(app.Services, async () => { await app.RunAsync(); return 0; });
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -61,7 +61,10 @@ public sealed class AreasService(
 
     public override async Task<V1.ZonesAtResponse> ZonesAt(V1.ZonesAtRequest request, ServerCallContext context)
     {
-        var hits = await sightings.ZonesAtAsync(request.Point?.Latitude, request.Point?.Longitude, request.At?.ToDateTimeOffset(), context.CancellationToken);
+        var v = new Validator();
+        var at = v.Instant("at", request.At, TimeBounds.Planned, clock);
+        v.ThrowIfInvalid();
+        var hits = await sightings.ZonesAtAsync(request.Point?.Latitude, request.Point?.Longitude, at, context.CancellationToken);
         audit.Touched(hits.Select(h => h.Zone.PersonId));
         var response = new V1.ZonesAtResponse();
         response.Zones.AddRange(hits.Select(h => BriefingMessages.Zone(h.Zone, h.PersonName, h.BindsNow, livesHere: false)));
@@ -70,18 +73,18 @@ public sealed class AreasService(
 
     public override async Task<V1.SightingVerdict> CheckSighting(V1.CheckSightingRequest request, ServerCallContext context)
     {
-        var (person, with) = ReadSubject(request.PersonId, request.WithPersonIds);
+        var (person, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Planned);
         audit.Touched(person);
         EnsureBriefingPurpose();
-        var check = await sightings.CheckAsync(person, request.Point?.Latitude, request.Point?.Longitude, request.At?.ToDateTimeOffset(), with, request.WithDescription, context.CancellationToken);
+        var check = await sightings.CheckAsync(person, request.Point?.Latitude, request.Point?.Longitude, at, with, request.WithDescription, context.CancellationToken);
         return BriefingMessages.Verdict(check);
     }
 
     public override async Task<V1.RecordSightingResponse> RecordSighting(V1.RecordSightingRequest request, ServerCallContext context)
     {
-        var (person, with) = ReadSubject(request.PersonId, request.WithPersonIds);
+        var (person, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Happened);
         audit.Touched(person);
-        var recorded = await sightings.RecordAsync(person, request.Point?.Latitude, request.Point?.Longitude, request.At?.ToDateTimeOffset(),
+        var recorded = await sightings.RecordAsync(person, request.Point?.Latitude, request.Point?.Longitude, at,
             request.LocationText, with, request.WithDescription, request.Text, context.CancellationToken);
         audit.Touched(recorded.Sighting.Id);
         audit.Touched(recorded.Breaches.Select(b => b.Id));
@@ -132,13 +135,15 @@ public sealed class AreasService(
             throw new AccessDeniedException("Briefings and sighting checks need x-access-purpose: briefing or sighting-check (or a reason).");
     }
 
-    private static (Guid Person, IReadOnlyList<Guid> With) ReadSubject(string personId, IList<string> withIds)
+    private (Guid Person, IReadOnlyList<Guid> With, DateTimeOffset? At) ReadSubject(
+        string personId, IList<string> withIds, Google.Protobuf.WellKnownTypes.Timestamp? at, TimeBounds bounds)
     {
         var v = new Validator();
         var person = v.Id("person_id", personId);
-        var with = withIds.Select((w, i) => v.Id($"with_person_ids[{i}]", w)).ToList();
+        var with = v.Each("with_person_ids", withIds, RequestLimits.WithPersonIds, (field, w) => v.Id(field, w));
+        var when = v.Instant("at", at, bounds, clock);
         v.ThrowIfInvalid();
-        return (person, with);
+        return (person, with, when);
     }
 
     public static V1.Area ToMessage(AreaListing listing, bool includeBoundary)

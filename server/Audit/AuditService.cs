@@ -8,7 +8,7 @@ using V1 = OffenderMgmt.Contracts.V1;
 namespace OffenderMgmt.Server.Audit;
 
 /// <summary>gRPC Audit service: search the trail, and check nobody has tampered with it.</summary>
-public sealed class AuditService(OffenderMgmtDb db) : V1.Audit.AuditBase
+public sealed class AuditService(OffenderMgmtDb db, ForceClock clock) : V1.Audit.AuditBase
 {
     public override async Task<V1.QueryAuditResponse> Query(V1.QueryAuditRequest request, ServerCallContext context)
     {
@@ -17,8 +17,8 @@ public sealed class AuditService(OffenderMgmtDb db) : V1.Audit.AuditBase
         var officer = v.Id("officer_id", request.OfficerId, required: false);
         var subject = v.Optional("subject", request.Subject, 100).ToLowerInvariant();
         var pageSize = Paging.PageSize(request.PageSize);
-        var from = request.From?.ToDateTimeOffset();
-        var to = request.To?.ToDateTimeOffset();
+        var from = v.Instant("from", request.From, TimeBounds.Search, clock);
+        var to = v.Instant("to", request.To, TimeBounds.Search, clock);
         if (from > to) v.Add("to", "must not be before from");
         var after = Paging.Decode(request.PageToken, 1);
         long? before = after is null ? null : long.TryParse(after[0], out var s) ? s : throw new ValidationException("page_token", "is not a page token this list returned");

@@ -21,17 +21,18 @@ public sealed class CaseloadService(
         var person = v.Id("person_id", request.PersonId);
         var officer = v.Id("responsible_officer_id", request.ResponsibleOfficerId, required: false);
         var team = v.Id("owning_team_id", request.OwningTeamId, required: false);
-        var started = v.Date("started_on", request.StartedOn);
+        var started = v.Date("started_on", request.StartedOn, TimeBounds.Happened, clock);
         NotificationDetails? notification = null;
         if (request.Notification is { } n)
         {
-            var convicted = v.Date("notification.conviction_date", n.ConvictionDate, required: true);
+            var convicted = v.Date("notification.conviction_date", n.ConvictionDate, TimeBounds.Life, clock, required: true);
             var disposal = v.Enum("notification.disposal", (NotificationDisposal)n.Disposal);
-            var last = v.Date("notification.last_notified_on", n.LastNotifiedOn);
+            var last = v.Date("notification.last_notified_on", n.LastNotifiedOn, TimeBounds.Happened, clock);
             if (convicted is { } c) notification = new NotificationDetails(c, disposal, n.SentenceMonths == 0 ? null : n.SentenceMonths, n.AgeAtConviction, last);
         }
         var categories = IomCategories.None;
-        for (var i = 0; i < request.IomCategories.Count; i++)
+        var categoryCount = v.Count("iom_categories", request.IomCategories.Count, RequestLimits.IomCategories) ? request.IomCategories.Count : 0;
+        for (var i = 0; i < categoryCount; i++)
         {
             var category = request.IomCategories[i];
             if (category == V1.IomCategory.Unspecified || !Enum.IsDefined(category)) v.Add($"iom_categories[{i}]", "is not a known category");
@@ -101,7 +102,7 @@ public sealed class CaseloadService(
         var v = new Validator();
         var id = v.Id("id", request.Id);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the change was based on");
-        var endedOn = v.Date("ended_on", request.EndedOn) ?? clock.Today;
+        var endedOn = v.Date("ended_on", request.EndedOn, TimeBounds.Happened, clock) ?? clock.Today;
         v.ThrowIfInvalid();
         var existing = await book.GetAsync(id, context.CancellationToken);
         audit.Touched(id);
@@ -117,7 +118,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var officer = v.Id("officer_id", request.OfficerId);
-        var on = v.Date("on", request.On) ?? clock.Today;
+        var on = v.Date("on", request.On, TimeBounds.Planned, clock) ?? clock.Today;
         var weeks = Weeks(request.Weeks, v);
         if (on > clock.Today) v.Add("on", "must not be in the future");
         v.ThrowIfInvalid();
@@ -132,7 +133,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var team = v.Id("team_id", request.TeamId);
-        var on = v.Date("on", request.On) ?? clock.Today;
+        var on = v.Date("on", request.On, TimeBounds.Planned, clock) ?? clock.Today;
         var weeks = Weeks(request.Weeks, v);
         if (on > clock.Today) v.Add("on", "must not be in the future");
         v.ThrowIfInvalid();
@@ -160,7 +161,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var officer = v.Id("officer_id", request.OfficerId);
-        var leftOn = v.Date("left_on", request.LeftOn) ?? clock.Today;
+        var leftOn = v.Date("left_on", request.LeftOn, TimeBounds.Planned, clock) ?? clock.Today;
         var movedTo = v.Id("moved_to_team_id", request.MovedToTeamId, required: false);
         v.ThrowIfInvalid();
         audit.Touched(officer);
@@ -209,7 +210,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var officer = v.Id("officer_id", request.OfficerId);
-        var items = request.Items.Select((item, i) => (item.Kind, Id: v.Id($"items[{i}].id", item.Id))).ToList();
+        var items = v.Each("items", request.Items, RequestLimits.ReallocationItems, (field, item) => (item.Kind, Id: v.Id($"{field}.id", item.Id)));
         var reason = request.Reason == V1.AssignmentReason.Unspecified ? AssignmentReason.CaseloadAdjustment : v.Enum("reason", (AssignmentReason)(int)request.Reason);
         v.ThrowIfInvalid();
         var teams = new HashSet<Guid>();
@@ -231,7 +232,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var person = v.Id("person_id", request.PersonId);
-        var release = v.Date("expected_release_date", request.ExpectedReleaseDate, required: true);
+        var release = v.Date("expected_release_date", request.ExpectedReleaseDate, TimeBounds.Planned, clock, required: true);
         v.ThrowIfInvalid();
         audit.Touched(person);
         var tasks = await notifications.ReleaseAsync(person, release!.Value, request.Establishment, context.CancellationToken,
@@ -243,7 +244,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var person = v.Id("person_id", request.PersonId);
-        var charged = v.Date("charged_on", request.ChargedOn) ?? clock.Today;
+        var charged = v.Date("charged_on", request.ChargedOn, TimeBounds.Happened, clock) ?? clock.Today;
         var io = v.Id("investigating_officer_id", request.InvestigatingOfficerId, required: false);
         v.ThrowIfInvalid();
         audit.Touched(person);
@@ -278,10 +279,11 @@ public sealed class CaseloadService(
         var person = v.Id("person_id", request.PersonId);
         var management = v.Id("management_id", request.ManagementId, required: false);
         var kind = v.Enum("kind", (ContactKind)(int)request.Kind);
+        var at = v.Instant("at", request.At, TimeBounds.Happened, clock);
         v.ThrowIfInvalid();
         audit.Touched(person);
         await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
-        var note = await contacts.RecordAsync(person, management.OrNull(), request.At?.ToDateTimeOffset(), kind, request.Text, context.CancellationToken);
+        var note = await contacts.RecordAsync(person, management.OrNull(), at, kind, request.Text, context.CancellationToken);
         audit.Touched(note.Id);
         return CaseloadMessages.Contact(note, DisclosureLevel.Full);
     }
@@ -300,7 +302,7 @@ public sealed class CaseloadService(
     public override async Task<V1.IomReviewAgenda> GetIomReviewAgenda(V1.GetIomReviewAgendaRequest request, ServerCallContext context)
     {
         var v = new Validator();
-        var on = v.Date("on", request.On) ?? clock.Today;
+        var on = v.Date("on", request.On, TimeBounds.Planned, clock) ?? clock.Today;
         v.ThrowIfInvalid();
         var (since, items) = await iom.AgendaAsync(on, context.CancellationToken);
         audit.Touched(items.Select(i => i.Person.Id));
@@ -313,8 +315,8 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var management = v.Id("management_id", request.ManagementId);
-        var on = v.Date("meeting_on", request.MeetingOn) ?? clock.Today;
-        var actions = request.Actions.Select((a, i) => new IomAction(a.Action, a.PartnerAgency, a.Owner, v.Date($"actions[{i}].due_on", a.DueOn))).ToList();
+        var on = v.Date("meeting_on", request.MeetingOn, TimeBounds.Planned, clock) ?? clock.Today;
+        var actions = v.Each("actions", request.Actions, RequestLimits.IomActions, (field, a) => new IomAction(a.Action, a.PartnerAgency, a.Owner, v.Date($"{field}.due_on", a.DueOn, TimeBounds.Planned, clock)));
         v.ThrowIfInvalid();
         audit.Touched(management);
         var decision = await iom.DecideAsync(management, on, request.Decision, actions, request.ProposeDeselection, context.CancellationToken);

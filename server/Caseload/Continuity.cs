@@ -153,7 +153,7 @@ public sealed class Continuity(
         var text = v.Optional("note", note, 2000);
         v.Enum("reason", reason);
         if (items.Count == 0) v.Add("items", "name at least one case or order");
-        if (items.Count > 500) v.Add("items", "at most 500 at a time");
+        v.Count("items", items.Count, RequestLimits.ReallocationItems);
         v.ThrowIfInvalid();
         var officer = await db.Officers.FirstOrDefaultAsync(o => o.Id == officerId, cancellationToken)
                       ?? throw new NotFoundException("officer", officerId.ToString(), "officer_id");

@@ -101,8 +101,8 @@ public sealed class IomReview(OffenderMgmtDb db, Caller caller, ForceClock clock
     {
         var v = new Validator();
         var text = v.Required("decision", decision, 4000);
-        if (actions.Count > 20) v.Add("actions", "at most 20 actions");
-        for (var i = 0; i < actions.Count && i < 20; i++)
+        v.Count("actions", actions.Count, RequestLimits.IomActions);
+        for (var i = 0; i < actions.Count && i < RequestLimits.IomActions; i++)
         {
             v.Required($"actions[{i}].action", actions[i].Action, 500);
             v.Optional($"actions[{i}].partner_agency", actions[i].PartnerAgency, 200);

@@ -27,12 +27,24 @@ public sealed class WorkloadOptions
     /// <summary>Days before an expected release during which a case carries the pending-release extra.</summary>
     public int PendingReleaseDays { get; set; } = 28;
 
-    public List<WorkloadWeights> Weights { get; set; } = [new WorkloadWeights()];
+    /// <summary>
+    /// The effective-dated weight sets configured ("Workload:Weights"). Empty here on purpose:
+    /// .NET's configuration binder appends to a list a class initialises, so a default set in
+    /// this list would be kept beside a force's own. With none configured, the built-in set
+    /// (<see cref="BuiltInWeights"/>) applies.
+    /// </summary>
+    public List<WorkloadWeights> Weights { get; set; } = [];
+
+    /// <summary>The built-in weights (DESIGN.md section 3), used when configuration gives none.</summary>
+    public static IReadOnlyList<WorkloadWeights> BuiltInWeights { get; } = [new WorkloadWeights()];
+
+    /// <summary>The weight sets in force: the configured ones, or else the built-in set.</summary>
+    public IReadOnlyList<WorkloadWeights> WeightSets => Weights.Count > 0 ? Weights : BuiltInWeights;
 
     /// <summary>The weights in force on a date: the latest set that took effect on or before it.</summary>
     public WorkloadWeights WeightsOn(DateOnly date) =>
-        Weights.Where(w => w.EffectiveFrom <= date).OrderByDescending(w => w.EffectiveFrom).FirstOrDefault()
-        ?? Weights.OrderBy(w => w.EffectiveFrom).First();
+        WeightSets.Where(w => w.EffectiveFrom <= date).OrderByDescending(w => w.EffectiveFrom).FirstOrDefault()
+        ?? WeightSets.OrderBy(w => w.EffectiveFrom).First();
 }
 
 /// <summary>Points per case and per order (DESIGN.md section 3 defaults), from a date.</summary>

@@ -49,17 +49,72 @@ public sealed class Validator
     private static bool ContainsControlCharacters(string value) =>
         value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
 
-    /// <summary>An ISO date "YYYY-MM-DD"; null when absent (and not required) or invalid.</summary>
-    public DateOnly? Date(string field, string? value, bool required = false)
+    /// <summary>
+    /// An ISO date "YYYY-MM-DD" inside its plausible bounds (<see cref="ApiTime"/>); null when
+    /// absent (and not required) or invalid.
+    /// </summary>
+    public DateOnly? Date(string field, string? value, TimeBounds bounds, ForceClock clock, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             if (required) Add(field, "is required (YYYY-MM-DD)");
             return null;
         }
-        if (IsoDate.TryParse(value.Trim(), out var date)) return date;
-        Add(field, $"must be a calendar date in the form YYYY-MM-DD (got '{Truncate(value)}')");
-        return null;
+        if (!IsoDate.TryParse(value.Trim(), out var date))
+        {
+            Add(field, $"must be a calendar date in the form YYYY-MM-DD (got '{Truncate(value)}')");
+            return null;
+        }
+        if (ApiTime.Check(date, bounds, clock) is { } problem)
+        {
+            Add(field, $"{problem} (got {IsoDate.Format(date)})");
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>
+    /// A google.protobuf.Timestamp that converts and lies inside its plausible bounds
+    /// (<see cref="ApiTime"/>); null when absent (and not required) or invalid.
+    /// </summary>
+    public DateTimeOffset? Instant(string field, Google.Protobuf.WellKnownTypes.Timestamp? value, TimeBounds bounds, ForceClock clock, bool required = false)
+    {
+        if (value is null)
+        {
+            if (required) Add(field, "is required");
+            return null;
+        }
+        if (ApiTime.TryConvert(value, out var instant) is { } invalid)
+        {
+            Add(field, invalid);
+            return null;
+        }
+        if (ApiTime.Check(instant, bounds, clock) is { } problem)
+        {
+            Add(field, $"{problem} (got {instant.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})");
+            return null;
+        }
+        return instant;
+    }
+
+    /// <summary>
+    /// Reads each item of a repeated field, naming each as field[i]; a list longer than
+    /// <paramref name="max"/> is refused with one violation and none of its items is read.
+    /// </summary>
+    public List<T> Each<TItem, T>(string field, IList<TItem> items, int max, Func<string, TItem, T> read)
+    {
+        if (!Count(field, items.Count, max)) return [];
+        var result = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++) result.Add(read($"{field}[{i}]", items[i]));
+        return result;
+    }
+
+    /// <summary>Whether a repeated field has at most <paramref name="max"/> items; adds a violation when not.</summary>
+    public bool Count(string field, int count, int max)
+    {
+        if (count <= max) return true;
+        Add(field, $"may have at most {max} items (got {count})");
+        return false;
     }
 
     /// <summary>A latitude/longitude pair in WGS84 degrees.</summary>

@@ -44,13 +44,14 @@ public sealed class ComplianceService(
         var breachCondition = v.Id("breach_condition_id", request.BreachConditionId, required: false);
         if (outcome != CheckOutcome.BreachSuspected && (breachOrder != Guid.Empty || breachCondition != Guid.Empty))
             v.Add("breach_order_id", "is only for outcome BREACH_SUSPECTED");
+        var completedAt = v.Instant("completed_at", request.CompletedAt, TimeBounds.Happened, clock);
         v.ThrowIfInvalid();
         audit.Touched(checkId);
         var check = await desk.GetAsync(checkId, context.CancellationToken);
         audit.Touched(check.PersonId);
         await disclosure.EnsureMayEditPersonAsync(check.PersonId, context.CancellationToken);
 
-        var result = await desk.RecordOutcomeAsync(checkId, outcome, request.CompletedAt?.ToDateTimeOffset(), request.Notes, caller.OfficerId,
+        var result = await desk.RecordOutcomeAsync(checkId, outcome, completedAt, request.Notes, caller.OfficerId,
             breachOrder.OrNull(), breachCondition.OrNull(), context.CancellationToken);
         var listed = await messages.ChecksAsync(result.Next is null ? [result.Closed] : [result.Closed, result.Next], context.CancellationToken);
         var response = new V1.RecordOutcomeResponse { Closed = listed[0] };
@@ -71,14 +72,14 @@ public sealed class ComplianceService(
         var condition = v.Id("condition_id", request.ConditionId, required: false);
         var check = v.Id("check_id", request.CheckId, required: false);
         var sighting = v.Id("sighting_id", request.SightingId, required: false);
-        if (request.OccurredAt is null) v.Add("occurred_at", "is required");
+        var occurredAt = v.Instant("occurred_at", request.OccurredAt, TimeBounds.Happened, clock, required: true);
         var source = request.Source == V1.BreachSource.Unspecified ? BreachSource.Report : v.Enum("source", (BreachSource)(int)request.Source);
         v.ThrowIfInvalid();
         audit.Touched(person);
         if (caller.Is(Role.OffenderManager, Role.Supervisor)) await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
 
         var breach = await breaches.RecordAsync(new BreachReport(
-            person, order.OrNull(), condition.OrNull(), request.OccurredAt!.ToDateTimeOffset(),
+            person, order.OrNull(), condition.OrNull(), occurredAt!.Value,
             request.Location?.Latitude, request.Location?.Longitude, request.LocationText, source,
             check.OrNull(), sighting.OrNull(), request.Details), context.CancellationToken);
         audit.Touched(breach.Id);
@@ -123,7 +124,7 @@ public sealed class ComplianceService(
     public override Task<V1.NotificationPeriodResponse> CalculateNotificationPeriod(V1.NotificationPeriodRequest request, ServerCallContext context)
     {
         var v = new Validator();
-        var convicted = v.Date("conviction_date", request.ConvictionDate, required: true);
+        var convicted = v.Date("conviction_date", request.ConvictionDate, TimeBounds.Life, clock, required: true);
         var disposal = v.Enum("disposal", (NotificationDisposal)(int)request.Disposal);
         if (request.AgeAtConviction is < 10 or > 120) v.Add("age_at_conviction", "must be between 10 and 120");
         if (disposal == NotificationDisposal.Custodial && request.SentenceMonths <= 0) v.Add("sentence_months", "is required for a custodial sentence");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetTopologySuite.IO.Converters;
@@ -23,29 +23,59 @@ public static class BriefingExport
         return options;
     }
 
+    /// <summary>The CSV header: one column per field, in the order written.</summary>
+    public static readonly string[] CsvColumns =
+    [
+        "area_code", "area_name", "lives_here", "name", "aliases", "date_of_birth", "address", "postcode", "latitude", "longitude",
+        "risk", "schemes", "orders", "conditions", "warning_markers", "responsible_officer", "officer_phone", "what_to_do",
+    ];
+
+    /// <summary>
+    /// RFC 4180 CSV written by CsvHelper. Numbers are written as numbers in the invariant
+    /// culture (a negative longitude stays -0.42, so QGIS or a spreadsheet loads each row as a
+    /// point); the spreadsheet-formula guard (OWASP CSV injection: a leading =, +, -, @, tab or
+    /// CR is escaped) applies to text fields only.
+    /// </summary>
     public static string Csv(Briefing briefing)
     {
-        var text = new StringBuilder();
-        text.AppendLine("area_code,area_name,lives_here,name,aliases,date_of_birth,address,postcode,latitude,longitude,risk,schemes,orders,conditions,warning_markers,responsible_officer,officer_phone,what_to_do");
-        foreach (var p in briefing.Residents.Concat(briefing.Excluded))
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
         {
-            var a = p.Person.Address;
-            text.AppendLine(string.Join(',', new[]
+            csv.WriteHeader(CsvColumns);
+            foreach (var p in briefing.Residents.Concat(briefing.Excluded))
             {
-                briefing.Area.Code, briefing.Area.Name, p.LivesHere ? "yes" : "no", p.Person.DisplayName,
-                string.Join("; ", p.Person.Aliases.Select(x => $"{x.GivenName} {x.FamilyName}".Trim())),
-                p.Person.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                a is null ? "" : $"{a.Line1}, {a.Town}".Trim(' ', ','), a?.Postcode ?? "",
-                a?.Latitude.ToString("0.000000", CultureInfo.InvariantCulture) ?? "", a?.Longitude.ToString("0.000000", CultureInfo.InvariantCulture) ?? "",
-                p.Risk.ToString(), string.Join("; ", p.Schemes),
-                string.Join("; ", p.Orders.Select(o => $"{OrderTypeRules.For(o.Type).ShortName} ({o.Status})")),
-                string.Join("; ", p.Orders.SelectMany(o => o.Conditions).Select(c => c.Wording)),
-                p.Person.WarningMarkers == People.WarningMarkers.None ? "" : p.Person.WarningMarkers.ToString(),
-                p.Contact?.DisplayName ?? p.ContactTeam?.Name ?? "", p.Contact?.Phone ?? p.ContactTeam?.Phone ?? "", p.WhatToDo,
-            }.Select(Field)));
+                var a = p.Person.Address;
+                csv.WriteField(briefing.Area.Code);
+                csv.WriteField(briefing.Area.Name);
+                csv.WriteField(p.LivesHere ? "yes" : "no");
+                csv.WriteField(p.Person.DisplayName);
+                csv.WriteField(string.Join("; ", p.Person.Aliases.Select(x => $"{x.GivenName} {x.FamilyName}".Trim())));
+                if (p.Person.DateOfBirth is { } born) csv.WriteField(born, "yyyy-MM-dd");
+                else csv.WriteField("");
+                csv.WriteField(a is null ? "" : $"{a.Line1}, {a.Town}".Trim(' ', ','));
+                csv.WriteField(a?.Postcode ?? "");
+                csv.WriteField(a?.Latitude, "0.000000");
+                csv.WriteField(a?.Longitude, "0.000000");
+                csv.WriteField(p.Risk.ToString());
+                csv.WriteField(string.Join("; ", p.Schemes));
+                csv.WriteField(string.Join("; ", p.Orders.Select(o => $"{OrderTypeRules.For(o.Type).ShortName} ({o.Status})")));
+                csv.WriteField(string.Join("; ", p.Orders.SelectMany(o => o.Conditions).Select(c => c.Wording)));
+                csv.WriteField(p.Person.WarningMarkers == People.WarningMarkers.None ? "" : p.Person.WarningMarkers.ToString());
+                csv.WriteField(p.Contact?.DisplayName ?? p.ContactTeam?.Name ?? "");
+                csv.WriteField(p.Contact?.Phone ?? p.ContactTeam?.Phone ?? "");
+                csv.WriteField(p.WhatToDo);
+                csv.EndRecord();
+            }
         }
         return text.ToString();
     }
+
+    private static readonly CsvWriterOptions CsvOptions = new()
+    {
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+        NullValue = "",
+    };
 
     public static string GeoJsonOf(Briefing briefing)
     {
@@ -76,11 +106,4 @@ public static class BriefingExport
         ["properties"] = properties,
         ["geometry"] = JsonNode.Parse(JsonSerializer.Serialize(geometry, GeoJson)),
     };
-
-    /// <summary>RFC 4180: quote fields with commas, quotes or line breaks; double the quotes. A leading =, +, - or @ is neutralised so a spreadsheet does not run it.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
 }

@@ -45,7 +45,7 @@ public sealed class SightingDesk(
         var (lat, lon, when) = CheckPlaceAndTime(latitude, longitude, at, allowFutureDays: 0);
         var v = new Validator();
         var description = v.Optional("with_description", withDescription, 500);
-        if (with.Count > 20) v.Add("with_person_ids", "at most 20 people");
+        v.Count("with_person_ids", with.Count, RequestLimits.WithPersonIds);
         v.ThrowIfInvalid();
         // One connection for the check's few small queries, rather than one opened per query.
         await db.Database.OpenConnectionAsync(cancellationToken);

@@ -17,7 +17,6 @@ public static class SecurityRegistration
     /// </summary>
     public static IServiceCollection AddOffenderMgmtSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
         services.AddSingleton(sp =>
         {
             var auth = sp.GetRequiredService<IOptions<AuthOptions>>().Value;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Alerts;
@@ -39,16 +40,11 @@ public static class ServiceRegistration
     /// <summary>Everything the OffenderMgmt server needs, from configuration.</summary>
     public static IServiceCollection AddOffenderMgmt(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
-        services.Configure<ForceOptions>(configuration.GetSection("Force"));
-        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddOffenderMgmtOptions(configuration);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp =>
-        {
-            var force = configuration.GetSection("Force").Get<ForceOptions>() ?? new ForceOptions();
-            return new ForceClock(sp.GetRequiredService<TimeProvider>(), ForceClock.FindZone(force.TimeZone));
-        });
+        services.AddSingleton(sp => new ForceClock(
+            sp.GetRequiredService<TimeProvider>(), ForceClock.FindZone(sp.GetRequiredService<IOptions<ForceOptions>>().Value.TimeZone)));
 
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
@@ -63,7 +59,6 @@ public static class ServiceRegistration
         services.AddScoped<AreaImporter>();
         services.AddScoped<AreaDirectory>();
         services.AddScoped<PeopleDirectory>();
-        services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
         services.AddScoped<TaskBoard>();
         services.AddScoped<CheckPlanner>();
         services.AddScoped<OrderBook>();
@@ -71,8 +66,6 @@ public static class ServiceRegistration
         services.AddScoped<ComplianceDesk>();
         services.AddScoped<BreachRegister>();
         services.AddScoped<ComplianceMessages>();
-        services.Configure<WorkloadOptions>(configuration.GetSection("Workload"));
-        services.Configure<ReviewOptions>(configuration.GetSection("Reviews"));
         services.AddScoped<CaseloadBook>();
         services.AddScoped<WorkloadService>();
         services.AddScoped<Continuity>();

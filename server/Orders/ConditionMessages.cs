@@ -15,7 +15,7 @@ public static class ConditionMessages
 {
     public const double MinRadiusMetres = 25;
     public const double MaxRadiusMetres = 10_000;
-    public const int MaxZoneVertices = 1000;
+    public const int MaxZoneVertices = RequestLimits.ZonePoints;
     /// <summary>How far beyond the force's areas a zone may reach (a zone may straddle a border road).</summary>
     public const double ExtentMarginMetres = 2_000;
 
@@ -138,7 +138,7 @@ public static class ConditionMessages
     private static NonAssociationCondition? NonAssociation(V1.NonAssociation condition, string field, Validator v)
     {
         if (condition.Associates.Count == 0) { v.Add($"{field}.associates", "must name at least one person"); return null; }
-        if (condition.Associates.Count > 50) { v.Add($"{field}.associates", "may name at most 50 people"); return null; }
+        if (!v.Count($"{field}.associates", condition.Associates.Count, RequestLimits.Associates)) return null;
         var associates = new List<NonAssociate>();
         for (var i = 0; i < condition.Associates.Count; i++)
         {
@@ -198,9 +198,9 @@ public static class ConditionMessages
     private static List<WeeklyWindow> Windows(IList<V1.TimeWindow> windows, string field, Validator v, bool required)
     {
         if (required && windows.Count == 0) v.Add(field, "must have at least one time window");
-        if (windows.Count > 21) v.Add(field, "may have at most 21 windows");
         var result = new List<WeeklyWindow>();
-        for (var i = 0; i < windows.Count && i < 21; i++)
+        if (!v.Count(field, windows.Count, RequestLimits.TimeWindows)) return result;
+        for (var i = 0; i < windows.Count; i++)
         {
             var w = windows[i];
             var path = $"{field}[{i}]";

@@ -17,12 +17,11 @@ public sealed class OrdersService(
         var v = new Validator();
         var personId = v.Id("person_id", request.PersonId);
         var type = v.Enum("type", (OrderType)(int)request.Type);
-        var madeOn = v.Date("made_on", request.MadeOn, required: true);
-        var startsOn = v.Date("starts_on", request.StartsOn);
-        var endsOn = v.Date("ends_on", request.EndsOn);
+        var madeOn = v.Date("made_on", request.MadeOn, TimeBounds.Happened, clock, required: true);
+        var startsOn = v.Date("starts_on", request.StartsOn, TimeBounds.Planned, clock);
+        var endsOn = v.Date("ends_on", request.EndsOn, TimeBounds.Planned, clock);
         var lead = v.Id("lead_officer_id", request.LeadOfficerId, required: false);
         var team = v.Id("owning_team_id", request.OwningTeamId, required: false);
-        if (request.Conditions.Count > 100) v.Add("conditions", "an order may have at most 100 conditions");
         var conditions = ReadConditions(request.Conditions, "conditions", madeOn ?? clock.Today, v);
         v.ThrowIfInvalid();
         audit.Touched(personId);
@@ -70,10 +69,10 @@ public sealed class OrdersService(
         var v = new Validator();
         var id = v.Id("id", request.Id);
         var servedBy = v.Id("served_by_officer_id", request.ServedByOfficerId, required: caller.OfficerId is null);
-        if (request.ServedAt is null) v.Add("served_at", "is required");
+        var servedAt = v.Instant("served_at", request.ServedAt, TimeBounds.Happened, clock, required: true);
         v.ThrowIfInvalid();
         audit.Touched(id);
-        var order = await book.ServeAsync(id, request.ServedAt!.ToDateTimeOffset(), request.ServedWhere,
+        var order = await book.ServeAsync(id, servedAt!.Value, request.ServedWhere,
             servedBy == Guid.Empty ? caller.OfficerId!.Value : servedBy, context.CancellationToken);
         audit.Touched(order.PersonId);
         return await messages.ToMessageAsync(order, await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken), context.CancellationToken);
@@ -84,20 +83,21 @@ public sealed class OrdersService(
         var v = new Validator();
         var id = v.Id("id", request.Id);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the variation was based on");
-        var variedOn = v.Date("varied_on", request.VariedOn) ?? clock.Today;
+        var variedOn = v.Date("varied_on", request.VariedOn, TimeBounds.Happened, clock) ?? clock.Today;
         var added = ReadConditions(request.AddConditions, "add_conditions", variedOn, v);
         var changed = new List<(Guid, Condition)>();
-        for (var i = 0; i < request.ChangeConditions.Count; i++)
+        var changeCount = v.Count("change_conditions", request.ChangeConditions.Count, RequestLimits.Conditions) ? request.ChangeConditions.Count : 0;
+        for (var i = 0; i < changeCount; i++)
         {
             var changeId = v.Id($"change_conditions[{i}].id", request.ChangeConditions[i].Id);
             if (ConditionMessages.ToDomain(request.ChangeConditions[i], $"change_conditions[{i}]", areas.Current.Extent, variedOn, v) is { } replacement)
                 changed.Add((changeId, replacement));
         }
-        var removed = request.RemoveConditionIds.Select((r, i) => v.Id($"remove_condition_ids[{i}]", r)).ToList();
+        var removed = v.Each("remove_condition_ids", request.RemoveConditionIds, RequestLimits.Conditions, (field, r) => v.Id(field, r));
         DateOnly? newEnds = null;
         var endChanged = request.NewEndsOn.Length > 0;
         if (endChanged && !request.NewEndsOn.Equals("none", StringComparison.OrdinalIgnoreCase))
-            newEnds = v.Date("new_ends_on", request.NewEndsOn);
+            newEnds = v.Date("new_ends_on", request.NewEndsOn, TimeBounds.Planned, clock);
         v.ThrowIfInvalid();
 
         audit.Touched(id);
@@ -114,7 +114,7 @@ public sealed class OrdersService(
         var v = new Validator();
         var id = v.Id("id", request.Id);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the discharge was based on");
-        var on = v.Date("discharged_on", request.DischargedOn) ?? clock.Today;
+        var on = v.Date("discharged_on", request.DischargedOn, TimeBounds.Happened, clock) ?? clock.Today;
         v.ThrowIfInvalid();
         audit.Touched(id);
         var existing = await book.GetAsync(id, context.CancellationToken);
@@ -126,11 +126,8 @@ public sealed class OrdersService(
 
     private List<Condition> ReadConditions(IList<V1.Condition> conditions, string field, DateOnly addedOn, Validator v)
     {
-        var result = new List<Condition>();
-        for (var i = 0; i < conditions.Count && i < 100; i++)
-            if (ConditionMessages.ToDomain(conditions[i], $"{field}[{i}]", areas.Current.Extent, addedOn, v) is { } condition)
-                result.Add(condition);
-        return result;
+        var read = v.Each(field, conditions, RequestLimits.Conditions, (name, c) => ConditionMessages.ToDomain(c, name, areas.Current.Extent, addedOn, v));
+        return read.OfType<Condition>().ToList();
     }
 
 

@@ -11,12 +11,12 @@ namespace OffenderMgmt.Server.People;
 /// gRPC People service: guards and maps, then hands over to <see cref="PeopleDirectory"/>.
 /// What a caller sees of a person is decided by the <see cref="DisclosurePolicy"/>.
 /// </summary>
-public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy disclosure, CallAudit audit, AreaIndexHolder areas)
+public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy disclosure, CallAudit audit, AreaIndexHolder areas, ForceClock clock)
     : V1.People.PeopleBase
 {
     public override async Task<V1.Person> CreatePerson(V1.CreatePersonRequest request, ServerCallContext context)
     {
-        var details = PersonMessages.ToDetails(request.Person);
+        var details = PersonMessages.ToDetails(request.Person, clock);
         var person = await directory.CreateAsync(details, context.CancellationToken);
         audit.Touched(person.Id);
         // The creator sees what they wrote, less anything their role may never see.
@@ -37,8 +37,9 @@ public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy di
         var v = new Validator();
         var id = v.Id("id", request.Id);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the edit was based on");
+        v.Count("update_mask", request.UpdateMask?.Paths.Count ?? 0, RequestLimits.MaskPaths);
         v.ThrowIfInvalid();
-        var requested = PersonMessages.ToDetails(request.Person);
+        var requested = PersonMessages.ToDetails(request.Person, clock);
         audit.Touched(id);
         await directory.GetAsync(id, context.CancellationToken);  // NOT_FOUND before PERMISSION_DENIED
         await disclosure.EnsureMayEditPersonAsync(id, context.CancellationToken);

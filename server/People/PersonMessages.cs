@@ -28,18 +28,19 @@ public static class PersonMessages
         };
 
     /// <summary>Reads a PersonInput, reporting malformed dates and enum values by field.</summary>
-    public static PersonDetails ToDetails(V1.PersonInput? input, string prefix = "person")
+    public static PersonDetails ToDetails(V1.PersonInput? input, ForceClock clock, string prefix = "person")
     {
         if (input is null) throw new ValidationException(prefix, "is required");
         var v = new Validator();
-        var dob = v.Date($"{prefix}.date_of_birth", input.DateOfBirth);
-        var release = v.Date($"{prefix}.expected_release_date", input.ExpectedReleaseDate);
+        var dob = v.Date($"{prefix}.date_of_birth", input.DateOfBirth, TimeBounds.Life, clock);
+        var release = v.Date($"{prefix}.expected_release_date", input.ExpectedReleaseDate, TimeBounds.Planned, clock);
         var sex = v.Enum($"{prefix}.sex", (Sex)(int)input.Sex, required: false);
         var custody = input.CustodyStatus == V1.CustodyStatus.Unspecified
             ? CustodyStatus.InCommunity
             : v.Enum($"{prefix}.custody_status", (CustodyStatus)(int)input.CustodyStatus);
         var markers = WarningMarkers.None;
-        for (var i = 0; i < input.WarningMarkers.Count; i++)
+        var markerCount = v.Count($"{prefix}.warning_markers", input.WarningMarkers.Count, RequestLimits.WarningMarkers) ? input.WarningMarkers.Count : 0;
+        for (var i = 0; i < markerCount; i++)
         {
             var marker = input.WarningMarkers[i];
             if (marker == V1.WarningMarker.Unspecified || !System.Enum.IsDefined(marker))

@@ -26,7 +26,7 @@ public sealed record AddressDetails(
 public static class PersonRules
 {
     public const int MaxNameLength = 100;
-    public const int MaxAliases = 30;
+    public const int MaxAliases = RequestLimits.Aliases;
     public const int MaxDescriptionLength = 2000;
     public const int MaxNotesLength = 20_000;
 
