@@ -108,6 +108,9 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
 
     public int Count => _people.Count;
 
+    /// <summary>Whether the view has been built from the database (readiness: see Hosting/HealthRegistration).</summary>
+    public bool IsBuilt => _built;
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         Changes taken;

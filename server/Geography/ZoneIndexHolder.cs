@@ -17,6 +17,9 @@ public sealed class ZoneIndexHolder(IServiceScopeFactory scopes) : IDisposable
     private long _generation = 1;
     private long _builtFor;
 
+    /// <summary>Whether the index has been built at least once (readiness: see Hosting/HealthRegistration).</summary>
+    public bool IsBuilt => Interlocked.Read(ref _builtFor) > 0;
+
     /// <summary>Marks the index stale; called after a commit that changed zones.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 

@@ -109,7 +109,7 @@ public static class ServiceRegistration
             options.MaxSendMessageSize = 16 * 1024 * 1024;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOffenderMgmtHealth(configuration);
         return services;
     }
 }
