@@ -110,6 +110,7 @@ public static class ServiceRegistration
         });
         services.AddGrpcReflection();
         services.AddOffenderMgmtHealth(configuration);
+        services.AddOffenderMgmtTelemetry(configuration);
         return services;
     }
 }
