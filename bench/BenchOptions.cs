@@ -5,7 +5,8 @@ namespace OffenderMgmt.Bench;
 /// <summary>The command line: data set sizes, how many calls, which parts to run.</summary>
 public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
-    int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false)
+    int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
+    bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -19,6 +20,12 @@ public sealed record BenchOptions(
           --build-only    build (or reuse) the data set and stop
           --no-grpc       in process only
           --no-inprocess  gRPC only
+          --throughput    calls/s under load instead (h2load; docs/benchmarks.md): the Greeter, then every
+                          RPC on the demo force, and on the national data set if it is built
+          --national      with --throughput: build the national data set first if need be (about 2 min)
+          --profile       with --throughput: profile the server at 64 in flight (perf for CPU, strace for syncs);
+                          slows those runs, so their calls/s are not figures to quote
+          --seconds N     with --throughput: seconds measured per RPC and concurrency, after 1 s warm-up (default 4)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -41,11 +48,16 @@ public sealed record BenchOptions(
                 "--build-only" => options with { BuildOnly = true },
                 "--no-grpc" => options with { Grpc = false },
                 "--no-inprocess" => options with { InProcess = false },
+                "--throughput" => options with { Throughput = true },
+                "--national" => options with { National = true },
+                "--seconds" => options with { Seconds = Number() },
+                "--profile" => options with { Profile = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         if (options.Orders > options.People) throw new ArgumentException("--orders cannot exceed --people (one order per person)");
         if (options.Calls == 0) throw new ArgumentException("--calls must be at least 1");
+        if (options.Seconds == 0) throw new ArgumentException("--seconds must be at least 1");
         return options;
     }
 }

@@ -14,6 +14,10 @@ public static class BenchPaths
     /// <summary>.bench-data/ at the repository root: generated databases, server logs (git-ignored).</summary>
     public static string DataDirectory => Path.Combine(RepositoryRoot, ".bench-data");
 
+    /// <summary>The plain Greeter built alongside the benchmark, in the same configuration (the throughput run's baseline).</summary>
+    public static string GreeterAssembly => Path.GetFullPath(Metadata("GreeterAssembly")
+        ?? throw new InvalidOperationException("The benchmark was built without the Greeter's location."));
+
     /// <summary>The server built alongside the benchmark, in the same configuration.</summary>
     public static string ServerAssembly => Path.GetFullPath(Metadata("ServerAssembly")
         ?? throw new InvalidOperationException("The benchmark was built without the server's location."));

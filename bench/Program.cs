@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using OffenderMgmt.Bench;
 using OffenderMgmt.Bench.Generation;
 using OffenderMgmt.Bench.Measurement;
+using OffenderMgmt.Bench.Throughput;
 
 // The national-scale benchmark (docs/benchmarks.md): build or reuse the data set, time the
 // geographic lookups in process, then through the real server on loopback, and print tables.
@@ -30,6 +31,7 @@ var output = Console.Out;
 output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease() ? "Release" : "DEBUG BUILD: figures not representative")}");
 output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
+if (options.Throughput) return await Throughput(options, spec, output, ct);
 var dataset = await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct);
 if (options.BuildOnly)
 {
@@ -72,6 +74,41 @@ if (facts is not null)
 }
 output.WriteLine($"Load average at the end: {LoadAverage()}");
 return 0;
+
+// Calls a second under load against the plain Greeter, in one run (docs/benchmarks.md, "Throughput").
+static async Task<int> Throughput(BenchOptions options, DatasetSpec spec, TextWriter output, CancellationToken ct)
+{
+    if (!H2Load.IsInstalled())
+    {
+        Console.Error.WriteLine("The throughput run needs h2load (Debian/Ubuntu: apt-get install -y nghttp2-client).");
+        return 2;
+    }
+    if (options.Profile && !Profiler.IsAvailable())
+    {
+        Console.Error.WriteLine("--profile needs perf and strace (Debian/Ubuntu: apt-get install -y linux-perf strace).");
+        return 2;
+    }
+    var national = Path.Combine(BenchPaths.DataDirectory, spec.FileName);
+    string? nationalPath = options.National ? (await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct)).Path
+        : File.Exists(national) ? national : null;
+    var demo = await ThroughputBench.EnsureDemoAsync(output, ct);
+    var settings = new ThroughputBench.Settings(options.Seconds, WarmUpSeconds: 1, options.Profile);
+    output.WriteLine($"Throughput: h2load, 1 thread, {string.Join("/", ThroughputBench.InFlight)} calls in flight, {settings.Seconds} s each after {settings.WarmUpSeconds} s warm-up; " +
+                     (nationalPath is null ? "demo force only (the national data set is not built: add --national)" : "demo force, then the national data set"));
+    var greeter = await ThroughputBench.GreeterAsync(settings, output, ct);
+    var rows = new List<ThroughputRow>();
+    var audits = new List<AuditCheck>();
+    foreach (var (force, path) in new[] { ("demo", demo), ("national", nationalPath) })
+    {
+        if (path is null) continue;
+        var (forceRows, audit) = await ThroughputBench.ForceAsync(force, path, greeter, settings, output, ct);
+        rows.AddRange(forceRows);
+        audits.Add(audit);
+        ThroughputBench.Print(output, greeter, rows, audits);  // now, in case a later part fails
+    }
+    output.WriteLine($"Load average at the end: {LoadAverage()}");
+    return 0;
+}
 
 // Linux only: the 1, 5 and 15 minute load averages, to tell a quiet machine from a busy one.
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -19,6 +19,7 @@ if (AdminCommand.IsAdminCommand(args))
 
 // Validates a bearer token when one is sent; whether a call needs one, and which role, is
 // decided per RPC by the accountability interceptor (Security/RpcAccessPolicy).
+app.UseOffenderMgmtTelemetry();
 app.UseAuthentication();
 app.MapGrpcService<AuthService>();
 app.MapGrpcService<PeopleService>();

@@ -25,7 +25,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Address => $"http://127.0.0.1:{Port}";
 
-    public static ServerProcess Start(string serverAssembly, string connectionString, string dataDirectory, string logPath, IEnumerable<string> settings)
+    public static ServerProcess Start(string serverAssembly, string connectionString, string dataDirectory, string logPath, IEnumerable<string> settings,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(serverAssembly))
             throw new FileNotFoundException($"The server is not built at {serverAssembly}; build the solution in the same configuration first.", serverAssembly);
@@ -44,6 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var setting in settings) start.ArgumentList.Add(setting);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
@@ -75,6 +77,19 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>CPU time the server has used so far, all threads, user and kernel.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>The server's process id (for a profiler to attach to).</summary>
+    public int ProcessId => _process.Id;
 
     public int ExitCode => _process.ExitCode;
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Telemetry;
 
 namespace OffenderMgmt.Server.Geography;
 
@@ -12,8 +14,10 @@ namespace OffenderMgmt.Server.Geography;
 /// reader reloads just those before answering, so a briefing never shows a person as they
 /// were before a change that has been committed and answered.
 /// </summary>
-public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
+public sealed class BriefingFactsView(IServiceScopeFactory scopes, ViewMetrics metrics) : IDisposable
 {
+    private readonly Staleness _staleness = metrics.Track(ViewMetrics.BriefingFacts);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ConcurrentDictionary<Guid, BriefingFacts> _people = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> _residents = new(StringComparer.Ordinal);
@@ -55,6 +59,7 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
             _changes.Contacts |= contacts;
             _changed = true;
         }
+        _staleness.Changed();
     }
 
     /// <summary>The view with every committed change applied (built first if need be).</summary>
@@ -108,6 +113,9 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
 
     public int Count => _people.Count;
 
+    /// <summary>Whether the view has been built from the database (readiness: see Hosting/HealthRegistration).</summary>
+    public bool IsBuilt => _built;
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         Changes taken;
@@ -119,6 +127,8 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
             _changes = new Changes();
             _changed = false;
         }
+        var started = Stopwatch.GetTimestamp();
+        var kind = _built ? ViewMetrics.Refresh : ViewMetrics.Build;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -129,6 +139,7 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
                 _contacts = await loader.ContactsAsync(cancellationToken);
                 foreach (var facts in everyone) Put(facts.Person.Id, facts);
                 _built = true;
+                Applied(kind, started);
                 return;
             }
             var people = taken.People.ToHashSet();
@@ -136,6 +147,7 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
             var reloaded = (await loader.LoadAsync(people, cancellationToken)).ToDictionary(f => f.Person.Id);
             if (taken.Contacts) _contacts = await loader.ContactsAsync(cancellationToken);
             foreach (var id in people) Put(id, reloaded.GetValueOrDefault(id));
+            Applied(kind, started);
         }
         catch
         {
@@ -147,6 +159,12 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes) : IDisposable
             }
             throw;
         }
+    }
+
+    private void Applied(string kind, long started)
+    {
+        metrics.Reloaded(ViewMetrics.BriefingFacts, kind, Stopwatch.GetElapsedTime(started));
+        if (!_changed) _staleness.Current();
     }
 
     /// <summary>Replaces a person's facts (null: no longer managed or under a live order).</summary>

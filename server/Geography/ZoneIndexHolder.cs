@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Telemetry;
 
 namespace OffenderMgmt.Server.Geography;
 
@@ -10,15 +12,23 @@ namespace OffenderMgmt.Server.Geography;
 /// rebuilds it (one at a time) before answering, so a zone is never missed after it is served
 /// or varied, and never kept after it is removed.
 /// </summary>
-public sealed class ZoneIndexHolder(IServiceScopeFactory scopes) : IDisposable
+public sealed class ZoneIndexHolder(IServiceScopeFactory scopes, ViewMetrics metrics) : IDisposable
 {
+    private readonly Staleness _staleness = metrics.Track(ViewMetrics.ZoneIndex);
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile ZoneIndex _index = ZoneIndex.Empty;
     private long _generation = 1;
     private long _builtFor;
 
+    /// <summary>Whether the index has been built at least once (readiness: see Hosting/HealthRegistration).</summary>
+    public bool IsBuilt => Interlocked.Read(ref _builtFor) > 0;
+
     /// <summary>Marks the index stale; called after a commit that changed zones.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _staleness.Changed();
+    }
 
     public async ValueTask<ZoneIndex> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -30,8 +40,11 @@ public sealed class ZoneIndexHolder(IServiceScopeFactory scopes) : IDisposable
             wanted = Interlocked.Read(ref _generation);
             if (Interlocked.Read(ref _builtFor) != wanted)
             {
+                var started = Stopwatch.GetTimestamp();
                 _index = await BuildAsync(cancellationToken);
                 Interlocked.Exchange(ref _builtFor, wanted);
+                metrics.Reloaded(ViewMetrics.ZoneIndex, ViewMetrics.Build, Stopwatch.GetElapsedTime(started));
+                if (Interlocked.Read(ref _generation) == wanted) _staleness.Current();
             }
             return _index;
         }

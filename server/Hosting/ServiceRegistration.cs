@@ -101,7 +101,8 @@ public static class ServiceRegistration
         });
         CallPipeline.ParseRequestsWithAudit(services);
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOffenderMgmtHealth(configuration);
+        services.AddOffenderMgmtTelemetry(configuration);
         return services;
     }
 }
