@@ -175,9 +175,10 @@ public sealed partial class AccountabilityInterceptor(
     {
         var db = services.GetRequiredService<OffenderMgmtDb>();
         var requestId = RequestIdOf(request);
-        return await gate.RunAsync(async () =>
+        // In the engine's execution strategy: on PostgreSQL a unit of work that failed for a
+        // passing reason (deadlock, lost connection) runs again from the start.
+        return await gate.RunAsync(() => db.InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
             var requestHash = requestId is null ? "" : Convert.ToHexStringLower(SHA256.HashData(((IMessage)request).ToByteArray()));
             if (requestId is not null)
             {
@@ -190,7 +191,6 @@ public sealed partial class AccountabilityInterceptor(
                     ((IMessage)replay).MergeFrom(earlier.Response);
                     await AuditLog.AppendAsync(db, Record(context.Method, rule, caller, audit, $"OK (retry of request {requestId}; first answer returned)"), CancellationToken.None);
                     await db.SaveChangesAsync(CancellationToken.None);
-                    await transaction.CommitAsync(CancellationToken.None);
                     return replay;
                 }
             }
@@ -207,9 +207,8 @@ public sealed partial class AccountabilityInterceptor(
             await AuditLog.AppendAsync(db, Record(context.Method, rule, caller, audit, "OK"), CancellationToken.None);
             // Past this point the work is done: finish it even if the caller has gone.
             await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
             return response;
-        }, context.CancellationToken);
+        }, context.CancellationToken), context.CancellationToken);
     }
 
     /// <summary>The request's request_id field, when it has one and it is set.</summary>
