@@ -33,7 +33,8 @@ public static class AuditLog
         var entry = new AuditEntry
         {
             Sequence = (last?.Sequence ?? 0) + 1,
-            At = record.At,
+            // To the microsecond, the finest time PostgreSQL keeps, so the hash taken now matches the stored entry on either engine.
+            At = new DateTimeOffset(record.At.UtcTicks - record.At.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero),
             Subject = Clip(record.Subject, 100),
             OfficerId = record.OfficerId,
             Role = record.Role,
