@@ -63,6 +63,10 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
             case StaleVersionException s:
                 return Build(Code.Aborted, s.Message,
                     new ErrorInfo { Reason = "STALE_VERSION", Domain = "offendermgmt", Metadata = { ["current_version"] = s.ActualVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+            case DbUpdateException when Persistence.DatabaseErrors.IsUniqueViolation(exception):
+                // Someone else took the key first (a username, a request id, a task's source key).
+                return Build(Code.AlreadyExists, "A record with the same key was stored at the same moment by another request; nothing was changed.",
+                    new ErrorInfo { Reason = "ALREADY_EXISTS", Domain = "offendermgmt" });
             case DbUpdateConcurrencyException:
                 return Build(Code.Aborted, "The record changed while this request was being applied; reload it and try again.");
             case AccessDeniedException d:
