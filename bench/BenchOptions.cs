@@ -5,7 +5,8 @@ namespace OffenderMgmt.Bench;
 /// <summary>The command line: data set sizes, how many calls, which parts to run.</summary>
 public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
-    int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false)
+    int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "")
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -19,7 +20,13 @@ public sealed record BenchOptions(
           --build-only    build (or reuse) the data set and stop
           --no-grpc       in process only
           --no-inprocess  gRPC only
+          --provider sqlite|postgres
+                          the engine (default sqlite: a file under .bench-data/)
+          --connection-string "Host=...;Port=...;Username=..."
+                          the PostgreSQL server to build the data set on (a database of its own)
         """;
+
+    public BenchStore Store => new(Provider, ConnectionString);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -29,6 +36,7 @@ public sealed record BenchOptions(
             int Number() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
                 ? n
                 : throw new ArgumentException($"{args[i - 1]} needs a whole number");
+            string Text() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
                 "--people" => options with { People = Number() },
@@ -41,10 +49,14 @@ public sealed record BenchOptions(
                 "--build-only" => options with { BuildOnly = true },
                 "--no-grpc" => options with { Grpc = false },
                 "--no-inprocess" => options with { InProcess = false },
+                "--provider" => options with { Provider = Enum.Parse<Server.Hosting.StorageProvider>(Text(), ignoreCase: true) },
+                "--connection-string" => options with { ConnectionString = Text() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         if (options.Orders > options.People) throw new ArgumentException("--orders cannot exceed --people (one order per person)");
+        if (options.Provider == Server.Hosting.StorageProvider.Postgres && options.ConnectionString.Length == 0)
+            throw new ArgumentException("--provider postgres needs --connection-string (the server to build the data set on)");
         if (options.Calls == 0) throw new ArgumentException("--calls must be at least 1");
         return options;
     }

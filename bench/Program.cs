@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime;
-using Microsoft.Data.Sqlite;
 using OffenderMgmt.Bench;
 using OffenderMgmt.Bench.Generation;
 using OffenderMgmt.Bench.Measurement;
@@ -30,7 +29,9 @@ var output = Console.Out;
 output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease() ? "Release" : "DEBUG BUILD: figures not representative")}");
 output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
-var dataset = await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct);
+var store = options.Store;
+output.WriteLine($"Engine: {(store.IsPostgres ? "PostgreSQL" : "SQLite")}");
+var dataset = await NationalDataset.EnsureAsync(store, spec, options.Rebuild, output, ct);
 if (options.BuildOnly)
 {
     ResultsTable.PrintDataset(output, dataset);
@@ -39,7 +40,7 @@ if (options.BuildOnly)
 
 var rows = new List<LatencySummary>();
 Workload workload;
-await using (var services = BenchServices.For(dataset.Path))
+await using (var services = BenchServices.For(store, dataset.Path))
 {
     var (startup, drawn) = await InProcessBench.PrepareAsync(services, options.Seed + 1, options.WarmUp, options.Calls, ct);
     workload = drawn;
@@ -51,13 +52,13 @@ await using (var services = BenchServices.For(dataset.Path))
         ResultsTable.PrintLatencies(output, rows);  // now, in case the gRPC part fails
     }
 }
-SqliteConnection.ClearAllPools();
+store.ClearPools();
 
 GrpcFacts? facts = null;
 if (options.Grpc)
 {
     output.WriteLine($"Timing {options.Calls:N0} calls per operation through gRPC on loopback...");
-    var (grpcRows, grpcFacts) = await GrpcBench.RunAsync(dataset.Path, workload, output, ct);
+    var (grpcRows, grpcFacts) = await GrpcBench.RunAsync(store, dataset.Path, workload, output, ct);
     rows.AddRange(grpcRows);
     facts = grpcFacts;
 }
