@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Demo;
@@ -41,6 +42,13 @@ public sealed partial class DatabaseInitialiser(
             var path = db.Database.GetDbConnection().DataSource;
             if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
                 Directory.CreateDirectory(directory);
+        }
+        else if (db.Database.IsNpgsql()
+                 && db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>() is { } creator
+                 && !await creator.ExistsAsync(cancellationToken))
+        {
+            // Made here rather than by Migrate, which logs a failed connection as an error first.
+            await creator.CreateAsync(cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
     }
