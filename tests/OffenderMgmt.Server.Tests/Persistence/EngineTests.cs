@@ -117,6 +117,32 @@ public sealed class EngineTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A list of ids is one parameter on either engine (JSON read with json_each on SQLite, an
+    /// array compared with = ANY on PostgreSQL), so the SQL text is the same whatever the
+    /// list's length and is prepared once.
+    /// </summary>
+    [Fact]
+    public async Task A_list_of_ids_goes_to_the_database_as_one_parameter_on_either_engine()
+    {
+        var sql = await _server.WithDb(db =>
+        {
+            string For(int count)
+            {
+                var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
+                return db.People.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToQueryString();
+            }
+            return Task.FromResult((Two: For(2), Fifty: For(50)));
+        });
+
+        // ToQueryString declares the parameters first: "-- @ids=..." (Npgsql) or ".param set @ids ..." (SQLite).
+        static bool Declares(string line) => line.StartsWith("-- @", StringComparison.Ordinal) || line.StartsWith(".param set @", StringComparison.Ordinal);
+        static string Statement(string sql) => string.Join('\n', sql.Split('\n').Where(line => !Declares(line)));
+        Assert.Equal(Statement(sql.Two), Statement(sql.Fifty));
+        Assert.Contains(TestDatabase.IsPostgres ? "= ANY (@" : "json_each(@", sql.Fifty, StringComparison.Ordinal);
+        Assert.Single(sql.Fifty.Split('\n'), Declares);
+    }
+
     /// <summary>A call context for mapping an error outside a call.</summary>
     private sealed class PlainCallContext : ServerCallContext
     {
