@@ -6,7 +6,8 @@ namespace OffenderMgmt.Bench;
 public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
-    bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false)
+    bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false,
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "")
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -26,7 +27,13 @@ public sealed record BenchOptions(
           --profile       with --throughput: profile the server at 64 in flight (perf for CPU, strace for syncs);
                           slows those runs, so their calls/s are not figures to quote
           --seconds N     with --throughput: seconds measured per RPC and concurrency, after 1 s warm-up (default 4)
+          --provider sqlite|postgres
+                          the engine (default sqlite: a file under .bench-data/)
+          --connection-string "Host=...;Port=...;Username=..."
+                          the PostgreSQL server to build the data set on (a database of its own)
         """;
+
+    public BenchStore Store => new(Provider, ConnectionString);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -36,6 +43,7 @@ public sealed record BenchOptions(
             int Number() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
                 ? n
                 : throw new ArgumentException($"{args[i - 1]} needs a whole number");
+            string Text() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
                 "--people" => options with { People = Number() },
@@ -52,10 +60,14 @@ public sealed record BenchOptions(
                 "--national" => options with { National = true },
                 "--seconds" => options with { Seconds = Number() },
                 "--profile" => options with { Profile = true },
+                "--provider" => options with { Provider = Enum.Parse<Server.Hosting.StorageProvider>(Text(), ignoreCase: true) },
+                "--connection-string" => options with { ConnectionString = Text() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         if (options.Orders > options.People) throw new ArgumentException("--orders cannot exceed --people (one order per person)");
+        if (options.Provider == Server.Hosting.StorageProvider.Postgres && options.ConnectionString.Length == 0)
+            throw new ArgumentException("--provider postgres needs --connection-string (the server to build the data set on)");
         if (options.Calls == 0) throw new ArgumentException("--calls must be at least 1");
         if (options.Seconds == 0) throw new ArgumentException("--seconds must be at least 1");
         return options;

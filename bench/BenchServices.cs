@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,20 +7,20 @@ namespace OffenderMgmt.Bench;
 
 /// <summary>
 /// The server's real application services (AddOffenderMgmt, exactly as Program.cs registers
-/// them) over a given SQLite file, without the web host: the in-process measurements and the
+/// them) over a given data set (a SQLite file or a PostgreSQL database), without the web host: the in-process measurements and the
 /// generator resolve BeatBriefings, SightingDesk, AreaImporter... from here, one scope per call.
 /// </summary>
 public static class BenchServices
 {
-    public static ServiceProvider For(string databasePath)
+    public static ServiceProvider For(BenchStore store, string name)
     {
-        var connectionString = ConnectionString(databasePath);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = connectionString,
+                ["Storage:Provider"] = store.Provider.ToString(),
+                ["Storage:ConnectionString"] = store.ConnectionString(name),
                 // The signing key (made on first use) lives beside the bench databases.
-                ["Storage:DataDirectory"] = Path.GetDirectoryName(databasePath),
+                ["Storage:DataDirectory"] = BenchPaths.DataDirectory,
                 ["Force:TimeZone"] = "Europe/London",
             })
             .Build();
@@ -34,8 +33,4 @@ public static class BenchServices
         services.AddOffenderMgmt(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
-
-    /// <summary>As the server builds it from a data directory: a pooled connection to the file.</summary>
-    public static string ConnectionString(string databasePath) =>
-        new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
 }

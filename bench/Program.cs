@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime;
-using Microsoft.Data.Sqlite;
 using OffenderMgmt.Bench;
 using OffenderMgmt.Bench.Generation;
 using OffenderMgmt.Bench.Measurement;
@@ -32,7 +31,9 @@ output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount}
 output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
 if (options.Throughput) return await Throughput(options, spec, output, ct);
-var dataset = await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct);
+var store = options.Store;
+output.WriteLine($"Engine: {(store.IsPostgres ? "PostgreSQL" : "SQLite")}");
+var dataset = await NationalDataset.EnsureAsync(store, spec, options.Rebuild, output, ct);
 if (options.BuildOnly)
 {
     ResultsTable.PrintDataset(output, dataset);
@@ -41,7 +42,7 @@ if (options.BuildOnly)
 
 var rows = new List<LatencySummary>();
 Workload workload;
-await using (var services = BenchServices.For(dataset.Path))
+await using (var services = BenchServices.For(store, dataset.Path))
 {
     var (startup, drawn) = await InProcessBench.PrepareAsync(services, options.Seed + 1, options.WarmUp, options.Calls, ct);
     workload = drawn;
@@ -53,13 +54,13 @@ await using (var services = BenchServices.For(dataset.Path))
         ResultsTable.PrintLatencies(output, rows);  // now, in case the gRPC part fails
     }
 }
-SqliteConnection.ClearAllPools();
+store.ClearPools();
 
 GrpcFacts? facts = null;
 if (options.Grpc)
 {
     output.WriteLine($"Timing {options.Calls:N0} calls per operation through gRPC on loopback...");
-    var (grpcRows, grpcFacts) = await GrpcBench.RunAsync(dataset.Path, workload, output, ct);
+    var (grpcRows, grpcFacts) = await GrpcBench.RunAsync(store, dataset.Path, workload, output, ct);
     rows.AddRange(grpcRows);
     facts = grpcFacts;
 }
@@ -88,8 +89,13 @@ static async Task<int> Throughput(BenchOptions options, DatasetSpec spec, TextWr
         Console.Error.WriteLine("--profile needs perf and strace (Debian/Ubuntu: apt-get install -y linux-perf strace).");
         return 2;
     }
+    if (options.Store.IsPostgres)
+    {
+        Console.Error.WriteLine("The throughput run starts its servers on SQLite files; leave out --provider postgres.");
+        return 2;
+    }
     var national = Path.Combine(BenchPaths.DataDirectory, spec.FileName);
-    string? nationalPath = options.National ? (await NationalDataset.EnsureAsync(spec, options.Rebuild, output, ct)).Path
+    string? nationalPath = options.National ? (await NationalDataset.EnsureAsync(options.Store, spec, options.Rebuild, output, ct)).Path
         : File.Exists(national) ? national : null;
     var demo = await ThroughputBench.EnsureDemoAsync(output, ct);
     var settings = new ThroughputBench.Settings(options.Seconds, WarmUpSeconds: 1, options.Profile);

@@ -87,9 +87,20 @@ public sealed class ModelRowWriter(DbContext db, DbConnection connection, DbTran
         }
     }
 
+    // PostgreSQL: a round trip per row would dominate, so rows go in batches of this many
+    // statements (Npgsql sends a batch as one message). SQLite is in process: no batching needed.
+    private const int BatchSize = 1000;
+    private DbBatch? _batch;
+    private DbCommand? _parameterMaker;
+
     private void Execute(StoreObjectIdentifier table, List<(string Column, IProperty Property, object? Value)> columns)
     {
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        if (connection.CanCreateBatch)
+        {
+            AddToBatch(sql, columns);
+            return;
+        }
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
@@ -109,8 +120,39 @@ public sealed class ModelRowWriter(DbContext db, DbConnection connection, DbTran
         Rows++;
     }
 
+    private void AddToBatch(string sql, List<(string Column, IProperty Property, object? Value)> columns)
+    {
+        _parameterMaker ??= connection.CreateCommand();
+        if (_batch is null)
+        {
+            _batch = connection.CreateBatch();
+            _batch.Transaction = transaction;
+        }
+        var command = _batch.CreateBatchCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var mapping = (RelationalTypeMapping)columns[i].Property.GetRelationalTypeMapping();
+            command.Parameters.Add(mapping.CreateParameter(_parameterMaker, $"p{i}", columns[i].Value, columns[i].Property.IsNullable));
+        }
+        _batch.BatchCommands.Add(command);
+        Rows++;
+        if (_batch.BatchCommands.Count >= BatchSize) Flush();
+    }
+
+    /// <summary>Sends the rows still waiting in a batch; call before committing.</summary>
+    public void Flush()
+    {
+        if (_batch is null) return;
+        _batch.ExecuteNonQuery();
+        _batch.Dispose();
+        _batch = null;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values) command.Dispose();
+        _batch?.Dispose();
+        _parameterMaker?.Dispose();
     }
 }

@@ -17,54 +17,47 @@ public sealed record BuildReport(
     DateOnly BuiltOn, double WardsSeconds, double ImportSeconds, double GenerateSeconds, double WriteSeconds, double TotalSeconds,
     int Areas, int People, int Officers, int Orders, int Conditions, int Zones, int ZoneAreaLinks, IReadOnlyList<WardRepair> Repairs);
 
-/// <summary>A data set ready to measure: its file, and how (and whether, this run) it was built.</summary>
-public sealed record Dataset(string Path, DatasetSpec Spec, bool BuiltThisRun, BuildReport Report)
+/// <summary>A data set ready to measure: its file or database, and how (and whether, this run) it was built.</summary>
+public sealed record Dataset(BenchStore Store, string Path, DatasetSpec Spec, bool BuiltThisRun, BuildReport Report)
 {
-    /// <summary>The database file and its write-ahead log, in bytes.</summary>
-    public long SizeBytes => FileSize(Path) + FileSize(Path + "-wal");
-
-    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+    /// <summary>The database file and its write-ahead log, or the PostgreSQL database, in bytes.</summary>
+    public long SizeBytes => Store.SizeBytes(Path);
 }
 
 /// <summary>
-/// Builds the national data set into a SQLite file under .bench-data/, or reuses the one a
+/// Builds the national data set into a SQLite file under .bench-data/ (or a PostgreSQL
+/// database of the same name), or reuses the one a
 /// previous run built with the same sizes and seed (the marker in SystemSettings says which).
 /// The wards go through the server's AreaImporter (validated, all or nothing); everything else
 /// is generated in memory and written <see cref="ModelRowWriter"/>: plain INSERTs made from the server's EF model, in one
-/// transaction (SaveChanges costs about 1 ms per person here; see that class).
+/// transaction (SaveChanges costs about 1 ms per person here; see that class), batched on PostgreSQL.
 /// </summary>
 public static class NationalDataset
 {
     private const string MarkerKey = "bench.dataset";
     private const string ReportKey = "bench.build";
 
-    public static async Task<Dataset> EnsureAsync(DatasetSpec spec, bool rebuild, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<Dataset> EnsureAsync(BenchStore store, DatasetSpec spec, bool rebuild, TextWriter log, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(BenchPaths.DataDirectory);
-        var path = System.IO.Path.Combine(BenchPaths.DataDirectory, spec.FileName);
-        if (!rebuild && await ReadReportAsync(path, spec, cancellationToken) is { } existing)
+        var path = store.NameFor(spec);
+        if (!rebuild && await ReadReportAsync(store, path, spec, cancellationToken) is { } existing)
         {
             await log.WriteLineAsync($"Reusing {path} (built {existing.BuiltOn:yyyy-MM-dd} in {existing.TotalSeconds:F1} s; --rebuild to build it again)");
-            return new Dataset(path, spec, false, existing);
+            return new Dataset(store, path, spec, false, existing);
         }
-        Delete(path);
-        var report = await BuildAsync(path, spec, log, cancellationToken);
-        return new Dataset(path, spec, true, report);
+        store.Delete(path);
+        store.Create(path);
+        var report = await BuildAsync(store, path, spec, log, cancellationToken);
+        return new Dataset(store, path, spec, true, report);
     }
 
-    public static void Delete(string path)
+    private static async Task<BuildReport?> ReadReportAsync(BenchStore store, string path, DatasetSpec spec, CancellationToken cancellationToken)
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            if (File.Exists(file)) File.Delete(file);
-    }
-
-    private static async Task<BuildReport?> ReadReportAsync(string path, DatasetSpec spec, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path)) return null;
+        if (!store.Exists(path)) return null;
         try
         {
-            await using var services = BenchServices.For(path);
+            await using var services = BenchServices.For(store, path);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
             var settings = await db.SystemSettings.AsNoTracking().Where(s => s.Key == MarkerKey || s.Key == ReportKey)
@@ -73,21 +66,21 @@ public static class NationalDataset
                 ? JsonSerializer.Deserialize<BuildReport>(json)
                 : null;
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or Npgsql.PostgresException)
         {
             return null;  // half-written or from an older schema: build it again
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            store.ClearPools();
         }
     }
 
-    private static async Task<BuildReport> BuildAsync(string path, DatasetSpec spec, TextWriter log, CancellationToken cancellationToken)
+    private static async Task<BuildReport> BuildAsync(BenchStore store, string path, DatasetSpec spec, TextWriter log, CancellationToken cancellationToken)
     {
         await log.WriteLineAsync($"Building {path}: {spec.People:N0} people, {spec.Orders:N0} orders, {spec.Zones:N0} zones, seed {spec.Seed}");
         var total = Stopwatch.StartNew();
-        await using var services = BenchServices.For(path);
+        await using var services = BenchServices.For(store, path);
         var clock = services.GetRequiredService<ForceClock>();
         var (today, now) = (clock.Today, clock.Now);
 
@@ -95,7 +88,7 @@ public static class NationalDataset
         {
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
             await DatabaseInitialiser.MigrateAsync(db, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (!store.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         var step = Stopwatch.StartNew();
@@ -139,10 +132,11 @@ public static class NationalDataset
             db.SystemSettings.Add(new SystemSetting { Key = ReportKey, Value = JsonSerializer.Serialize(report) });
             db.SystemSettings.Add(new SystemSetting { Key = MarkerKey, Value = spec.Marker });
             await db.SaveChangesAsync(cancellationToken);
-            // Fold the write-ahead log into the file, so its size is the data set's size.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+            // Fold the write-ahead log into the file, so its size is the data set's size; on
+            // PostgreSQL, give the planner statistics for what was just written.
+            await db.Database.ExecuteSqlRawAsync(store.IsPostgres ? "VACUUM ANALYZE;" : "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         }
-        SqliteConnection.ClearAllPools();
+        store.ClearPools();
         await log.WriteLineAsync($"  built in {report.TotalSeconds:F1} s");
         return report;
     }
@@ -156,11 +150,12 @@ public static class NationalDataset
         // SQLite's default page cache is 2 MB; random Guid keys spread inserts over every page of
         // every index, so a small cache spills and re-reads pages all the time. 512 MB for this
         // one connection, during the build only (the server keeps its defaults when measured).
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -524288;", cancellationToken);
+        if (!db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -524288;", cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var writer = new ModelRowWriter(db, db.Database.GetDbConnection(), transaction.GetDbTransaction());
         foreach (var entity in data.Teams.Concat<object>(data.Officers).Concat(data.People).Concat(data.Managements).Concat(data.Orders))
             writer.Insert(entity);
+        writer.Flush();
         await transaction.CommitAsync(cancellationToken);
         return writer.Rows;
     }

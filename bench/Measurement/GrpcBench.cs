@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OffenderMgmt.Server.Audit;
@@ -30,22 +29,22 @@ public static class GrpcBench
     public const string Where = "gRPC";
     private const string Username = "bench.officer";
 
-    public static async Task<(List<LatencySummary> Results, GrpcFacts Facts)> RunAsync(string datasetPath, Workload workload, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<(List<LatencySummary> Results, GrpcFacts Facts)> RunAsync(BenchStore store, string datasetPath, Workload workload, TextWriter log, CancellationToken cancellationToken)
     {
-        var copy = datasetPath.Replace(".db", ".grpc.db", StringComparison.Ordinal);
-        Generation.NationalDataset.Delete(copy);
-        File.Copy(datasetPath, copy);
+        var copy = store.CopyNameFor(datasetPath);
+        store.Copy(datasetPath, copy);
         try
         {
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-            var auditBefore = await PrepareAccountAsync(copy, password, cancellationToken);
+            var auditBefore = await PrepareAccountAsync(store, copy, password, cancellationToken);
             var logPath = Path.Combine(BenchPaths.DataDirectory, "server.log");
             var started = Stopwatch.StartNew();
             List<LatencySummary> results;
             double startSeconds, firstCall;
             long workingSet;
-            await using (var server = ServerProcess.Start(BenchPaths.ServerAssembly, BenchServices.ConnectionString(copy), BenchPaths.DataDirectory, logPath,
+            await using (var server = ServerProcess.Start(BenchPaths.ServerAssembly, store.ConnectionString(copy), BenchPaths.DataDirectory, logPath,
                              [
+                                 $"--Storage:Provider={store.Provider}",
                                  // SearchNear counts against a per-officer limit of 120 a minute (an abuse guard);
                                  // a benchmark asks far faster than any officer, so it is lifted for this run.
                                  "--Auth:SearchesPerMinute=100000000",
@@ -100,10 +99,10 @@ public static class GrpcBench
                 });
                 workingSet = server.HasExited ? 0 : server.WorkingSet;
             }
-            SqliteConnection.ClearAllPools();
+            store.ClearPools();
 
             // The audit write alone, as the interceptor makes it, on the copy the server just used.
-            await using var services = BenchServices.For(copy);
+            await using var services = BenchServices.For(store, copy);
             long auditAfter;
             await using (var scope = services.CreateAsyncScope())
                 auditAfter = await scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>().AuditEntries.LongCountAsync(cancellationToken);
@@ -112,22 +111,21 @@ public static class GrpcBench
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            Generation.NationalDataset.Delete(copy);
+            store.Delete(copy);
         }
     }
 
     /// <summary>Creates the run's local officer account (through AccountService); returns the audit entries already there.</summary>
-    private static async Task<long> PrepareAccountAsync(string path, string password, CancellationToken cancellationToken)
+    private static async Task<long> PrepareAccountAsync(BenchStore store, string path, string password, CancellationToken cancellationToken)
     {
-        await using var services = BenchServices.For(path);
+        await using var services = BenchServices.For(store, path);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
         var officer = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.LocalOfficer).OrderBy(o => o.CollarNumber).Select(o => o.Id).FirstAsync(cancellationToken);
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         await accounts.CreateAsync(Username, "Benchmark local officer", Role.LocalOfficer, officer, password, cancellationToken);
         var existing = await db.AuditEntries.LongCountAsync(cancellationToken);
-        SqliteConnection.ClearAllPools();
+        store.ClearPools();
         return existing;
     }
 

@@ -25,7 +25,7 @@ public static class ResultsTable
     {
         var r = dataset.Report;
         output.WriteLine();
-        output.WriteLine($"| data set | {dataset.Spec.FileName} |");
+        output.WriteLine($"| data set | {Path.GetFileName(dataset.Path)} ({(dataset.Store.IsPostgres ? "PostgreSQL" : "SQLite")}) |");
         output.WriteLine("|---|---|");
         output.WriteLine($"| areas (English wards, 2013) | {r.Areas:N0} ({r.Repairs.Count} repaired: {string.Join(", ", r.Repairs.Select(x => $"{x.Code} {x.Name}"))}) |");
         output.WriteLine($"| managed people (one active management each) | {r.People:N0} |");

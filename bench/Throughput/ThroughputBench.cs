@@ -71,9 +71,9 @@ public static class ThroughputBench
         var path = Path.Combine(BenchPaths.DataDirectory, $"throughput-demo-g{DemoSeeder.GeneratorVersion}.db");
         var ready = path + ".ready";
         if (File.Exists(ready) && File.Exists(path)) return path;
-        Generation.NationalDataset.Delete(path);
+        BenchStore.Sqlite.Delete(path);
         await log.WriteLineAsync($"Building the demo force in {path}...");
-        await using (var services = BenchServices.For(path))
+        await using (var services = BenchServices.For(BenchStore.Sqlite, path))
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
@@ -93,7 +93,7 @@ public static class ThroughputBench
     {
         var work = WorkDirectory();
         var copy = Path.Combine(work, $"throughput-{force}.db");
-        Generation.NationalDataset.Delete(copy);
+        BenchStore.Sqlite.Delete(copy);
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal" })
             if (File.Exists(databasePath + suffix)) File.Copy(databasePath + suffix, copy + suffix);
@@ -103,7 +103,7 @@ public static class ThroughputBench
             var inputs = await PrepareAsync(copy, password, cancellationToken);
             var rows = new List<ThroughputRow>();
             var logPath = Path.Combine(work, $"server-{force}.log");
-            await using (var server = ServerProcess.Start(BenchPaths.ServerAssembly, BenchServices.ConnectionString(copy), work, logPath,
+            await using (var server = ServerProcess.Start(BenchPaths.ServerAssembly, BenchStore.Sqlite.ConnectionString(copy), work, logPath,
                              ["--Auth:SearchesPerMinute=100000000", "--Logging:LogLevel:Default=Warning"],
                              // The JIT writes /tmp/perf-PID.map, so perf can name managed frames.
                              // (W^X double-mapping off, or perf sees only an anonymous "doublemapper" region).
@@ -147,7 +147,7 @@ public static class ThroughputBench
         }
         finally
         {
-            Generation.NationalDataset.Delete(copy);
+            BenchStore.Sqlite.Delete(copy);
         }
     }
 
@@ -157,7 +157,7 @@ public static class ThroughputBench
 
     private static async Task<Inputs> PrepareAsync(string path, string password, CancellationToken cancellationToken)
     {
-        await using var services = BenchServices.For(path);
+        await using var services = BenchServices.For(BenchStore.Sqlite, path);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
         var localOfficer = await db.Officers.AsNoTracking().Where(o => o.Role == OfficerRole.LocalOfficer).OrderBy(o => o.CollarNumber).Select(o => o.Id).FirstAsync(cancellationToken);
@@ -262,7 +262,7 @@ public static class ThroughputBench
 
     private static async Task<AuditCheck> CheckAuditAsync(string force, string path, long before, CancellationToken cancellationToken)
     {
-        await using var services = BenchServices.For(path);
+        await using var services = BenchServices.For(BenchStore.Sqlite, path);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > before).GroupBy(e => new { e.Rpc, e.Outcome })

@@ -24,9 +24,16 @@ public sealed partial class AreaImporter(
 
         // Join the caller's transaction when there is one (the demo seeder imports and generates
         // as one unit); otherwise the import is its own transaction.
-        await using var transaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
+        var (added, updated, removed, reclassified) = await db.InTransactionAsync(() => StoreAsync(definitions, index, now, cancellationToken), cancellationToken);
+        indexHolder.Replace(index);
+
+        LogImported(definitions.Count, added, updated, removed, reclassified);
+        return new AreaImportResult(added, updated, removed, reclassified);
+    }
+
+    private async Task<(int Added, int Updated, int Removed, int Reclassified)> StoreAsync(
+        IReadOnlyList<AreaDefinition> definitions, AreaIndex index, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var existing = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         int added = 0, updated = 0;
         foreach (var definition in definitions)
@@ -45,11 +52,7 @@ public sealed partial class AreaImporter(
 
         var reclassified = await ReclassifyAddressesAsync(index, cancellationToken);
         await ReclassifyZonesAsync(index, cancellationToken);
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
-        indexHolder.Replace(index);
-
-        LogImported(definitions.Count, added, updated, existing.Count, reclassified);
-        return new AreaImportResult(added, updated, existing.Count, reclassified);
+        return (added, updated, existing.Count, reclassified);
     }
 
     /// <summary>The index in use now.</summary>

@@ -70,7 +70,8 @@ public static class AuditLog
         var entry = new AuditEntry
         {
             Sequence = sequence,
-            At = record.At,
+            // To the microsecond, the finest time PostgreSQL keeps, so the hash taken now matches the stored entry on either engine.
+            At = new DateTimeOffset(record.At.UtcTicks - record.At.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero),
             Subject = AuditText.Clean(record.Subject, MaxSubject),
             OfficerId = record.OfficerId,
             Role = AuditText.Clean(record.Role, MaxRole),

@@ -98,10 +98,12 @@ public sealed partial class AuditWriter : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             // One transaction: every entry of the batch is durable, or none is and no call of it is answered.
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await AuditLog.AppendAllAsync(db, batch.Select(j => j.Record).ToList(), CancellationToken.None);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            // In the engine's execution strategy (PostgreSQL retries a passing failure from the start).
+            await db.InTransactionAsync(async () =>
+            {
+                await AuditLog.AppendAllAsync(db, batch.Select(j => j.Record).ToList(), CancellationToken.None);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -16,13 +16,15 @@ public sealed class ForceClock(TimeProvider time, TimeZoneInfo zone)
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    /// <summary>The instant a local date and time happened (the earlier one in the autumn overlap).</summary>
+    /// <summary>The instant (in UTC) a local date and time happened (the earlier one in the autumn overlap).</summary>
     public DateTimeOffset ToInstant(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(local)) local = local.AddHours(1);  // spring gap: the clock jumps over it
         var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
+        // In UTC, like every instant the server stores or sends: PostgreSQL (Npgsql) refuses an
+        // instant with any other offset as a timestamptz parameter.
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
     public static TimeZoneInfo FindZone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);

@@ -44,15 +44,17 @@ public sealed partial class DemoSeeder(
         }
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();  // real elapsed time, not the force's clock
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using (var boundaries = File.OpenRead(BoundaryFile))
-            await importer.ImportAsync(boundaries, new AreaPropertyNames(), cancellationToken);
-        var force = DemoForceBuilder.Build(seed, clock.Today, clock.Now, importer.Index);
-        await SaveAsync(force, cancellationToken);
-        await CreateAccountsAsync(force.Cast, cancellationToken);
-        db.SystemSettings.Add(new SystemSetting { Key = MarkerKey, Value = wanted });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var force = await db.InTransactionAsync(async () =>
+        {
+            await using (var boundaries = File.OpenRead(BoundaryFile))
+                await importer.ImportAsync(boundaries, new AreaPropertyNames(), cancellationToken);
+            var force = DemoForceBuilder.Build(seed, clock.Today, clock.Now, importer.Index);
+            await SaveAsync(force, cancellationToken);
+            await CreateAccountsAsync(force.Cast, cancellationToken);
+            db.SystemSettings.Add(new SystemSetting { Key = MarkerKey, Value = wanted });
+            await db.SaveChangesAsync(cancellationToken);
+            return force;
+        }, cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         LogBuilt(force.People.Count, force.Officers.Count, force.Managements.Count, seconds);
     }

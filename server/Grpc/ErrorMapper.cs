@@ -42,6 +42,9 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
                 return Build(r.Reason, r.Message, failure, ("rule", r.Rule));
             case StaleVersionException s:
                 return Build(s.Reason, s.Message, null, ("current_version", s.ActualVersion.ToString(CultureInfo.InvariantCulture)));
+            case DbUpdateException when Persistence.DatabaseErrors.IsUniqueViolation(exception):
+                // Someone else took the key first (a username, a request id, a task's source key).
+                return Build(ErrorReason.AlreadyExists, "A record with the same key was stored at the same moment by another request; nothing was changed.");
             case DbUpdateConcurrencyException:
                 return Build(ErrorReason.StaleVersion, "The record changed while this request was being applied; reload it and try again.");
             case TooManyRequestsException t:

@@ -11,13 +11,14 @@ namespace OffenderMgmt.Server.Hosting;
 /// accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"]   (password from stdin)
 /// accounts disable USERNAME | accounts enable USERNAME | accounts list
 /// import-areas FILE.geojson [--code-property P --name-property P --district-code-property P --district-name-property P]
+/// migrate
 /// </code>
 /// </summary>
 public static class AdminCommand
 {
-    private static readonly HashSet<string> ServerOptionsWithValue = ["--data-dir", "--seed", "--port"];
+    private static readonly HashSet<string> ServerOptionsWithValue = ["--data-dir", "--seed", "--port", "--provider", "--connection-string"];
 
-    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "accounts" or "import-areas";
+    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "accounts" or "import-areas" or "migrate";
 
     /// <summary>A first word that is neither an option nor a known command (a typo, say).</summary>
     public static bool IsUnknownCommand(string[] args) =>
@@ -51,6 +52,7 @@ public static class AdminCommand
                 ("accounts", "enable") => await SetDisabledAsync(scope.ServiceProvider, words, disabled: false),
                 ("accounts", "list") => await ListAccountsAsync(db),
                 ("import-areas", _) => await ImportAreasAsync(scope.ServiceProvider, words, args),
+                ("migrate", _) => Migrated(scope.ServiceProvider),
                 _ => Usage(),
             };
         }
@@ -59,6 +61,13 @@ public static class AdminCommand
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>The migrations were applied before the command ran; says to which database.</summary>
+    private static int Migrated(IServiceProvider services)
+    {
+        Console.WriteLine($"Schema up to date: {services.GetRequiredService<DatabaseLocation>().Description}.");
+        return 0;
     }
 
     private static async Task<int> AddAccountAsync(IServiceProvider services, List<string> words, string[] args)
@@ -160,8 +169,11 @@ public static class AdminCommand
     {
         Console.Error.WriteLine("""
             usage: dotnet run --project server -- [--demo] [--data-dir PATH] [--port N] [--seed N]
+                       [--provider sqlite|postgres] [--connection-string "Host=...;Database=...;Username=..."]
                    (serves gRPC; --demo serves the generated demo force)
-                   dotnet run --project server -- <command> [--data-dir PATH | --demo]
+                   dotnet run --project server -- <command> [--data-dir PATH | --demo] [--provider ... --connection-string ...]
+              migrate
+                  (applies the schema migrations and stops; for deployments with Storage:MigrateOnStart=false)
               accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"]
                   (reads the password from standard input; at least 12 characters)
               accounts disable USERNAME

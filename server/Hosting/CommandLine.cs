@@ -2,7 +2,8 @@ namespace OffenderMgmt.Server.Hosting;
 
 /// <summary>
 /// Friendly command-line switches, rewritten into configuration keys before the host reads
-/// them: <c>--demo</c>, <c>--data-dir PATH</c>, <c>--seed N</c>, <c>--port N</c>. Anything else
+/// them: <c>--demo</c>, <c>--data-dir PATH</c>, <c>--seed N</c>, <c>--port N</c>,
+/// <c>--provider sqlite|postgres</c>, <c>--connection-string "..."</c>. Anything else
 /// passes through (so <c>--Storage:DataDirectory=...</c> still works).
 /// </summary>
 public static class CommandLine
@@ -19,6 +20,8 @@ public static class CommandLine
                 case "--demo": rewritten.Add("--Demo:Enabled=true"); break;
                 case "--seed": rewritten.Add($"--Demo:Seed={Next()}"); break;
                 case "--data-dir": rewritten.Add($"--Storage:DataDirectory={Next()}"); break;
+                case "--provider": rewritten.Add($"--Storage:Provider={Next()}"); break;
+                case "--connection-string": rewritten.Add($"--Storage:ConnectionString={Next()}"); break;
                 case "--port": rewritten.Add($"--urls=http://localhost:{Next()}"); break;
                 default: rewritten.Add(arg); break;
             }

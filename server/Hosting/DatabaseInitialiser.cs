@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Demo;
@@ -11,13 +12,14 @@ namespace OffenderMgmt.Server.Hosting;
 /// force when asked and the database is empty, and loads the area index.
 /// </summary>
 public sealed partial class DatabaseInitialiser(
-    IServiceScopeFactory scopes, IOptions<DemoOptions> demo, ILogger<DatabaseInitialiser> logger) : IHostedLifecycleService
+    IServiceScopeFactory scopes, IOptions<DemoOptions> demo, IOptions<StorageOptions> storage, ILogger<DatabaseInitialiser> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-        await MigrateAsync(db, cancellationToken);
+        if (storage.Value.MigrateOnStart) await MigrateAsync(db, cancellationToken);
+        else await RequireCurrentSchemaAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while a write commits; it is a property of the file,
@@ -41,7 +43,23 @@ public sealed partial class DatabaseInitialiser(
             if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
                 Directory.CreateDirectory(directory);
         }
+        else if (db.Database.IsNpgsql()
+                 && db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>() is { } creator
+                 && !await creator.ExistsAsync(cancellationToken))
+        {
+            // Made here rather than by Migrate, which logs a failed connection as an error first.
+            await creator.CreateAsync(cancellationToken);
+        }
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>With Storage:MigrateOnStart off, the schema must already be current: refuse to start otherwise.</summary>
+    private static async Task RequireCurrentSchemaAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The database schema is {pending.Count} migration(s) behind ({pending[^1]}) and Storage:MigrateOnStart is false: run the server's 'migrate' command first.");
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

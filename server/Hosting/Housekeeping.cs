@@ -42,18 +42,21 @@ public sealed partial class Housekeeping(
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<OffenderMgmtDb>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var expired = await services.GetRequiredService<OrderBook>().ExpireDueAsync(cancellationToken);
+            var (expired, reviews) = await db.InTransactionAsync(async () =>
+            {
+                var expired = await services.GetRequiredService<OrderBook>().ExpireDueAsync(cancellationToken);
             var reviews = await services.GetRequiredService<TaskList>().RaiseReviewsDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
+                if (expired.Count == 0 && reviews == 0) return (expired, 0);
+                if (expired.Count > 0)
+                    await AuditLog.AppendAsync(db, new AuditRecord(clock.Now, "system", null, "system", "order-expiry",
+                        AuditAction.Update, expired.Select(id => id.ToString()).ToList(), "orders past their end date", "OK"), cancellationToken);
+                if (reviews > 0)
+                    await AuditLog.AppendAsync(db, new AuditRecord(clock.Now, "system", null, "system", "review-tasks",
+                        AuditAction.Create, [], "cases whose review falls due", $"OK ({reviews} tasks)"), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return (expired, reviews);
+            }, cancellationToken);
             if (expired.Count == 0 && reviews == 0) return (0, 0);
-            if (expired.Count > 0)
-                await AuditLog.AppendAsync(db, new AuditRecord(clock.Now, "system", null, "system", "order-expiry",
-                    AuditAction.Update, expired.Select(id => id.ToString()).ToList(), "orders past their end date", "OK"), cancellationToken);
-            if (reviews > 0)
-                await AuditLog.AppendAsync(db, new AuditRecord(clock.Now, "system", null, "system", "review-tasks",
-                    AuditAction.Create, [], "cases whose review falls due", $"OK ({reviews} tasks)"), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             LogDone(expired.Count, reviews);
             return (expired.Count, reviews);
         }, cancellationToken);

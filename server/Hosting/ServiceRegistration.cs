@@ -21,21 +21,24 @@ namespace OffenderMgmt.Server.Hosting;
 public static class ServiceRegistration
 {
     /// <summary>
-    /// The database context on SQLite, with the commit signals that keep the in-memory views
-    /// (zone index, alert watchers) in step. Tests call this with their own connection string.
+    /// The database context on the chosen engine, with the commit signals that keep the in-memory
+    /// views (zone index, alert watchers) in step. Tests call this with their own connection string.
     /// </summary>
-    public static IServiceCollection AddOffenderMgmtDb(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddOffenderMgmtDb(this IServiceCollection services, StorageProvider provider, string connectionString)
     {
         services.AddSingleton<CommitSignals>();
         services.AddSingleton<ConnectionTuning>();
-        services.AddDbContext<OffenderMgmtDb>((sp, options) => options
-            // A list of ids goes to SQLite as one JSON parameter (json_each), so a query has one
-            // SQL text whatever the list's length: EF's default of a parameter per id makes it
-            // generate and cache SQL afresh for each length, a third of a briefing's time.
-            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(sp.GetRequiredService<CommitSignals>(), sp.GetRequiredService<ConnectionTuning>()));
+        services.AddSingleton(new DatabaseLocation(provider, connectionString));
+        services.AddDbContext<OffenderMgmtDb>((sp, options) =>
+        {
+            DatabaseEngine.Configure(options, provider, connectionString);
+            options.AddInterceptors(sp.GetRequiredService<CommitSignals>(), sp.GetRequiredService<ConnectionTuning>());
+        });
         return services;
     }
+
+    public static IServiceCollection AddOffenderMgmtDb(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddOffenderMgmtDb(StorageProvider.Sqlite, sqliteConnectionString);
 
     /// <summary>Everything the OffenderMgmt server needs, from configuration.</summary>
     public static IServiceCollection AddOffenderMgmt(this IServiceCollection services, IConfiguration configuration)
@@ -48,12 +51,7 @@ public static class ServiceRegistration
 
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var demo = configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
-        var connectionString = storage.ConnectionString ?? new SqliteConnectionStringBuilder
-        {
-            DataSource = storage.ResolveDatabasePath(demo.Enabled),
-            Pooling = true,
-        }.ToString();
-        services.AddOffenderMgmtDb(connectionString);
+        services.AddOffenderMgmtDb(storage.Provider, storage.ResolveConnectionString(demo.Enabled));
 
         services.AddSingleton<AreaIndexHolder>();
         services.AddScoped<AreaImporter>();

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OffenderMgmt.Server.Persistence;
 
 namespace OffenderMgmt.Server.Hosting;
 
@@ -13,14 +11,13 @@ public static class StartupBanner
     {
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var force = app.Services.GetRequiredService<IOptions<ForceOptions>>().Value;
-        using var scope = app.Services.CreateScope();
-        var dataSource = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>().Database.GetDbConnection().DataSource;
+        var location = app.Services.GetRequiredService<DatabaseLocation>();
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault() ?? "(no address)";
         Console.WriteLine();
         Console.WriteLine($"OffenderMgmt is serving {(demo.Enabled ? "the DEMO force (generated data, seed " + demo.Seed + ")" : force.Name)}");
         Console.WriteLine($"  gRPC (HTTP/2, plaintext): {string.Join(", ", addresses)}");
-        Console.WriteLine($"  data: {Path.GetFullPath(dataSource)}");
+        Console.WriteLine($"  data: {location.Description}");
         Console.WriteLine($"  terminal client: dotnet run --project tui-client -- --server {address}");
         Console.WriteLine($"  health: grpc.health.v1.Health/Check; reflection is on");
         Console.WriteLine("Press Ctrl+C to stop.");

@@ -12,8 +12,24 @@ public sealed class StorageOptions
 
     public string DatabaseFileName { get; set; } = "offendermgmt.db";
 
-    /// <summary>A full connection string, overriding the data directory (e.g. for PostgreSQL-like setups or tests).</summary>
+    /// <summary>
+    /// Which engine holds the data: <see cref="StorageProvider.Sqlite"/> (the default, one file
+    /// under the data directory) or <see cref="StorageProvider.Postgres"/> (a server named by
+    /// <see cref="ConnectionString"/>).
+    /// </summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// A full connection string: required for PostgreSQL; for SQLite it overrides the data
+    /// directory (tests use it).
+    /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Apply migrations when the server starts (default). A deployment where one runner migrates
+    /// (the <c>migrate</c> command) turns it off for the servers.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 
     public string ResolveDirectory(bool demo)
     {
@@ -24,6 +40,35 @@ public sealed class StorageOptions
     }
 
     public string ResolveDatabasePath(bool demo) => Path.Combine(ResolveDirectory(demo), DatabaseFileName);
+
+    /// <summary>
+    /// The connection string for the chosen engine: the one given, or (SQLite only) the file in
+    /// the data directory. Throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
+    /// at start when PostgreSQL is chosen without one.
+    /// </summary>
+    public string ResolveConnectionString(bool demo)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
+        if (Provider == StorageProvider.Postgres)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException("Storage", typeof(StorageOptions),
+                ["Storage:Provider is Postgres, so Storage:ConnectionString (--connection-string \"Host=...;Database=...;Username=...\") is required."]);
+        }
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = ResolveDatabasePath(demo), Pooling = true }.ToString();
+    }
+}
+
+/// <summary>The engine and connection string the server was started with.</summary>
+public sealed record DatabaseLocation(StorageProvider Provider, string ConnectionString)
+{
+    public string Description => Persistence.DatabaseEngine.Describe(Provider, ConnectionString);
+}
+
+/// <summary>The database engines OffenderMgmt runs on.</summary>
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
 }
 
 /// <summary>The force this server serves (section "Force").</summary>

@@ -8,7 +8,6 @@ using Role = OffenderMgmt.Server.Security.Role;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,16 +21,16 @@ namespace OffenderMgmt.Testing;
 
 /// <summary>
 /// The real server in process: a fake clock, the real Bedfordshire ward boundaries, and its own
-/// SQLite database in a temporary file (WAL, pooled connections, exactly as in production, so
-/// concurrent calls behave as they would for real), deleted afterwards. With <c>demo: true</c>
-/// it serves the demo force.
+/// database (<see cref="TestDatabase"/>: a temporary SQLite file in WAL with pooled connections,
+/// exactly as in production, or a fresh PostgreSQL database when the run chooses PostgreSQL),
+/// deleted afterwards. With <c>demo: true</c> it serves the demo force.
 /// </summary>
 public class ServerFactory : WebApplicationFactory<Program>
 {
     /// <summary>"Today" in every test: a Thursday in November, outside summer time.</summary>
     public static readonly DateTimeOffset StartTime = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "offendermgmt-tests", $"{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new();
     private readonly bool _demo;
 
     public ServerFactory() : this(demo: false) { }
@@ -39,7 +38,6 @@ public class ServerFactory : WebApplicationFactory<Program>
     protected ServerFactory(bool demo)
     {
         _demo = demo;
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
     }
 
     public FakeTimeProvider Clock { get; } = new(StartTime);
@@ -136,7 +134,7 @@ public class ServerFactory : WebApplicationFactory<Program>
             {
                 services.Remove(descriptor);
             }
-            services.AddOffenderMgmtDb(new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+            services.AddOffenderMgmtDb(TestDatabase.Provider, _database.ConnectionString);
         });
     }
 
@@ -182,12 +180,7 @@ public class ServerFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         _channel?.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try { File.Delete(_databasePath + suffix); }
-            catch (IOException) { }  // another factory's pool may still hold it briefly; /tmp is cleaned anyway
-        }
+        _database.Dispose();
     }
 }
 

@@ -33,9 +33,10 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
         var caller = services.GetRequiredService<Caller>();
         var audit = services.GetRequiredService<CallAudit>();
         var requestId = RequestIdOf(request);
-        return await gate.RunAsync(async () =>
+        // In the engine's execution strategy: on PostgreSQL a unit of work that failed for a
+        // passing reason (deadlock, lost connection) runs again from the start.
+        var answer = await gate.RunAsync(() => db.InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
             var requestHash = requestId is null ? "" : Convert.ToHexStringLower(SHA256.HashData(((IMessage)request).ToByteArray()));
             if (requestId is not null)
             {
@@ -46,7 +47,7 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
                         throw new ValidationException("request_id", $"'{Validator.Truncate(requestId)}' was already used for a different request; use a new request id for a new request");
                     var replay = Activator.CreateInstance<TResponse>();
                     ((IMessage)replay).MergeFrom(earlier.Response);
-                    await CommitAsync(db, transaction, records.For(context, caller, audit, $"OK (retry of request {requestId}; first answer returned)"), audit);
+                    await SaveWithEntryAsync(db, records.For(context, caller, audit, $"OK (retry of request {requestId}; first answer returned)"));
                     return replay;
                 }
             }
@@ -60,18 +61,19 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
                     Response = ((IMessage)response).ToByteArray(), CreatedAt = clock.Now,
                 });
             }
-            await CommitAsync(db, transaction, records.For(context, caller, audit, "OK"), audit);
+            await SaveWithEntryAsync(db, records.For(context, caller, audit, "OK"));
             return response;
-        }, context.CancellationToken);
+        }, context.CancellationToken), context.CancellationToken);
+        // Committed: the work and its entry are durable together.
+        audit.Recorded();
+        return answer;
     }
 
-    /// <summary>The work and its audit entry, in one commit. Past this point the work is done: finish it even if the caller has gone.</summary>
-    private static async Task CommitAsync(OffenderMgmtDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, AuditRecord record, CallAudit audit)
+    /// <summary>The work and its audit entry, saved in the unit of work's transaction (committed by it). Past this point the work is done: finish it even if the caller has gone.</summary>
+    private static async Task SaveWithEntryAsync(OffenderMgmtDb db, AuditRecord record)
     {
         await AuditLog.AppendAsync(db, record, CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
-        audit.Recorded();
     }
 
     /// <summary>The request's request_id field, when it has one and it is set.</summary>

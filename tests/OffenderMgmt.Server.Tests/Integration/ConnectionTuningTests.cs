@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Testing;
+using OffenderMgmt.Tests.Persistence;
 
 namespace OffenderMgmt.Tests.Integration;
 
@@ -10,7 +11,7 @@ public sealed class ConnectionTuningTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    [Fact]
+    [SqliteFact]
     public async Task A_connection_to_the_file_has_a_64_mib_cache_and_a_256_mib_memory_map()
     {
         var (cache, map) = await _server.WithDb(async db =>

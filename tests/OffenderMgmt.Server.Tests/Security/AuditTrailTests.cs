@@ -60,12 +60,15 @@ public sealed class AuditTrailTests : IDisposable
         Assert.True(before.Intact, before.Problem);
         Assert.True(before.EntriesChecked >= 4);
 
-        // Someone with the database file drops the guard and rewrites history.
+        // Someone with the database drops the guard and rewrites history. Each engine's guard
+        // is its own trigger (SQLite: migration SecurityAndAudit; PostgreSQL: AuditAppendOnly).
         var victim = await _server.WithDb(db => db.AuditEntries.Where(e => e.Rpc.EndsWith("SearchPeople")).OrderBy(e => e.Sequence).Select(e => e.Sequence).FirstAsync());
         await _server.WithDb(async db =>
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_NoUpdate");
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Purpose = 'nothing to see' WHERE Sequence = {victim}");
+            await db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres
+                ? """DROP TRIGGER "AuditEntries_NoUpdateOrDelete" ON "AuditEntries" """
+                : "DROP TRIGGER AuditEntries_NoUpdate");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Purpose" = 'nothing to see' WHERE "Sequence" = {victim}""");
         });
 
         var after = await audit.VerifyChainAsync(new VerifyChainRequest());
@@ -80,8 +83,8 @@ public sealed class AuditTrailTests : IDisposable
         await new Auth.AuthClient(await _server.As("demo.analyst")).WhoAmIAsync(new WhoAmIRequest());
         await _server.WithDb(async db =>
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Outcome = 'x'"));
-            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "Outcome" = 'x'"""));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEntries" """));
         });
     }
 

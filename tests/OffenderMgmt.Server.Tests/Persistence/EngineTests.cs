@@ -1,0 +1,162 @@
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using OffenderMgmt.Contracts.V1;
+using OffenderMgmt.Server.Grpc;
+using OffenderMgmt.Server.Idempotency;
+using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Testing;
+
+namespace OffenderMgmt.Tests.Persistence;
+
+/// <summary>
+/// What must hold on whichever engine the run uses (SQLite by default, PostgreSQL with
+/// OFFENDERMGMT_TEST_PROVIDER=postgres): the audit chain verifies after a mixed load, the audit
+/// tables refuse change, and a key someone else took first answers ALREADY_EXISTS.
+/// </summary>
+public sealed class EngineTests : IDisposable
+{
+    private readonly DemoServerFactory _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task The_audit_chain_verifies_after_a_mixed_load_of_reads_writes_refusals_and_retries()
+    {
+        var service = new People.PeopleClient(await _server.As("demo.service", "case-management"));
+        var manager = new People.PeopleClient(await _server.As("demo.manager", "case-management"));
+        var admin = new People.PeopleClient(await _server.As("demo.admin", "audit"));
+        var someone = (await _server.WithDb(db => db.People.OrderBy(p => p.Id).FirstAsync())).Id.ToString();
+
+        for (var round = 0; round < 4; round++)
+        {
+            // Instants with sub-microsecond parts: PostgreSQL keeps microseconds, so the hash
+            // must be taken over the time as it will be stored.
+            _server.Clock.Advance(TimeSpan.FromTicks(1_234_567));
+            var requestId = $"mixed-load-{round}";
+            CreatePersonRequest Create() => new() { RequestId = requestId, Person = new PersonInput { Name = new PersonName { FamilyName = "Loadtest", GivenName = $"Round{round}" } } };
+            await Task.WhenAll(
+                service.CreatePersonAsync(Create()).ResponseAsync,
+                service.CreatePersonAsync(Create()).ResponseAsync,  // the same request again: a retry
+                manager.SearchPeopleAsync(new SearchPeopleRequest { Name = "smith" }).ResponseAsync,
+                RpcAssert.Fails(StatusCode.PermissionDenied, () => admin.GetPersonAsync(new GetPersonRequest { Id = someone }).ResponseAsync),
+                RpcAssert.Fails(StatusCode.InvalidArgument, () => service.GetPersonAsync(new GetPersonRequest { Id = "not-an-id" }).ResponseAsync));
+        }
+
+        var audit = new Audit.AuditClient(await _server.As("demo.supervisor", "audit"));
+        var verdict = await audit.VerifyChainAsync(new VerifyChainRequest());
+        Assert.True(verdict.Intact, verdict.Problem);
+        var stored = await _server.WithDb(db => db.AuditEntries.CountAsync());
+        Assert.True(verdict.EntriesChecked >= stored - 1, $"checked {verdict.EntriesChecked} of {stored}");  // VerifyChain's own entry may land after its walk
+        Assert.True(await _server.WithDb(db => db.AuditEntries.AnyAsync(e => e.Outcome.StartsWith("OK (retry of request"))));
+    }
+
+    [Fact]
+    public async Task A_key_already_taken_is_a_unique_violation_and_answers_already_exists()
+    {
+        var record = () => new IdempotencyRecord { Subject = "demo.service", RequestId = "taken", Method = "/m", RequestHash = "h", CreatedAt = ServerFactory.StartTime };
+        await _server.WithDb(async db => { db.IdempotencyRecords.Add(record()); await db.SaveChangesAsync(); });
+
+        var failure = await _server.WithDb(db =>
+        {
+            db.IdempotencyRecords.Add(record());
+            return Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.True(DatabaseErrors.IsUniqueViolation(failure));
+        Assert.False(DatabaseErrors.IsTransient(failure));
+        var answer = new ErrorMapper(NullLogger<ErrorMapper>.Instance).Map(failure, new PlainCallContext());
+        Assert.Equal(StatusCode.AlreadyExists, answer.StatusCode);
+        var info = answer.GetRpcStatus()!.GetDetail<ErrorInfo>();
+        Assert.Equal("ALREADY_EXISTS", info.Reason);
+    }
+
+    [Fact]
+    public async Task A_broken_rule_other_than_a_unique_key_is_not_taken_for_one()
+    {
+        // A row whose required column is missing: a NOT NULL violation, not a key already taken.
+        var failure = await _server.WithDb(async db =>
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+                db.Database.ExecuteSqlRawAsync("""INSERT INTO "IdempotencyRecords" ("Subject", "RequestId") VALUES ('a', 'b')"""));
+            return error;
+        });
+        Assert.False(DatabaseErrors.IsUniqueViolation(failure));
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_update_delete_or_empty_the_audit_tables()
+    {
+        await new Auth.AuthClient(await _server.As("demo.analyst")).WhoAmIAsync(new WhoAmIRequest());
+        var before = await _server.WithDb(db => db.AuditEntries.CountAsync());
+        foreach (var sql in new[]
+                 {
+                     """UPDATE "AuditEntries" SET "Outcome" = 'x'""",
+                     """DELETE FROM "AuditEntries" """,
+                     """UPDATE "AuditRecordRefs" SET "RecordId" = 'x'""",
+                     """DELETE FROM "AuditRecordRefs" """,
+                 })
+        {
+            await _server.WithDb(db => Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(sql)));
+        }
+        Assert.Equal(before, await _server.WithDb(db => db.AuditEntries.CountAsync()));
+    }
+
+    /// <summary>PostgreSQL: the append-only triggers (migration AuditAppendOnly) refuse even a superuser, TRUNCATE included.</summary>
+    [PostgresFact]
+    public async Task On_postgres_the_audit_triggers_refuse_update_delete_and_truncate_with_insufficient_privilege()
+    {
+        await new Auth.AuthClient(await _server.As("demo.analyst")).WhoAmIAsync(new WhoAmIRequest());
+        foreach (var sql in new[] { """UPDATE "AuditEntries" SET "Outcome" = 'x'""", """DELETE FROM "AuditEntries" """, """TRUNCATE "AuditEntries" CASCADE""", """TRUNCATE "AuditRecordRefs" """ })
+        {
+            var refused = await _server.WithDb(db => Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql)));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+            Assert.Contains("append-only", refused.MessageText);
+        }
+    }
+
+    /// <summary>
+    /// A list of ids is one parameter on either engine (JSON read with json_each on SQLite, an
+    /// array compared with = ANY on PostgreSQL), so the SQL text is the same whatever the
+    /// list's length and is prepared once.
+    /// </summary>
+    [Fact]
+    public async Task A_list_of_ids_goes_to_the_database_as_one_parameter_on_either_engine()
+    {
+        var sql = await _server.WithDb(db =>
+        {
+            string For(int count)
+            {
+                var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
+                return db.People.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToQueryString();
+            }
+            return Task.FromResult((Two: For(2), Fifty: For(50)));
+        });
+
+        // ToQueryString declares the parameters first: "-- @ids=..." (Npgsql) or ".param set @ids ..." (SQLite).
+        static bool Declares(string line) => line.StartsWith("-- @", StringComparison.Ordinal) || line.StartsWith(".param set @", StringComparison.Ordinal);
+        static string Statement(string sql) => string.Join('\n', sql.Split('\n').Where(line => !Declares(line)));
+        Assert.Equal(Statement(sql.Two), Statement(sql.Fifty));
+        Assert.Contains(TestDatabase.IsPostgres ? "= ANY (@" : "json_each(@", sql.Fifty, StringComparison.Ordinal);
+        Assert.Single(sql.Fifty.Split('\n'), Declares);
+    }
+
+    /// <summary>A call context for mapping an error outside a call.</summary>
+    private sealed class PlainCallContext : ServerCallContext
+    {
+        protected override string MethodCore => "/offendermgmt.v1.People/CreatePerson";
+        protected override string HostCore => "localhost";
+        protected override string PeerCore => "test";
+        protected override DateTime DeadlineCore => DateTime.MaxValue;
+        protected override Metadata RequestHeadersCore { get; } = [];
+        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+        protected override Metadata ResponseTrailersCore { get; } = [];
+        protected override Grpc.Core.Status StatusCore { get; set; }
+        protected override WriteOptions? WriteOptionsCore { get; set; }
+        protected override AuthContext AuthContextCore => new(null, []);
+        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+    }
+}
