@@ -64,6 +64,11 @@ public static class ServiceRegistration
         services.AddScoped<PeopleDirectory>();
         services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
         services.AddScoped<TaskBoard>();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection("Notification"))
+            .Validate(o => o.Problems().Count == 0, "Notification settings are out of range (see NotificationOptions.Problems)").ValidateOnStart();
+        services.AddScoped<NotificationFactsLoader>();
+        services.AddScoped<NotificationDesk>();
+        services.AddScoped<NotificationMessages>();
         services.AddScoped<CheckPlanner>();
         services.AddScoped<OrderBook>();
         services.AddScoped<OrderMessages>();
@@ -73,6 +78,7 @@ public static class ServiceRegistration
         services.Configure<WorkloadOptions>(configuration.GetSection("Workload"));
         services.Configure<ReviewOptions>(configuration.GetSection("Reviews"));
         services.AddScoped<CaseloadBook>();
+        services.AddScoped<ReactiveManagementApprovals>();
         services.AddScoped<WorkloadService>();
         services.AddScoped<Continuity>();
         services.AddScoped<CustodyNotifications>();
