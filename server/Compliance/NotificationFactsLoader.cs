@@ -39,7 +39,7 @@ public sealed class NotificationFactsLoader(OffenderMgmtDb db, ForceClock clock)
             person.CustodyStatus == CustodyStatus.InCustody,
             releases.Select(r => (DateOnly?)r.ReleasedOn).Max(),
             notifications.OrderBy(x => x.NotifiedAt)
-                .Select(x => new NotificationFact(x.Kind, x.NotifiedAt, LocalDay(x.NotifiedAt), x.EffectiveOn, x.NoFixedAbode, x.DepartsAt, x.Destination, x.ReturnOn))
+                .Select(x => new NotificationFact(x.Kind, x.NotifiedAt, LocalDay(x.NotifiedAt), x.EffectiveOn, x.NoFixedAbode, x.DepartsAt, x.Destination, x.ReturnOn, x.Late, x.Judgement))
                 .ToList(),
             rso?.ReactiveReviewOn);
         return (facts, rso, person);

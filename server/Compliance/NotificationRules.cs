@@ -15,7 +15,7 @@ public sealed record DutyOrderFacts(Guid OrderId, OrderType Type, DateOnly Serve
 /// <summary>A notification given, with its instants turned into the force's calendar days.</summary>
 public sealed record NotificationFact(
     NotificationKind Kind, DateTimeOffset NotifiedAt, DateOnly NotifiedOn, DateOnly EffectiveOn, bool NoFixedAbode,
-    DateTimeOffset? DepartsAt, string Destination, DateOnly? ReturnOn);
+    DateTimeOffset? DepartsAt, string Destination, DateOnly? ReturnOn, bool Late = false, string Judgement = "");
 
 /// <summary>Everything the notification duty of one person is derived from.</summary>
 public sealed record NotificationFacts(
@@ -150,7 +150,7 @@ public static class NotificationRules
             {
                 var due = LastDayOfWindow(spo.ServedOn, options.ChangeWindowDays);
                 dues.Add(new NotificationDue(CheckKind.SpoNotification, NotificationKind.SpoNameAndAddress, due, spo.ServedOn,
-                    $"Name and home address {Due(due, today)}, within 3 days beginning with the day the SPO was served ({IsoDate.Format(spo.ServedOn)}; Stalking Protection Act 2019 s.9(1)).", spo.OrderId));
+                    $"Name and home address, within 3 days beginning with the day the SPO was served ({IsoDate.Format(spo.ServedOn)}), {Due(due, today)} (Stalking Protection Act 2019 s.9(1)).", spo.OrderId));
             }
             startedOn ??= spo.ServedOn;
         }
@@ -180,10 +180,14 @@ public static class NotificationRules
             {
                 var due = LastDayOfWindow(servedOn, options.ChangeWindowDays);
                 dues.Add(new NotificationDue(CheckKind.InitialNotification, NotificationKind.Initial, due, servedOn,
-                    $"Initial notification {Due(due, today)}, within 3 days beginning with the day the SHPO was served ({IsoDate.Format(servedOn)}; SOA 2003 s.83(1)).", orderId));
+                    $"Initial notification, within 3 days beginning with the day the SHPO was served ({IsoDate.Format(servedOn)}), {Due(due, today)} (SOA 2003 s.83(1)).", orderId));
                 return;
             }
         }
+
+        if (facts.Notifications.LastOrDefault(n => n.Kind != NotificationKind.ForeignTravel) is { } latest)
+            basis.Add($"Last notified: {Words(latest.Kind)} on {IsoDate.Format(latest.NotifiedOn)}" +
+                      (latest.Late ? $", late ({latest.Judgement}); a suspected breach was raised." : "."));
 
         if (facts.InCustody)
         {
@@ -196,7 +200,7 @@ public static class NotificationRules
         {
             var due = LastDayOfWindow(released, options.ChangeWindowDays);
             dues.Add(new NotificationDue(CheckKind.ReleaseNotification, NotificationKind.ReleaseFromCustody, due, released,
-                $"Released from custody on {IsoDate.Format(released)}: notification {Due(due, today)}, within 3 days beginning with the release (SOA 2003 s.84(1)(d)).", orderId));
+                $"Released from custody on {IsoDate.Format(released)}: the notification within 3 days beginning with the release {Due(due, today)} (SOA 2003 s.84(1)(d)).", orderId));
         }
 
         if (lastOn is { } since)
@@ -207,15 +211,17 @@ public static class NotificationRules
                 basis.Add("The periodic notification fell due in custody: the release notification serves for it (SOA 2003 s.85(3)).");
             else
             {
-                var what = last is not null && last.NotifiedOn == since ? Words(last.Kind) : "notification";
+                var what = last is null || last.NotifiedOn != since ? "the last notification on"
+                    : last.Kind is NotificationKind.Periodic or NotificationKind.Weekly or NotificationKind.Initial ? $"the {Words(last.Kind)} on"
+                    : $"the {Words(last.Kind)} notified on";
                 dues.Add(new NotificationDue(CheckKind.RsoPeriodicNotification, NotificationKind.Periodic, due, due.AddDays(-options.PeriodicOpensDaysBefore),
-                    $"Next periodic notification {Due(due, today)}, one year after the {what} notified on {IsoDate.Format(since)} (SOA 2003 s.85(1)).", orderId));
+                    $"Next periodic notification {Due(due, today)}, one year after {what} {IsoDate.Format(since)} (SOA 2003 s.85(1)).", orderId));
             }
             if (NoFixedAbode(facts))
             {
                 var weekly = since.AddDays(options.WeeklyDays);
                 dues.Add(new NotificationDue(CheckKind.WeeklyNotification, NotificationKind.Weekly, weekly, since.AddDays(1),
-                    $"No fixed abode: weekly notification {Due(weekly, today)}, {options.WeeklyDays} days after the last on {IsoDate.Format(since)} (SI 2012/1876).", orderId));
+                    $"No fixed abode: weekly notification {Due(weekly, today)}, {options.WeeklyDays} days after the last, on {IsoDate.Format(since)} (SI 2012/1876).", orderId));
             }
         }
 
@@ -229,7 +235,7 @@ public static class NotificationRules
                 basis.Add($"Travel abroad notified on {IsoDate.Format(trip.NotifiedOn)}: {trip.Destination}, {departs}, returning {IsoDate.Format(trip.ReturnOn)}.");
             var due = LastDayOfWindow(trip.ReturnOn!.Value, options.ReturnWindowDays);
             dues.Add(new NotificationDue(CheckKind.TravelNotification, NotificationKind.ReturnFromTravel, due, trip.ReturnOn.Value,
-                $"Return from {trip.Destination} (planned for {IsoDate.Format(trip.ReturnOn)}) {Due(due, today)}, within 3 days beginning with the return (SI 2004/1220).", orderId));
+                $"Return from {trip.Destination} (planned for {IsoDate.Format(trip.ReturnOn)}), within 3 days beginning with the return, {Due(due, today)} (SI 2004/1220).", orderId));
         }
     }
 
