@@ -84,18 +84,24 @@ public sealed class CheckPlanner(
                 check.CompletedAt = notification.NotifiedAt;
                 check.Notes = $"{NotificationRules.Words(notification.Kind)} notified, {judgement.Words}";
             }
-        foreach (var check in open.Where(c => c.Status == CheckStatus.Open && NotificationRules.IsDutyCheck(c.Kind)))
+        // Each thing due keeps the open check already planned for it on that date; checks left over are withdrawn.
+        var unplanned = duty.Dues.ToList();
+        foreach (var check in open.Where(c => c.Status == CheckStatus.Open && NotificationRules.IsDutyCheck(c.Kind)).OrderBy(c => c.DueOn))
         {
-            var due = duty.Dues.FirstOrDefault(d => d.Check == check.Kind && d.OrderId == check.OrderId);
-            if (due is not null && due.DueOn == check.DueOn) continue;
+            var same = unplanned.FirstOrDefault(d => d.Check == check.Kind && d.OrderId == check.OrderId && d.DueOn == check.DueOn);
+            if (same is not null)
+            {
+                unplanned.Remove(same);
+                continue;
+            }
+            var moved = unplanned.FirstOrDefault(d => d.Check == check.Kind && d.OrderId == check.OrderId);
             check.Status = CheckStatus.Cancelled;
-            check.CancelledReason = due is null
+            check.CancelledReason = moved is null
                 ? (duty.SuspendedInCustody ? "no longer due: suspended while in custody" : "no longer due under the notification duty")
-                : $"rescheduled to {IsoDate.Format(due.DueOn)} under the notification duty";
+                : $"rescheduled to {IsoDate.Format(moved.DueOn)} under the notification duty";
         }
-        foreach (var due in duty.Dues)
+        foreach (var due in unplanned)
         {
-            if (open.Any(c => c.Status == CheckStatus.Open && c.Kind == due.Check && c.OrderId == due.OrderId && c.DueOn == due.DueOn)) continue;
             db.ComplianceChecks.Add(new ComplianceCheck
             {
                 PersonId = personId, ManagementId = due.OrderId is null ? registration?.Id : null, OrderId = due.OrderId, Kind = due.Check,

@@ -187,7 +187,7 @@ public static class NotificationRules
 
         if (facts.Notifications.LastOrDefault(n => n.Kind != NotificationKind.ForeignTravel) is { } latest)
             basis.Add($"Last notified: {Words(latest.Kind)} on {IsoDate.Format(latest.NotifiedOn)}" +
-                      (latest.Late ? $", late ({latest.Judgement}); a suspected breach was raised." : "."));
+                      (latest.Late ? $", {latest.Judgement}; a suspected breach was raised." : "."));
 
         if (facts.InCustody)
         {
@@ -226,9 +226,15 @@ public static class NotificationRules
         }
 
         // A trip abroad: the return is notified within 3 days of it (SI 2004/1220 as amended).
-        foreach (var trip in facts.Notifications.Where(n => n.Kind == NotificationKind.ForeignTravel && n.ReturnOn is not null))
+        // A trip notified again (to correct it, or with a reason for short notice) is one trip: the latest notification of it counts.
+        var trips = facts.Notifications.Where(n => n.Kind == NotificationKind.ForeignTravel && n.ReturnOn is not null)
+            .GroupBy(n => (Leaving: n.DepartsAt?.UtcDateTime.Date, n.Destination)).Select(g => g.Last()).ToList();
+        foreach (var trip in trips)
         {
-            var returned = facts.Notifications.Any(n => n.Kind == NotificationKind.ReturnFromTravel && n.NotifiedAt > trip.NotifiedAt);
+            var leftOn = trip.DepartsAt is { } left ? DateOnly.FromDateTime(left.UtcDateTime) : trip.EffectiveOn;
+            var returned = facts.Notifications.Any(n => n.Kind == NotificationKind.ReturnFromTravel && n.NotifiedAt > trip.NotifiedAt && n.EffectiveOn >= leftOn &&
+                                                        !trips.Any(t => t != trip && t.DepartsAt is { } other && DateOnly.FromDateTime(other.UtcDateTime) > leftOn &&
+                                                                         DateOnly.FromDateTime(other.UtcDateTime) <= n.EffectiveOn));
             if (returned) continue;
             var departs = trip.DepartsAt is { } d ? $"departing {d:yyyy-MM-dd HH:mm} UTC" : "";
             if (trip.DepartsAt is { } leaving && DateOnly.FromDateTime(leaving.UtcDateTime) >= today)

@@ -86,6 +86,10 @@ public sealed class NotificationApiTests(DemoServerFactory server) : IClassFixtu
         });
         Assert.True(shortNotice.Late);
         Assert.Contains("no reason given", shortNotice.Judgement);
+        // Two trips, two return checks, each on its own date.
+        var returns = await server.WithDb(db => db.ComplianceChecks.Where(c => c.PersonId == Guid.Parse(person) && c.Kind == CheckKind.TravelNotification && c.Status == CheckStatus.Open)
+            .Select(c => c.DueOn).OrderBy(d => d).ToListAsync());
+        Assert.Equal([new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 12)], returns);
     }
 
     [Fact]

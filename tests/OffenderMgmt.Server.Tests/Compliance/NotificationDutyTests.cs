@@ -148,6 +148,19 @@ public class NotificationDutyTests
     }
 
     [Fact]
+    public void Each_trip_has_its_own_return_and_a_trip_notified_again_is_still_one_trip()
+    {
+        // SI 2004/1220: a return notification for each departure.
+        var spain = Given(NotificationKind.ForeignTravel, new DateOnly(2026, 11, 2), departs: new DateTimeOffset(2026, 11, 10, 8, 0, 0, TimeSpan.Zero), destination: "Spain", returnOn: new DateOnly(2026, 11, 17));
+        var ireland = Given(NotificationKind.ForeignTravel, new DateOnly(2026, 11, 3), departs: new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero), destination: "Ireland", returnOn: new DateOnly(2026, 12, 6));
+        var irelandAgain = ireland with { NotifiedAt = ireland.NotifiedAt.AddDays(1), NotifiedOn = ireland.NotifiedOn.AddDays(1) };
+        var back = Given(NotificationKind.ReturnFromTravel, new DateOnly(2026, 11, 18), new DateOnly(2026, 11, 17));
+        var duty = Duty(Facts(Registration(), spain, ireland, irelandAgain, back));
+        var returns = duty.Dues.Where(d => d.Check == CheckKind.TravelNotification).ToList();
+        Assert.Equal(new DateOnly(2026, 12, 8), Assert.Single(returns).DueOn);
+    }
+
+    [Fact]
     public void A_late_periodic_notification_is_judged_against_the_year_after_the_last()
     {
         // SOA 2003 s.85(1).
