@@ -27,9 +27,7 @@ public sealed class NotificationFactsLoader(OffenderMgmtDb db, ForceClock clock)
         var releases = await TrackedAsync(db.CustodyReleases, r => r.PersonId == personId, cancellationToken);
         var notifications = await TrackedAsync(db.OffenderNotifications, n => n.PersonId == personId, cancellationToken);
 
-        var registration = rso?.Notification is { } n
-            ? new RegistrationFacts(rso.Id, n.ConvictionDate, n.Disposal, n.SentenceMonths, n.AgeAtConviction, n.PeriodEndsOn, rso.StartedOn, n.LastNotifiedOn)
-            : null;
+        var registration = rso is null ? null : RegistrationFacts.Of(rso);
         var facts = new NotificationFacts(
             registration,
             orders.Where(o => o.ServedAt is not null)

@@ -7,7 +7,13 @@ namespace OffenderMgmt.Server.Compliance;
 /// <summary>A registered sex offender's registration: what set the notification period.</summary>
 public sealed record RegistrationFacts(
     Guid ManagementId, DateOnly ConvictionDate, NotificationDisposal Disposal, int? Months, int AgeAtConviction,
-    DateOnly? PeriodEndsOn, DateOnly StartedOn, DateOnly? LastNotifiedOn);
+    DateOnly? PeriodEndsOn, DateOnly StartedOn, DateOnly? LastNotifiedOn)
+{
+    /// <summary>The registration of an RSO management, or null when it has no notification details.</summary>
+    public static RegistrationFacts? Of(Management management) => management.Notification is { } n
+        ? new(management.Id, n.ConvictionDate, n.Disposal, n.SentenceMonths, n.AgeAtConviction, n.PeriodEndsOn, management.StartedOn, n.LastNotifiedOn)
+        : null;
+}
 
 /// <summary>A served SHPO or SPO on the person, with its dates.</summary>
 public sealed record DutyOrderFacts(Guid OrderId, OrderType Type, DateOnly ServedOn, DateOnly StartsOn, DateOnly? EndsOn, bool Ended);

@@ -64,7 +64,7 @@ internal sealed class DemoNotifications(int seed, DateOnly today, DateTimeOffset
             });
         }
 
-        foreach (var management in candidates) PlanChecks(management, people[management.PersonId]);
+        foreach (var management in candidates) PlanChecks(management);
         KeepYouthCbosLawful(people);
         YouthCbo();
     }
@@ -74,7 +74,7 @@ internal sealed class DemoNotifications(int seed, DateOnly today, DateTimeOffset
     {
         var at = At(notifiedOn);
         var clock = new ForceClock(TimeProvider.System, TimeZoneInfo.Utc);
-        var before = NotificationRules.Compute(Facts(management, null), today, Options);
+        var before = NotificationRules.Compute(Facts(management), today, Options);
         var judgement = NotificationRules.Judge(kind, at, effectiveOn, departsAt, "", before, clock, Options);
         var notification = new OffenderNotification
         {
@@ -88,10 +88,10 @@ internal sealed class DemoNotifications(int seed, DateOnly today, DateTimeOffset
     }
 
     /// <summary>The open checks of the person's duty, as the server would plan them.</summary>
-    private void PlanChecks(Management management, Person person)
+    private void PlanChecks(Management management)
     {
         force.SpecialNotificationCases.Add(management.PersonId);
-        var duty = NotificationRules.Compute(Facts(management, person), today, Options);
+        var duty = NotificationRules.Compute(Facts(management), today, Options);
         foreach (var due in duty.Dues)
             force.Checks.Add(new ComplianceCheck
             {
@@ -100,11 +100,10 @@ internal sealed class DemoNotifications(int seed, DateOnly today, DateTimeOffset
             });
     }
 
-    private NotificationFacts Facts(Management management, Person? person)
+    private NotificationFacts Facts(Management management)
     {
-        var n = management.Notification!;
         return new NotificationFacts(
-            new RegistrationFacts(management.Id, n.ConvictionDate, n.Disposal, n.SentenceMonths, n.AgeAtConviction, n.PeriodEndsOn, management.StartedOn, n.LastNotifiedOn),
+            RegistrationFacts.Of(management),
             [], false,
             force.CustodyReleases.Where(r => r.PersonId == management.PersonId).Select(r => (DateOnly?)r.ReleasedOn).Max(),
             force.Notifications.Where(x => x.PersonId == management.PersonId).OrderBy(x => x.NotifiedAt)
