@@ -93,6 +93,38 @@ public sealed class NotificationApiTests(DemoServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_retried_notification_with_the_same_request_id_is_recorded_once()
+    {
+        var person = await NewRso("Retried");
+        var request = new RecordNotificationRequest { PersonId = person, Kind = NotificationKind.Periodic, NotifiedAt = At(Now), RequestId = "station-desk-4411" };
+        var first = await (await Manager()).RecordNotificationAsync(request);
+        var retry = await (await Manager()).RecordNotificationAsync(request);
+        Assert.Equal(first.NotificationId, retry.NotificationId);
+        Assert.Equal(1, await server.WithDb(db => db.OffenderNotifications.CountAsync(n => n.PersonId == Guid.Parse(person))));
+    }
+
+    [Fact]
+    public async Task The_notification_period_covers_every_s82_disposal_and_gives_the_s91b_review_date()
+    {
+        // SOA 2003 s.82(1)-(2) and s.91B.
+        var compliance = await Manager();
+        var restricted = await compliance.CalculateNotificationPeriodAsync(new NotificationPeriodRequest
+            { ConvictionDate = "2020-01-15", Disposal = NotificationDisposal.HospitalOrderWithRestriction, AgeAtConviction = 40, FirstNotifiedOn = "2020-03-01" });
+        Assert.Equal((true, "2035-03-01"), (restricted.Indefinite, restricted.ReviewOn));
+        var discharge = await compliance.CalculateNotificationPeriodAsync(new NotificationPeriodRequest
+            { ConvictionDate = "2020-01-15", Disposal = NotificationDisposal.ConditionalDischarge, SentenceMonths = 18, AgeAtConviction = 16 });
+        Assert.Equal("2021-07-14", discharge.EndsOn);
+        await RpcAssert.FailsOnField("sentence_months", () => compliance.CalculateNotificationPeriodAsync(new NotificationPeriodRequest
+            { ConvictionDate = "2020-01-15", Disposal = NotificationDisposal.ConditionalDischarge, AgeAtConviction = 16 }).ResponseAsync);
+        await RpcAssert.FailsOnField("sentence_months", () => compliance.CalculateNotificationPeriodAsync(new NotificationPeriodRequest
+            { ConvictionDate = "2020-01-15", Disposal = NotificationDisposal.OtherDescription, SentenceMonths = 3, AgeAtConviction = 30 }).ResponseAsync);
+        await RpcAssert.FailsOnField("first_notified_on", () => compliance.CalculateNotificationPeriodAsync(new NotificationPeriodRequest
+            { ConvictionDate = "2020-01-15", Disposal = NotificationDisposal.Caution, AgeAtConviction = 30, FirstNotifiedOn = "2019-01-01" }).ResponseAsync);
+        await RpcAssert.FailsOnField("disposal", () => compliance.CalculateNotificationPeriodAsync(new NotificationPeriodRequest
+            { ConvictionDate = "2020-01-15", Disposal = (NotificationDisposal)99, AgeAtConviction = 30 }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Bad_notifications_are_refused_field_by_field_and_change_nothing()
     {
         var person = await NewRso("Badinput");
