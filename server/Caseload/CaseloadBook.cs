@@ -48,6 +48,10 @@ public sealed class CaseloadBook(
             case Scheme.Vsomt:
                 if (request.Register == Register.None) v.Add("register", "is required for VSOMT (sex offender or violent offender)");
                 if (request.MappaCategory is not (>= 1 and <= 4)) v.Add("mappa_category", "must be 1 to 4");
+                // Criminal Justice Act 2003 s.327(2): offenders subject to the notification requirements of
+                // the Sexual Offences Act 2003 Part 2 are MAPPA category 1, whatever else they are.
+                else if (request.Register == Register.RegisteredSexOffender && request.MappaCategory != 1)
+                    v.Add("mappa_category", "must be 1 for a registered sex offender (Criminal Justice Act 2003 s.327(2))");
                 if (request.MappaLevel is not (>= 1 and <= 3)) v.Add("mappa_level", "must be 1 to 3");
                 if (request.Register == Register.RegisteredSexOffender && request.Notification is null)
                     v.Add("notification", "is required for a registered sex offender: conviction date, disposal and age at conviction");
@@ -60,7 +64,8 @@ public sealed class CaseloadBook(
         {
             if (n.ConvictionDate > today) v.Add("notification.conviction_date", "must not be in the future");
             if (n.AgeAtConviction is < 10 or > 120) v.Add("notification.age_at_conviction", "must be between 10 and 120");
-            if (n.Disposal == NotificationDisposal.Custodial && n.SentenceMonths is not > 0) v.Add("notification.sentence_months", "is required for a custodial sentence");
+            if (NotificationPeriod.NeedsMonths(n.Disposal) && n.SentenceMonths is not (> 0 and <= 1200))
+                v.Add("notification.sentence_months", "is required (1 to 1200) for a custodial sentence or a conditional discharge (its period)");
         }
         if (request.OfficerId is null && request.TeamId is null) v.Add("responsible_officer_id", "give a responsible officer, or the team whose queue holds the case (owning_team_id)");
         v.ThrowIfInvalid();
@@ -92,9 +97,9 @@ public sealed class CaseloadBook(
             MappaLevel = request.Scheme == Scheme.Vsomt ? request.MappaLevel : null,
             OcgReference = request.Scheme == Scheme.SocLifetime ? request.OcgReference!.Trim() : null,
             RiskAssessment = assessment,
-            NextReviewDue = started.AddMonths(reviews.Value.MonthsFor(request.Scheme)),
             CreatedAt = clock.Now,
         };
+        management.NextReviewDue = reviews.Value.NextReview(management, started);
         if (request.Notification is { } notification && management.Register == Register.RegisteredSexOffender)
             management.Notification = new RsoNotification
             {
@@ -142,7 +147,19 @@ public sealed class CaseloadBook(
             FromMappaLevel = management.MappaLevel, ToMappaLevel = mappaLevel ?? management.MappaLevel, ChangedBy = caller.Subject, Reason = why,
         });
         management.RiskLevel = risk;
-        if (mappaLevel is not null) management.MappaLevel = mappaLevel;
+        if (mappaLevel is not null && mappaLevel != management.MappaLevel)
+        {
+            management.MappaLevel = mappaLevel;
+            // A new MAPPA level brings its own review cadence, counted from today if that is sooner.
+            var next = reviews.Value.NextReview(management, clock.Today);
+            if (management.NextReviewDue is null || next < management.NextReviewDue) management.NextReviewDue = next;
+        }
+        // Reactive management is for low-risk cases only: a rise in risk ends it, and visits resume.
+        if (risk != RiskLevel.Low && management.IsReactive)
+        {
+            management.ReactiveSince = null;
+            management.ReactiveReviewOn = null;
+        }
         await checks.RescheduleHomeVisitAsync(management, cancellationToken);
         db.Entry(management).Property(m => m.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(cancellationToken);

@@ -41,6 +41,15 @@ public sealed class Management : IVersioned
     public string RiskAssessment { get; set; } = "";
     public DateOnly? NextReviewDue { get; set; }
 
+    /// <summary>
+    /// Reactive management, approved by a supervisor for a low-risk case: no scheduled home
+    /// visits until the review date; notification duties and breaches are still monitored.
+    /// </summary>
+    public DateOnly? ReactiveSince { get; set; }
+    public DateOnly? ReactiveReviewOn { get; set; }
+    public string ReactiveApprovedBy { get; set; } = "";
+    public string ReactiveReason { get; set; } = "";
+
     public DateTimeOffset CreatedAt { get; set; }
     public long Version { get; set; }
 
@@ -48,6 +57,7 @@ public sealed class Management : IVersioned
     public List<ManagementRiskChange> RiskChanges { get; set; } = [];
 
     public bool IsActive => Status == ManagementStatus.Active;
+    public bool IsReactive => ReactiveSince is not null;
     public bool IsOrphaned => ResponsibleOfficerId is null;
 }
 
@@ -128,7 +138,7 @@ public sealed class RsoNotification
 {
     public DateOnly ConvictionDate { get; set; }
     public NotificationDisposal Disposal { get; set; }
-    /// <summary>Custodial sentence length in months, for custodial disposals.</summary>
+    /// <summary>Months of the custodial sentence, or of the conditional discharge.</summary>
     public int? SentenceMonths { get; set; }
     public int AgeAtConviction { get; set; }
     /// <summary>Last day of the notification period; null when indefinite.</summary>
@@ -136,9 +146,17 @@ public sealed class RsoNotification
     public DateOnly? LastNotifiedOn { get; set; }
 }
 
+/// <summary>The disposals of the Sexual Offences Act 2003 s.82(1) table.</summary>
 public enum NotificationDisposal
 {
     Custodial = 1,
+    /// <summary>A community sentence: in s.82 terms a person "of any other description" (5 years).</summary>
     CommunitySentence = 2,
     Caution = 3,
+    HospitalOrderWithRestriction = 4,
+    HospitalOrderWithoutRestriction = 5,
+    /// <summary>The notification period is the period of the conditional discharge.</summary>
+    ConditionalDischarge = 6,
+    /// <summary>Any other disposal (a fine, for example): 5 years.</summary>
+    OtherDescription = 7,
 }

@@ -22,6 +22,9 @@ internal sealed class ManagementConfiguration : IEntityTypeConfiguration<Managem
         management.HasIndex(m => m.PersonId);
         management.Ignore(m => m.IsActive);
         management.Ignore(m => m.IsOrphaned);
+        management.Ignore(m => m.IsReactive);
+        management.Property(m => m.ReactiveApprovedBy).HasMaxLength(100);
+        management.Property(m => m.ReactiveReason).HasMaxLength(2000);
 
         management.OwnsOne(m => m.Notification, n =>
         {

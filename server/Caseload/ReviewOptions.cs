@@ -14,6 +14,19 @@ public sealed class ReviewOptions
     /// <summary>A pre-release review is due this many days before release.</summary>
     public int PreReleaseReviewDays { get; set; } = 14;
 
+    /// <summary>
+    /// MAPPA cases managed at level 2 or 3 are reviewed at MAPPA meetings at least every 16 and
+    /// 8 weeks (MAPPA Guidance, Ministry of Justice; docs/DESIGN.md); level 1 is ordinary agency
+    /// management, reviewed at the scheme's cadence (<see cref="VsomtMonths"/>).
+    /// </summary>
+    public Dictionary<int, int> MappaLevelWeeks { get; set; } = new() { [2] = 16, [3] = 8 };
+
+    /// <summary>When a case reviewed on <paramref name="from"/> is next reviewed: by MAPPA level for VSOMT cases at level 2 or 3.</summary>
+    public DateOnly NextReview(Management management, DateOnly from) =>
+        management.Scheme == Scheme.Vsomt && management.MappaLevel is { } level && MappaLevelWeeks.TryGetValue(level, out var weeks)
+            ? from.AddDays(7 * weeks)
+            : from.AddMonths(MonthsFor(management.Scheme));
+
     public int MonthsFor(Scheme scheme) => scheme switch
     {
         Scheme.Vsomt => VsomtMonths,

@@ -6,7 +6,8 @@ namespace OffenderMgmt.Server.Caseload;
 
 /// <summary>A case an officer holds on a day, as workload sees it.</summary>
 public sealed record CaseHolding(
-    Guid ManagementId, Guid PersonId, string PersonName, Scheme Scheme, RiskLevel Risk, IomCohortType? Cohort, int OpenBreaches, bool PendingRelease);
+    Guid ManagementId, Guid PersonId, string PersonName, Scheme Scheme, RiskLevel Risk, IomCohortType? Cohort, int OpenBreaches, bool PendingRelease,
+    bool Reactive = false);
 
 /// <summary>An order an officer leads on a day.</summary>
 public sealed record OrderHolding(Guid OrderId, Guid PersonId, string PersonName, OrderType Type, int OpenBreaches);
@@ -55,6 +56,11 @@ public static class WorkloadCalculator
         double points;
         switch (c.Scheme)
         {
+            case Scheme.Vsomt when c.Reactive:
+                // No scheduled visits: the weight of the set in force for reactive management.
+                points = weights.VsomtReactive;
+                reasons.Add($"VSOMT {Describe(c.Risk)} risk, reactive management: {Number(points)}");
+                break;
             case Scheme.Vsomt:
                 points = weights.Vsomt.GetValueOrDefault(c.Risk, weights.Vsomt.GetValueOrDefault(RiskLevel.Low));
                 reasons.Add($"VSOMT {Describe(c.Risk)} risk: {Number(points)}");

@@ -58,6 +58,9 @@ public sealed class WorkloadWeights
         [RiskLevel.VeryHigh] = 8, [RiskLevel.High] = 5, [RiskLevel.Medium] = 3, [RiskLevel.Low] = 2,
     };
 
+    /// <summary>A VSOMT case under supervisor-approved reactive management (no scheduled home visits).</summary>
+    public double VsomtReactive { get; set; } = 1;
+
     /// <summary>IOM cases by cohort type.</summary>
     public Dictionary<IomCohortType, double> Iom { get; set; } = new()
     {

@@ -72,7 +72,8 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
                 var breaches = openBreaches.Count(b => b.PersonId == m.PersonId && (b.OrderId is null || !heldOrderIds.Contains(b.OrderId.Value)));
                 var pending = includePendingRelease && person.CustodyStatus == CustodyStatus.InCustody &&
                               person.ExpectedReleaseDate is { } release && release >= day && release <= day.AddDays(Options.PendingReleaseDays);
-                return new CaseHolding(m.Id, m.PersonId, person.DisplayName, m.Scheme, RiskOn(m, history.RiskChanges, end), m.CohortType, breaches, pending);
+                return new CaseHolding(m.Id, m.PersonId, person.DisplayName, m.Scheme, RiskOn(m, history.RiskChanges, end), m.CohortType, breaches, pending,
+                    Reactive: m.ReactiveSince is { } since && since <= day);
             }).ToList();
         var orders = heldOrders.Select(o => new OrderHolding(o.Id, o.PersonId, history.People[o.PersonId].DisplayName, o.Type,
             openBreaches.Count(b => b.OrderId == o.Id))).ToList();

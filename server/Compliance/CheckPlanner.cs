@@ -13,9 +13,11 @@ namespace OffenderMgmt.Server.Compliance;
 /// outcome, and withdraws or reschedules them when an order is varied or ended or a risk level
 /// changes.
 /// </summary>
-public sealed class CheckPlanner(OffenderMgmtDb db, IOptions<ComplianceOptions> options, ForceClock clock)
+public sealed class CheckPlanner(
+    OffenderMgmtDb db, IOptions<ComplianceOptions> options, IOptions<NotificationOptions> notificationOptions, NotificationFactsLoader facts, ForceClock clock)
 {
     private ComplianceOptions Options => options.Value;
+    private NotificationOptions Notification => notificationOptions.Value;
 
     /// <summary>The check a condition generates and how often, if it generates one.</summary>
     public static (CheckKind Kind, Cadence Cadence)? CheckFor(Condition condition, ComplianceOptions options) => condition switch
@@ -27,11 +29,14 @@ public sealed class CheckPlanner(OffenderMgmtDb db, IOptions<ComplianceOptions> 
         _ => null,
     };
 
-    /// <summary>The checks a management generates: registered sex offenders are visited by risk and re-notify yearly.</summary>
+    /// <summary>
+    /// The checks a management generates on a cadence: registered sex offenders are visited by
+    /// risk, unless a supervisor has approved reactive management. Their notifications are not
+    /// on a cadence: they follow the notification duty (<see cref="SyncNotificationChecksAsync"/>).
+    /// </summary>
     public static IReadOnlyList<(CheckKind Kind, Cadence Cadence)> ChecksFor(Management management, ComplianceOptions options) =>
-        management is { IsActive: true, Register: Register.RegisteredSexOffender }
-            ? [(CheckKind.HomeVisit, Cadence.EveryMonths(options.HomeVisitMonths(management.RiskLevel))),
-               (CheckKind.RsoPeriodicNotification, Cadence.EveryMonths(options.RsoNotificationMonths))]
+        management is { IsActive: true, Register: Register.RegisteredSexOffender, IsReactive: false }
+            ? [(CheckKind.HomeVisit, Cadence.EveryMonths(options.HomeVisitMonths(management.RiskLevel)))]
             : [];
 
     /// <summary>Plans the first check of every condition that has none open, counting from <paramref name="from"/>.</summary>
@@ -46,18 +51,82 @@ public sealed class CheckPlanner(OffenderMgmtDb db, IOptions<ComplianceOptions> 
         }
     }
 
-    /// <summary>Plans visits and notifications for a registered offender, from their last ones.</summary>
+    /// <summary>Plans visits for a registered offender from their last one, and the checks of their notification duty.</summary>
     public async Task PlanForManagementAsync(Management management, DateOnly from, CancellationToken cancellationToken)
     {
         var open = await OpenKeysAsync(c => c.ManagementId == management.Id, cancellationToken);
         foreach (var (kind, cadence) in ChecksFor(management, Options))
         {
             if (open.Contains((management.Id, kind))) continue;
-            var last = kind == CheckKind.RsoPeriodicNotification
-                ? management.Notification?.LastNotifiedOn
-                : await LastCompletedAsync(management.Id, kind, cancellationToken);
+            var last = await LastCompletedAsync(management.Id, kind, cancellationToken);
             Add(new ComplianceCheck { PersonId = management.PersonId, ManagementId = management.Id, Kind = kind }, cadence.After(last ?? from), cadence);
         }
+        await SyncNotificationChecksAsync(management.PersonId, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the person's open notification checks what their notification duty says is due:
+    /// one open check per thing due, on its due date. Checks a notification just given
+    /// satisfies are closed with it (on time or late); checks no longer due are withdrawn. The
+    /// duty is the one source of these dates.
+    /// </summary>
+    public async Task<NotificationDuty> SyncNotificationChecksAsync(Guid personId, (OffenderNotification Given, NotificationJudgement Judgement)? given, CancellationToken cancellationToken)
+    {
+        var (loaded, registration, _) = await facts.LoadAsync(personId, cancellationToken);
+        var duty = NotificationRules.Compute(loaded, clock.Today, Notification);
+        var open = await db.ComplianceChecks.Where(c => c.PersonId == personId && c.Status == CheckStatus.Open).ToListAsync(cancellationToken);
+        open.AddRange(db.ComplianceChecks.Local.Where(c => c.PersonId == personId && c.Status == CheckStatus.Open && !open.Contains(c)));
+        if (given is var (notification, judgement))
+            foreach (var check in open.Where(c => c.Status == CheckStatus.Open && Satisfies(notification.Kind, c.Kind)))
+            {
+                check.Status = CheckStatus.Completed;
+                check.Outcome = judgement.Late ? CheckOutcome.NonCompliant : CheckOutcome.Compliant;
+                check.CompletedAt = notification.NotifiedAt;
+                check.Notes = $"{NotificationRules.Words(notification.Kind)} notified, {judgement.Words}";
+            }
+        // Each thing due keeps the open check already planned for it on that date; checks left over are withdrawn.
+        var unplanned = duty.Dues.ToList();
+        foreach (var check in open.Where(c => c.Status == CheckStatus.Open && NotificationRules.IsDutyCheck(c.Kind)).OrderBy(c => c.DueOn))
+        {
+            var same = unplanned.FirstOrDefault(d => d.Check == check.Kind && d.OrderId == check.OrderId && d.DueOn == check.DueOn);
+            if (same is not null)
+            {
+                unplanned.Remove(same);
+                continue;
+            }
+            var moved = unplanned.FirstOrDefault(d => d.Check == check.Kind && d.OrderId == check.OrderId);
+            check.Status = CheckStatus.Cancelled;
+            check.CancelledReason = moved is null
+                ? (duty.SuspendedInCustody ? "no longer due: suspended while in custody" : "no longer due under the notification duty")
+                : $"rescheduled to {IsoDate.Format(moved.DueOn)} under the notification duty";
+        }
+        foreach (var due in unplanned)
+        {
+            db.ComplianceChecks.Add(new ComplianceCheck
+            {
+                PersonId = personId, ManagementId = due.OrderId is null ? registration?.Id : null, OrderId = due.OrderId, Kind = due.Check,
+                DueOn = due.DueOn, OpensOn = due.OpensOn, CreatedAt = clock.Now,
+            });
+        }
+        return duty;
+    }
+
+    /// <summary>Which open check a notification of a kind closes.</summary>
+    public static bool Satisfies(NotificationKind given, CheckKind check) => check switch
+    {
+        CheckKind.RsoPeriodicNotification or CheckKind.WeeklyNotification or CheckKind.ReleaseNotification or CheckKind.InitialNotification =>
+            NotificationRules.StartsNewYear(given),
+        CheckKind.ChangeOfDetailsNotification => given is NotificationKind.ChangeOfName or NotificationKind.ChangeOfAddress,
+        CheckKind.TravelNotification => given == NotificationKind.ReturnFromTravel,
+        CheckKind.SpoNotification => given == NotificationKind.SpoNameAndAddress,
+        _ => false,
+    };
+
+    /// <summary>A change of custody: going in suspends the periodic duty; coming out is a release, to be notified within 3 days.</summary>
+    public async Task NoteCustodyChangeAsync(Guid personId, bool released, DateOnly on, string by, CancellationToken cancellationToken)
+    {
+        if (released) db.CustodyReleases.Add(new CustodyRelease { PersonId = personId, ReleasedOn = on, RecordedAt = clock.Now, RecordedBy = by });
+        await SyncNotificationChecksAsync(personId, null, cancellationToken);
     }
 
     /// <summary>The check that follows one just closed, or null when its source no longer needs checking.</summary>
@@ -83,18 +152,23 @@ public sealed class CheckPlanner(OffenderMgmtDb db, IOptions<ComplianceOptions> 
         var due = cadence.After(last);
         // Higher risk may make the next visit due already: then it is due today.
         if (due < clock.Today) due = clock.Today;
-        if (management is { IsActive: true, Register: Register.RegisteredSexOffender })
+        if (management is { IsActive: true, Register: Register.RegisteredSexOffender, IsReactive: false })
             Add(new ComplianceCheck { PersonId = management.PersonId, ManagementId = management.Id, Kind = CheckKind.HomeVisit }, due, cadence);
     }
 
-    /// <summary>A registered sex offender's name or address changed: they must have notified within 3 days.</summary>
+    /// <summary>
+    /// A registered sex offender's name or address changed on the record: they must have
+    /// notified within the period of 3 days beginning with the change (SOA 2003 s.84(1)). The
+    /// record's edit is the first the force knows of it, so the window is counted from the edit;
+    /// the notification itself, with the day the change happened, is judged from that day.
+    /// </summary>
     public async Task NoteChangeOfDetailsAsync(Guid personId, DateOnly changedOn, CancellationToken cancellationToken)
     {
         var rso = await db.Managements.FirstOrDefaultAsync(m => m.PersonId == personId && m.Status == ManagementStatus.Active &&
                                                                  m.Register == Register.RegisteredSexOffender, cancellationToken);
         if (rso is null) return;
         if (db.ComplianceChecks.Local.Any(c => c.ManagementId == rso.Id && c.Kind == CheckKind.ChangeOfDetailsNotification && c.Status == CheckStatus.Open)) return;
-        var due = changedOn.AddDays(Options.ChangeOfDetailsDays);
+        var due = NotificationRules.LastDayOfWindow(changedOn, Notification.ChangeWindowDays);
         var check = new ComplianceCheck
         {
             PersonId = personId, ManagementId = rso.Id, Kind = CheckKind.ChangeOfDetailsNotification,
@@ -124,7 +198,7 @@ public sealed class CheckPlanner(OffenderMgmtDb db, IOptions<ComplianceOptions> 
             if (condition is not { IsInForce: true } || order is null || order.Status is OrderStatus.Discharged or OrderStatus.Expired) return null;
             return CheckFor(condition, Options)?.Cadence;
         }
-        if (check.ManagementId is { } managementId && check.Kind != CheckKind.ChangeOfDetailsNotification)
+        if (check.ManagementId is { } managementId && check.Kind != CheckKind.ChangeOfDetailsNotification && !NotificationRules.IsDutyCheck(check.Kind))
         {
             var management = await db.Managements.FirstOrDefaultAsync(m => m.Id == managementId, cancellationToken);
             return management is null ? null : ChecksFor(management, Options).Where(c => c.Kind == check.Kind).Select(c => (Cadence?)c.Cadence).FirstOrDefault();

@@ -39,10 +39,19 @@ public enum CheckKind
     DeviceInspection = 3,
     CurfewCheck = 4,
     RsoPeriodicNotification = 5,
+    /// <summary>Did they notify their return from foreign travel within 3 days of it?</summary>
     TravelNotification = 6,
     /// <summary>Did a registered sex offender notify a change of name or address within 3 days?</summary>
     ChangeOfDetailsNotification = 7,
+    /// <summary>No fixed abode: the weekly notification.</summary>
+    WeeklyNotification = 8,
+    /// <summary>The notification within 3 days of release from custody.</summary>
+    ReleaseNotification = 9,
     OtherConditionCheck = 10,
+    /// <summary>The initial notification of someone made subject by an SHPO.</summary>
+    InitialNotification = 12,
+    /// <summary>Stalking protection order: name and home address within 3 days of service.</summary>
+    SpoNotification = 13,
 }
 
 public enum CheckStatus { Open = 1, Completed = 2, Cancelled = 3 }

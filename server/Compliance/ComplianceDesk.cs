@@ -15,7 +15,7 @@ public sealed record OutcomeRecorded(ComplianceCheck Closed, ComplianceCheck? Ne
 /// A check belongs to whoever holds its source: the lead officer of the order, or the
 /// responsible officer of the management.
 /// </summary>
-public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, BreachRegister breaches, ForceClock clock)
+public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, BreachRegister breaches, Security.Caller caller, ForceClock clock)
 {
     public const int DefaultHorizonDays = 28;
     public const int MaxHorizonDays = 366;
@@ -78,8 +78,9 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         check.CompletedAt = at;
         check.CompletedByOfficerId = officerId;
         check.Notes = text;
-        if (check.Kind == CheckKind.RsoPeriodicNotification && outcome == CheckOutcome.Compliant)
-            await NoteNotificationAsync(check, completedOn, cancellationToken);
+        var duty = NotificationRules.IsDutyCheck(check.Kind);
+        if (duty && outcome == CheckOutcome.Compliant)
+            await NoteNotificationAsync(check, at, completedOn, cancellationToken);
 
         Breach? breach = null;
         if (outcome == CheckOutcome.BreachSuspected)
@@ -88,15 +89,40 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
                 check.PersonId, breachOrderId ?? check.OrderId, breachConditionId ?? check.ConditionId, at, null, null,
                 $"Found at a compliance check ({check.Kind})", BreachSource.ComplianceCheck, check.Id, null, text), cancellationToken);
         }
-        var next = await planner.PlanNextAsync(check, completedOn, cancellationToken);
+        ComplianceCheck? next;
+        if (duty)
+        {
+            // Notification checks follow the duty: what is due next is what it now says.
+            await planner.SyncNotificationChecksAsync(check.PersonId, null, cancellationToken);
+            next = db.ComplianceChecks.Local.FirstOrDefault(c => c.PersonId == check.PersonId && c.Kind == check.Kind && c.Status == CheckStatus.Open &&
+                                                                 db.Entry(c).State == EntityState.Added);
+        }
+        else next = await planner.PlanNextAsync(check, completedOn, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new OutcomeRecorded(check, next, breach);
     }
 
-    private async Task NoteNotificationAsync(ComplianceCheck check, DateOnly on, CancellationToken cancellationToken)
+    /// <summary>A notification check found compliant: the person gave the notification it stands for.</summary>
+    private async Task NoteNotificationAsync(ComplianceCheck check, DateTimeOffset at, DateOnly on, CancellationToken cancellationToken)
     {
+        var kind = check.Kind switch
+        {
+            CheckKind.RsoPeriodicNotification => NotificationKind.Periodic,
+            CheckKind.WeeklyNotification => NotificationKind.Weekly,
+            CheckKind.ReleaseNotification => NotificationKind.ReleaseFromCustody,
+            CheckKind.InitialNotification => NotificationKind.Initial,
+            CheckKind.SpoNotification => NotificationKind.SpoNameAndAddress,
+            _ => NotificationKind.ReturnFromTravel,
+        };
+        db.OffenderNotifications.Add(new OffenderNotification
+        {
+            PersonId = check.PersonId, Kind = kind, NotifiedAt = at,
+            EffectiveOn = kind is NotificationKind.Periodic or NotificationKind.Weekly ? on : check.OpensOn,
+            Late = on > check.DueOn, Judgement = $"confirmed at a compliance check due {IsoDate.Format(check.DueOn)}",
+            RecordedBy = caller.Subject, RecordedAt = clock.Now,
+        });
         var management = await db.Managements.FirstOrDefaultAsync(m => m.Id == check.ManagementId, cancellationToken);
-        if (management?.Notification is { } notification) notification.LastNotifiedOn = on;
+        if (management?.Notification is { } notification && NotificationRules.StartsNewYear(kind)) notification.LastNotifiedOn = on;
     }
 
     /// <summary>Checks whose source (order or management) is held by the officer, owned by the team, or about the person.</summary>

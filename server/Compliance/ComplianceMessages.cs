@@ -110,12 +110,16 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
     public static string Describe(ComplianceCheck check, Condition? condition, RiskLevel risk) => check.Kind switch
     {
         CheckKind.HomeVisit => $"Home visit (registered sex offender, {Words(risk)} risk)",
-        CheckKind.RsoPeriodicNotification => "Yearly re-notification of details at a police station",
+        CheckKind.RsoPeriodicNotification => "Periodic notification at a police station: within a year of the last notification",
         CheckKind.ChangeOfDetailsNotification => "Confirm a change of name or address was notified within 3 days",
+        CheckKind.WeeklyNotification => "Weekly notification (no fixed abode)",
+        CheckKind.ReleaseNotification => "Notification within 3 days of release from custody",
+        CheckKind.InitialNotification => "Initial notification within 3 days of the SHPO's service",
+        CheckKind.SpoNotification => "SPO: name and home address within 3 days of service",
         CheckKind.FinancialReport => condition is FinancialReportingCondition f ? $"Financial report: {f.WhatToReport}" : "Financial report",
         CheckKind.DeviceInspection => "Device inspection: phones and computers",
         CheckKind.CurfewCheck => condition is CurfewCondition c ? $"Curfew spot check: {string.Join(", ", c.Windows.Select(w => w.Describe()))}" : "Curfew spot check",
-        CheckKind.TravelNotification => "Foreign travel notification",
+        CheckKind.TravelNotification => "Return from foreign travel notified within 3 days",
         _ => condition?.Wording ?? "Condition check",
     };
 

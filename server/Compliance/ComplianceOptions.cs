@@ -18,12 +18,6 @@ public sealed class ComplianceOptions
         [RiskLevel.Low] = 12,
     };
 
-    /// <summary>Registered sex offenders re-notify at least this often (SOA 2003 s.85: yearly).</summary>
-    public int RsoNotificationMonths { get; set; } = 12;
-
-    /// <summary>Days an RSO has to notify a change of name or address (SOA 2003 s.84: 3 days).</summary>
-    public int ChangeOfDetailsDays { get; set; } = 3;
-
     /// <summary>Days between curfew spot checks.</summary>
     public int CurfewCheckDays { get; set; } = 14;
 

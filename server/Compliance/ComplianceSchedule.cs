@@ -20,7 +20,7 @@ public readonly record struct Cadence(int Months, int Days)
 public static class ComplianceSchedule
 {
     public static bool KeepsCalendar(CheckKind kind) =>
-        kind is CheckKind.FinancialReport or CheckKind.RsoPeriodicNotification;
+        kind is CheckKind.FinancialReport;
 
     public static DateOnly NextDue(CheckKind kind, Cadence cadence, DateOnly previousDue, DateOnly completedOn, CheckOutcome outcome, ComplianceOptions options)
     {

@@ -9,7 +9,8 @@ namespace OffenderMgmt.Server.Compliance;
 
 /// <summary>gRPC Compliance service: checks due and overdue, outcomes, breaches.</summary>
 public sealed class ComplianceService(
-    ComplianceDesk desk, BreachRegister breaches, ComplianceMessages messages, DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock)
+    ComplianceDesk desk, BreachRegister breaches, ComplianceMessages messages, DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock,
+    NotificationDesk notifications, NotificationMessages notificationMessages, ReactiveManagementApprovals reactive)
     : V1.Compliance.ComplianceBase
 {
     public override async Task<V1.ListChecksResponse> ListDue(V1.ListChecksRequest request, ServerCallContext context)
@@ -125,19 +126,92 @@ public sealed class ComplianceService(
     {
         var v = new Validator();
         var convicted = v.Date("conviction_date", request.ConvictionDate, TimeBounds.Life, clock, required: true);
-        var disposal = v.Enum("disposal", (NotificationDisposal)(int)request.Disposal);
+        var firstNotified = v.Date("first_notified_on", request.FirstNotifiedOn, TimeBounds.Happened, clock);
+        NotificationDisposal disposal = default;
+        if (!NotificationMessages.Disposals.TryGetValue(request.Disposal, out disposal)) v.Add("disposal", "is required: one of the s.82 disposals");
         if (request.AgeAtConviction is < 10 or > 120) v.Add("age_at_conviction", "must be between 10 and 120");
-        if (disposal == NotificationDisposal.Custodial && request.SentenceMonths <= 0) v.Add("sentence_months", "is required for a custodial sentence");
-        if (disposal != NotificationDisposal.Custodial && request.SentenceMonths != 0) v.Add("sentence_months", "is only for a custodial sentence");
+        var needsMonths = NotificationPeriod.NeedsMonths(disposal);
+        if (needsMonths && request.SentenceMonths is <= 0 or > 1200) v.Add("sentence_months", "is required (1 to 1200) for a custodial sentence or a conditional discharge");
+        if (!needsMonths && request.SentenceMonths != 0) v.Add("sentence_months", "is only for a custodial sentence or a conditional discharge");
         if (convicted > clock.Today) v.Add("conviction_date", "must not be in the future");
+        if (firstNotified is { } first && convicted is { } c && first < c) v.Add("first_notified_on", "must not be before the conviction");
         v.ThrowIfInvalid();
-        var ends = NotificationPeriod.EndsOn(convicted!.Value, disposal, disposal == NotificationDisposal.Custodial ? request.SentenceMonths : null, request.AgeAtConviction);
+        int? months = needsMonths ? request.SentenceMonths : null;
+        var ends = NotificationPeriod.EndsOn(convicted!.Value, disposal, months, request.AgeAtConviction);
         return Task.FromResult(new V1.NotificationPeriodResponse
         {
             Indefinite = ends is null,
             EndsOn = IsoDate.Format(ends),
-            Explanation = NotificationPeriod.Explain(disposal, disposal == NotificationDisposal.Custodial ? request.SentenceMonths : null, request.AgeAtConviction),
+            Explanation = NotificationPeriod.Explain(disposal, months, request.AgeAtConviction),
+            ReviewOn = ends is null && firstNotified is { } f ? IsoDate.Format(NotificationPeriod.ReviewOn(f, request.AgeAtConviction)) : "",
         });
+    }
+
+    public override async Task<V1.NotificationStatus> GetNotificationStatus(V1.GetNotificationStatusRequest request, ServerCallContext context)
+    {
+        var person = Ids.Require(request.PersonId, "person_id");
+        audit.Touched(person);
+        await disclosure.EnsureCaseworkOfPersonAsync(person, context.CancellationToken);
+        var duty = await notifications.StatusAsync(person, context.CancellationToken);
+        return notificationMessages.Status(person, duty);
+    }
+
+    public override async Task<V1.RecordNotificationResponse> RecordNotification(V1.RecordNotificationRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var person = v.Id("person_id", request.PersonId);
+        if (!NotificationMessages.Kinds.TryGetValue(request.Kind, out var kind)) v.Add("kind", "is required: which notification was given");
+        var notifiedAt = v.Instant("notified_at", request.NotifiedAt, TimeBounds.Happened, clock) ?? clock.Now;
+        var departsAt = v.Instant("departs_at", request.DepartsAt, TimeBounds.Planned, clock);
+        var effectiveOn = v.Date("effective_on", request.EffectiveOn, TimeBounds.Happened, clock);
+        var returnOn = v.Date("return_on", request.ReturnOn, TimeBounds.Planned, clock);
+        v.ThrowIfInvalid();
+        audit.Touched(person);
+        await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
+        var recorded = await notifications.RecordAsync(new NotificationReport(
+            person, kind, notifiedAt, effectiveOn, request.Details, request.NoFixedAbode, departsAt, request.Destination, returnOn, request.ShortNoticeReason),
+            context.CancellationToken);
+        audit.Touched(recorded.Notification.Id);
+        var response = new V1.RecordNotificationResponse
+        {
+            NotificationId = recorded.Notification.Id.ToString(),
+            Late = recorded.Judgement.Late,
+            Judgement = recorded.Judgement.Words,
+            Status = notificationMessages.Status(person, recorded.Duty),
+        };
+        if (recorded.Breach is { } breach)
+        {
+            audit.Touched(breach.Id);
+            var message = (await messages.BreachesAsync([breach], context.CancellationToken))[0];
+            response.BreachId = message.Id;
+            response.TaskId = message.TaskId;
+        }
+        return response;
+    }
+
+    public override async Task<V1.ReactiveManagement> ApproveReactiveManagement(V1.ApproveReactiveManagementRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var id = v.Id("management_id", request.ManagementId);
+        if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the change was based on");
+        var reviewOn = v.Date("review_on", request.ReviewOn, TimeBounds.Planned, clock, required: true);
+        v.ThrowIfInvalid();
+        audit.Touched(id);
+        var personId = await reactive.PersonOfAsync(id, context.CancellationToken);
+        audit.Touched(personId);
+        await disclosure.EnsureMayEditPersonAsync(personId, context.CancellationToken);
+        var approval = await reactive.ApproveAsync(id, request.ExpectedVersion, reviewOn!.Value, request.Reason, context.CancellationToken);
+        audit.Touched(approval.ReviewTask.Id);
+        return new V1.ReactiveManagement
+        {
+            ManagementId = approval.Management.Id.ToString(),
+            ReactiveSince = IsoDate.Format(approval.Management.ReactiveSince),
+            ReviewOn = IsoDate.Format(approval.Management.ReactiveReviewOn),
+            ApprovedBy = approval.Management.ReactiveApprovedBy,
+            HomeVisitsWithdrawn = approval.HomeVisitsWithdrawn,
+            Version = approval.Management.Version,
+            TaskId = approval.ReviewTask.Id.ToString(),
+        };
     }
 
     private async Task<CheckScope> ScopeAsync(V1.ListChecksRequest request, CancellationToken cancellationToken)

@@ -15,18 +15,26 @@ internal sealed class DemoChecks(DemoRandom random, DateOnly today, DateTimeOffs
 {
     private const double OverdueRate = 1.0 / 12;
     private static readonly ComplianceOptions Options = new();
+    private static readonly NotificationOptions NotificationOptions = new();
 
     public void Build()
     {
+        var inCustody = force.People.Where(p => p.CustodyStatus == People.CustodyStatus.InCustody).Select(p => p.Id).ToHashSet();
         foreach (var management in force.Managements)
+        {
             foreach (var (kind, cadence) in CheckPlanner.ChecksFor(management, Options))
+                History(new ComplianceCheck { PersonId = management.PersonId, ManagementId = management.Id, Kind = kind }, cadence, management.StartedOn,
+                    officer: management.ResponsibleOfficerId);
+            // The periodic notification follows the duty: a year after the last notification, suspended in custody (SOA 2003 s.85).
+            if (management is { IsActive: true, Register: Register.RegisteredSexOffender })
             {
-                var check = new ComplianceCheck { PersonId = management.PersonId, ManagementId = management.Id, Kind = kind };
-                if (kind == CheckKind.RsoPeriodicNotification)
-                    Add(check, cadence.After(management.Notification?.LastNotifiedOn ?? management.StartedOn), cadence, CheckStatus.Open, null, null, null);
-                else
-                    History(check, cadence, management.StartedOn, officer: management.ResponsibleOfficerId);
+                var due = NotificationRules.PeriodicDue(management.Notification?.LastNotifiedOn ?? management.StartedOn, NotificationOptions);
+                var check = new ComplianceCheck { PersonId = management.PersonId, ManagementId = management.Id, Kind = CheckKind.RsoPeriodicNotification };
+                Add(check, due, due.AddDays(-NotificationOptions.PeriodicOpensDaysBefore), CheckStatus.Open, null, null, null);
+                // Planned the same way for everyone (the generator's sequence stays as it was), then dropped where the duty says otherwise.
+                if (inCustody.Contains(management.PersonId) || force.SpecialNotificationCases.Contains(management.PersonId)) force.Checks.RemoveAt(force.Checks.Count - 1);
             }
+        }
 
         foreach (var order in force.Orders)
         {
@@ -65,7 +73,10 @@ internal sealed class DemoChecks(DemoRandom random, DateOnly today, DateTimeOffs
         }
     }
 
-    private void Add(ComplianceCheck template, DateOnly due, Cadence cadence, CheckStatus status, CheckOutcome? outcome, DateOnly? completed, Guid? officer)
+    private void Add(ComplianceCheck template, DateOnly due, Cadence cadence, CheckStatus status, CheckOutcome? outcome, DateOnly? completed, Guid? officer) =>
+        Add(template, due, ComplianceSchedule.OpensOn(due, cadence, Options), status, outcome, completed, officer);
+
+    private void Add(ComplianceCheck template, DateOnly due, DateOnly opensOn, CheckStatus status, CheckOutcome? outcome, DateOnly? completed, Guid? officer)
     {
         // A visit that found them in is a contact: the last one is part of any handover.
         if (template.Kind == CheckKind.HomeVisit && outcome == CheckOutcome.Compliant && completed is { } visited)
@@ -87,7 +98,7 @@ internal sealed class DemoChecks(DemoRandom random, DateOnly today, DateTimeOffs
             ConditionId = template.ConditionId,
             Kind = template.Kind,
             DueOn = due,
-            OpensOn = ComplianceSchedule.OpensOn(due, cadence, Options),
+            OpensOn = opensOn,
             Status = status,
             Outcome = outcome,
             CompletedAt = completed is { } on ? new DateTimeOffset(on.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero) : null,

@@ -20,6 +20,10 @@ public sealed class DemoForce
     public List<WorkTask> Tasks { get; } = [];
     public List<ContactNote> Contacts { get; } = [];
     public List<IomReviewDecision> IomDecisions { get; } = [];
+    public List<OffenderNotification> Notifications { get; } = [];
+    public List<CustodyRelease> CustodyReleases { get; } = [];
+    /// <summary>People whose notification checks <see cref="DemoNotifications"/> plans from their own notifications.</summary>
+    public HashSet<Guid> SpecialNotificationCases { get; } = [];
 
     /// <summary>Well-known demo records (for accounts, README examples and tests).</summary>
     public DemoCast Cast { get; } = new();
@@ -41,4 +45,10 @@ public sealed class DemoCast
     public Officer Unaccredited { get; set; } = null!;
     public Officer LutonLocalOfficer { get; set; } = null!;
     public Officer Analyst { get; set; } = null!;
+    // Who shows each notification rule (DemoNotifications).
+    public Guid NoFixedAbode { get; set; }
+    public Guid Traveller { get; set; }
+    public Guid LateChangeOfAddress { get; set; }
+    public Guid ReleasedLastWeek { get; set; }
+    public Guid YouthWithCbo { get; set; }
 }

@@ -20,6 +20,7 @@ public static class DemoForceBuilder
         new DemoStaff(random, today, force).Build(districts);
         new DemoCaseload(random, today, now, areas, force).Build();
         new DemoOrders(random, today, now, areas, force).Build();
+        new DemoNotifications(seed, today, now, areas, force).Build();
         new DemoChecks(random, today, now, force).Build();
         return force;
     }

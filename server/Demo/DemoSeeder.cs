@@ -18,7 +18,7 @@ public sealed partial class DemoSeeder(
     OffenderMgmtDb db, AreaImporter importer, AccountService accounts, IOptions<DemoOptions> options, ForceClock clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Bump when the generator changes what it builds, so old demo databases are rebuilt.</summary>
-    public const string GeneratorVersion = "4";
+    public const string GeneratorVersion = "5";
     private const string MarkerKey = "demo.generator";
 
     public static string BoundaryFile => Path.Combine(AppContext.BaseDirectory, "Data", "bedfordshire-wards.geojson");
@@ -72,6 +72,8 @@ public sealed partial class DemoSeeder(
         db.Tasks.AddRange(force.Tasks);
         db.ContactNotes.AddRange(force.Contacts);
         db.IomReviewDecisions.AddRange(force.IomDecisions);
+        db.OffenderNotifications.AddRange(force.Notifications);
+        db.CustodyReleases.AddRange(force.CustodyReleases);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -18,6 +18,7 @@ public static class OptionsRegistration
         services.AddChecked<ForceOptions, ForceOptionsValidator>(configuration, "Force");
         services.AddChecked<DemoOptions, DemoOptionsValidator>(configuration, "Demo");
         services.AddChecked<ComplianceOptions, ComplianceOptionsValidator>(configuration, "Compliance");
+        services.AddChecked<NotificationOptions, NotificationOptionsValidator>(configuration, "Notification");
         services.AddChecked<WorkloadOptions, WorkloadOptionsValidator>(configuration, "Workload");
         services.AddChecked<ReviewOptions, ReviewOptionsValidator>(configuration, "Reviews");
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");

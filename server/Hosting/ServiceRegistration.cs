@@ -58,6 +58,9 @@ public static class ServiceRegistration
         services.AddScoped<AreaDirectory>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<TaskBoard>();
+        services.AddScoped<NotificationFactsLoader>();
+        services.AddScoped<NotificationDesk>();
+        services.AddScoped<NotificationMessages>();
         services.AddScoped<CheckPlanner>();
         services.AddScoped<OrderBook>();
         services.AddScoped<OrderMessages>();
@@ -65,6 +68,7 @@ public static class ServiceRegistration
         services.AddScoped<BreachRegister>();
         services.AddScoped<ComplianceMessages>();
         services.AddScoped<CaseloadBook>();
+        services.AddScoped<ReactiveManagementApprovals>();
         services.AddScoped<WorkloadService>();
         services.AddScoped<Continuity>();
         services.AddScoped<CustodyNotifications>();

@@ -22,11 +22,12 @@ public sealed record OrderFilter(Guid? PersonId, Guid? LeadOfficerId, OrderType?
 /// varied (kept as history), discharged or expired. Every change leaves the order as it was if
 /// any part of it is refused.
 /// </summary>
-public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexHolder areas, Security.Caller caller, ForceClock clock)
+public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, Tasks.TaskBoard tasks, AreaIndexHolder areas, Security.Caller caller, ForceClock clock)
 {
     public async Task<Order> CreateAsync(NewOrder request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
+        var ageWhenMade = await AgeOnAsync(request.PersonId, request.MadeOn, cancellationToken);
         var v = new Validator();
         v.Enum("type", request.Type);
         var court = v.Required("court", request.Court, 200);
@@ -36,7 +37,7 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         var starts = request.StartsOn ?? request.MadeOn;
         if (starts < request.MadeOn) v.Add("starts_on", "must not be before the order was made");
         if (request.EndsOn is { } ends && ends < starts) v.Add("ends_on", "must not be before the order starts");
-        else if (Enum.IsDefined(request.Type) && request.Type != 0 && OrderTypeRules.DurationProblem(request.Type, starts, request.EndsOn) is { } problem)
+        else if (Enum.IsDefined(request.Type) && request.Type != 0 && OrderTypeRules.DurationProblem(request.Type, starts, request.EndsOn, ageWhenMade) is { } problem)
             v.Add("ends_on", problem);
         if (request.LeadOfficerId is null && request.OwningTeamId is null)
             v.Add("lead_officer_id", "give a lead officer, or the team whose queue holds the order (owning_team_id)");
@@ -123,6 +124,8 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         order.ServedWhere = place;
         order.ServedByOfficerId = servedBy;
         await checks.PlanForOrderAsync(order, Max(servedOn, order.StartsOn), cancellationToken);
+        await RaiseYouthCboReviewsAsync(order, cancellationToken);
+        if (NotificationDuty(order.Type)) await checks.SyncNotificationChecksAsync(order.PersonId, null, cancellationToken);
         // Local officers of the person's beat, and of every beat their zones touch, hear of it.
         var home = await db.People.Where(p => p.Id == order.PersonId).Select(p => p.Address!.AreaCode).FirstOrDefaultAsync(cancellationToken);
         var zoneAreas = order.Conditions.OfType<ExclusionZoneCondition>().Where(z => z.IsInForce).SelectMany(z => z.Areas.Select(a => a.AreaCode));
@@ -158,7 +161,8 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         if (variation.EndDateChanged)
         {
             if (ends is { } e && e < order.StartsOn) v.Add("new_ends_on", "must not be before the order starts");
-            else if (OrderTypeRules.DurationProblem(order.Type, order.StartsOn, ends) is { } problem) v.Add("new_ends_on", problem);
+            else if (OrderTypeRules.DurationProblem(order.Type, order.StartsOn, ends, await AgeOnAsync(order.PersonId, order.MadeOn, cancellationToken)) is { } problem)
+                v.Add("new_ends_on", problem);
         }
         v.ThrowIfInvalid();
         await EnsureAssociatesExistAsync(variation.Added.Concat(variation.Changed.Select(c => c.Replacement)).ToList(), "add_conditions", cancellationToken);
@@ -198,7 +202,10 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         if (order.Status == OrderStatus.Active) order.Status = OrderStatus.Varied;
         db.Touch(order);
         if (order.ServedAt is { } served)
+        {
             await checks.PlanForOrderAsync(order, Max(variation.VariedOn, DateOnly.FromDateTime(clock.ToLocal(served).DateTime)), cancellationToken);
+            if (variation.EndDateChanged && NotificationDuty(order.Type)) await checks.SyncNotificationChecksAsync(order.PersonId, null, cancellationToken);
+        }
         db.Entry(order).Property(o => o.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(cancellationToken);
         return order;
@@ -219,6 +226,8 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         order.DischargedOn = dischargedOn;
         order.DischargeReason = why;
         await checks.CancelOpenAsync(c => c.OrderId == order.Id, "order discharged", cancellationToken);
+        await CancelOrderTasksAsync(order.Id, cancellationToken);
+        if (NotificationDuty(order.Type)) await checks.SyncNotificationChecksAsync(order.PersonId, null, cancellationToken);
         db.Entry(order).Property(o => o.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(cancellationToken);
         return order;
@@ -236,6 +245,8 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
         {
             order.Status = OrderStatus.Expired;
             await checks.CancelOpenAsync(c => c.OrderId == order.Id, "order expired", cancellationToken);
+            await CancelOrderTasksAsync(order.Id, cancellationToken);
+            if (NotificationDuty(order.Type)) await checks.SyncNotificationChecksAsync(order.PersonId, null, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return due.Select(o => o.Id).ToList();
@@ -278,6 +289,39 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, AreaIndexH
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>SHPOs and SPOs carry notification duties (Sentencing Act 2020 s.348; Stalking Protection Act 2019 s.9).</summary>
+    private static bool NotificationDuty(OrderType type) => type is OrderType.SexualHarmPreventionOrder or OrderType.StalkingProtectionOrder;
+
+    private async Task<int?> AgeOnAsync(Guid personId, DateOnly on, CancellationToken cancellationToken)
+    {
+        var born = await db.People.Where(p => p.Id == personId).Select(p => p.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        return born is { } dob ? new People.Person { DateOfBirth = dob }.AgeOn(on) : null;
+    }
+
+    /// <summary>A CBO on someone under 18 is reviewed every 12 months (ASBCPA 2014 s.28; Sentencing Act 2020 s.337): a task for each review.</summary>
+    private async Task RaiseYouthCboReviewsAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (order.Type != OrderType.CriminalBehaviourOrder) return;
+        var born = await db.People.Where(p => p.Id == order.PersonId).Select(p => p.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        if (born is not { } dob) return;
+        foreach (var reviewBy in OrderTypeRules.YouthCboReviewsBy(order.StartsOn, order.EndsOn, dob))
+            await tasks.RaiseAsync(new Tasks.TaskRequest(Tasks.TaskKind.ReviewDue, "Review the youth CBO",
+                $"The CBO was made on someone under 18: review its operation (compliance, support, whether to vary or discharge) by {IsoDate.Format(reviewBy)} (ASBCPA 2014 s.28).",
+                order.LeadOfficerId, order.LeadOfficerId is null ? order.OwningTeamId : null, reviewBy,
+                $"cbo-review:{order.Id}:{IsoDate.Format(reviewBy)}", PersonId: order.PersonId, OrderId: order.Id), cancellationToken);
+    }
+
+    private async Task CancelOrderTasksAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var open = await db.Tasks.Where(t => t.OrderId == orderId && t.Kind == Tasks.TaskKind.ReviewDue && t.Status == Tasks.WorkTaskStatus.Open).ToListAsync(cancellationToken);
+        foreach (var task in open)
+        {
+            task.Status = Tasks.WorkTaskStatus.Cancelled;
+            task.ClosedAt = clock.Now;
+            task.ClosedBy = caller.Subject;
+        }
+    }
 
     private static string Describe(DateOnly? endsOn) => endsOn is { } date ? IsoDate.Format(date) : "until further order";
 }

@@ -53,6 +53,8 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Co
         PersonRules.Apply(person, details);
         if (ChangesNotifiableDetails(before, details))
             await checks.NoteChangeOfDetailsAsync(person.Id, Today(), cancellationToken);
+        if (before.CustodyStatus != details.CustodyStatus)
+            await checks.NoteCustodyChangeAsync(person.Id, released: details.CustodyStatus == CustodyStatus.InCommunity, Today(), "person record", cancellationToken);
         SetAddress(person, details.Address);
         await EnsurePncIdFreeAsync(person.PncId, person.Id, "person.pnc_id", cancellationToken);
         person.UpdatedAt = clock.Now;

@@ -37,6 +37,8 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<IomReviewDecision> IomReviewDecisions => Set<IomReviewDecision>();
     public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
     public DbSet<Breach> Breaches => Set<Breach>();
+    public DbSet<OffenderNotification> OffenderNotifications => Set<OffenderNotification>();
+    public DbSet<CustodyRelease> CustodyReleases => Set<CustodyRelease>();
     public DbSet<BreachStatusChange> BreachStatusChanges => Set<BreachStatusChange>();
     public DbSet<Sighting> Sightings => Set<Sighting>();
     public DbSet<WorkTask> Tasks => Set<WorkTask>();

@@ -71,6 +71,10 @@ public static class RpcAccessPolicy
         [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.ListBreaches))] = Read([.. CaseWorkers, Role.Analyst]),
         [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.CalculateNotificationPeriod))] =
             Read([.. CaseWorkers, Role.Analyst, Role.Service], personal: false),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.GetNotificationStatus))] = Read(CaseWorkers),
+        // Notifications are given at a police station and recorded by the case's managers.
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.RecordNotification))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Compliance.Descriptor, nameof(V1.Compliance.ComplianceBase.ApproveReactiveManagement))] = Write(AuditAction.Update, [Role.Supervisor]),
 
         [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.Enrol))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
         [Method(V1.Caseload.Descriptor, nameof(V1.Caseload.CaseloadBase.GetManagement))] = Read([.. CaseWorkers, Role.Analyst, Role.PartnerAgency, Role.Service]),

@@ -46,7 +46,7 @@ public sealed class TaskList(OffenderMgmtDb db, Caller caller, IOptions<ReviewOp
         if (task.Kind == TaskKind.ReviewDue && task.ManagementId is { } managementId &&
             await db.Managements.FirstOrDefaultAsync(m => m.Id == managementId, cancellationToken) is { } management)
         {
-            management.NextReviewDue = clock.Today.AddMonths(reviews.Value.MonthsFor(management.Scheme));
+            management.NextReviewDue = reviews.Value.NextReview(management, clock.Today);
         }
         await db.SaveChangesAsync(cancellationToken);
         return task;

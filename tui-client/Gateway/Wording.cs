@@ -61,6 +61,10 @@ internal static class Wording
         V1.CheckKind.RsoPeriodicNotification => "RSO notification",
         V1.CheckKind.TravelNotification => "Travel notification",
         V1.CheckKind.ChangeOfDetailsNotification => "Change of details",
+        V1.CheckKind.WeeklyNotification => "Weekly notification",
+        V1.CheckKind.ReleaseNotification => "Release notification",
+        V1.CheckKind.InitialNotification => "Initial notification",
+        V1.CheckKind.SpoNotification => "SPO notification",
         V1.CheckKind.OtherCondition => "Condition check",
         _ => "Check",
     };

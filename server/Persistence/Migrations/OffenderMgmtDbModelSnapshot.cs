@@ -248,6 +248,32 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("ContactNotes", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.CustodyRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ReleasedOn");
+
+                    b.ToTable("CustodyReleases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +354,22 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReactiveApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReactiveReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReactiveReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReactiveSince")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Register")
@@ -640,6 +682,75 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("ComplianceChecks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Compliance.OffenderNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BreachId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Judgement")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoFixedAbode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortNoticeReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreachId");
+
+                    b.HasIndex("PersonId", "NotifiedAt");
+
+                    b.ToTable("OffenderNotifications", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
@@ -1486,6 +1597,15 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.CustodyRelease", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
@@ -1641,6 +1761,20 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasOne("OffenderMgmt.Server.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Compliance.OffenderNotification", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OffenderMgmt.Server.People.Person", null)

@@ -19,10 +19,36 @@ public sealed class EnrolmentTests(DemoServerFactory server) : IClassFixture<Dem
         var management = await caseload.EnrolAsync(EnrolRequests.Rso(await NewPerson("Enrolee"), manager));
         Assert.Equal("2034-02-28", management.Notification.PeriodEndsOn);  // 18 months custody: 10 years
         Assert.Equal(AssignmentReason.InitialAllocation, Assert.Single(management.Assignments).Reason);
-        Assert.Equal("2027-02-26", management.NextReviewDue);
+        Assert.Equal("2027-03-18", management.NextReviewDue);  // MAPPA level 2: at least every 16 weeks (MAPPA Guidance)
         var checks = await server.WithDb(db => db.ComplianceChecks.Where(c => c.ManagementId == Guid.Parse(management.Id)).Select(c => c.Kind).ToListAsync());
         Assert.Contains(Server.Compliance.CheckKind.HomeVisit, checks);
         Assert.Contains(Server.Compliance.CheckKind.RsoPeriodicNotification, checks);
+    }
+
+    [Fact]
+    public async Task A_registered_sex_offender_must_be_mappa_category_1()
+    {
+        // Criminal Justice Act 2003 s.327(2): offenders subject to the SOA 2003 Part 2 notification requirements are category 1.
+        var manager = await server.OfficerOfAccount("demo.manager");
+        var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
+        var person = await NewPerson("Category");
+        var request = EnrolRequests.Rso(person, manager);
+        request.MappaCategory = 2;
+        var violation = await RpcAssert.FailsOnField("mappa_category", () => caseload.EnrolAsync(request).ResponseAsync);
+        Assert.Contains("s.327(2)", violation.Description);
+        Assert.False(await server.WithDb(db => db.Managements.AnyAsync(m => m.PersonId == Guid.Parse(person))));
+    }
+
+    [Theory]
+    // MAPPA Guidance (Ministry of Justice): level 3 at least every 8 weeks, level 2 every 16; level 1 at the VSOMT cadence (3 months).
+    [InlineData(3, "2027-01-21")]
+    [InlineData(2, "2027-03-18")]
+    [InlineData(1, "2027-02-26")]
+    public async Task Reviews_follow_the_mappa_level(int level, string nextReview)
+    {
+        var caseload = new Caseload.CaseloadClient(await server.As("demo.manager"));
+        var management = await caseload.EnrolAsync(EnrolRequests.Rso(await NewPerson($"Level{level}"), await server.OfficerOfAccount("demo.manager"), mappaLevel: level));
+        Assert.Equal(nextReview, management.NextReviewDue);
     }
 
     [Fact]

@@ -38,10 +38,9 @@ public class ComplianceScheduleTests
     }
 
     [Fact]
-    public void A_registered_sex_offender_re_notifies_once_a_year()
+    public void Notifications_are_not_on_a_cadence_but_follow_the_notification_duty()
     {
-        var (kind, cadence) = CheckPlanner.ChecksFor(Rso(RiskLevel.Low), Options).Single(c => c.Kind == CheckKind.RsoPeriodicNotification);
-        Assert.Equal([new DateOnly(2027, 1, 15)], DueDatesOverAYear(kind, cadence));
+        Assert.DoesNotContain(CheckPlanner.ChecksFor(Rso(RiskLevel.Low), Options), c => NotificationRules.IsDutyCheck(c.Kind));
     }
 
     [Fact]

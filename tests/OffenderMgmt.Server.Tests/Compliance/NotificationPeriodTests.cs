@@ -48,4 +48,36 @@ public class NotificationPeriodTests
     {
         Assert.Equal(new DateOnly(2025, 6, 14), NotificationPeriod.EndsOn(Convicted, NotificationDisposal.CommunitySentence, null, 18));
     }
+
+    [Theory]
+    // SOA 2003 s.82(1): every row of the table, adult and (s.82(2)) under 18.
+    [InlineData(NotificationDisposal.HospitalOrderWithRestriction, null, 30, null)]           // indefinite
+    [InlineData(NotificationDisposal.HospitalOrderWithRestriction, null, 16, null)]           // indefinite, not halved
+    [InlineData(NotificationDisposal.HospitalOrderWithoutRestriction, null, 30, "2027-06-14")] // 7 years
+    [InlineData(NotificationDisposal.HospitalOrderWithoutRestriction, null, 16, "2023-12-14")] // 7 years halved
+    [InlineData(NotificationDisposal.ConditionalDischarge, 18, 30, "2021-12-14")]            // the period of the discharge
+    [InlineData(NotificationDisposal.ConditionalDischarge, 18, 16, "2021-12-14")]            // not halved: s.82(2) halves 10, 7, 5 and 2 years only
+    [InlineData(NotificationDisposal.OtherDescription, null, 30, "2025-06-14")]              // any other description: 5 years
+    [InlineData(NotificationDisposal.OtherDescription, null, 17, "2022-12-14")]              // halved
+    [InlineData(NotificationDisposal.Caution, null, 15, "2021-06-14")]                       // 2 years halved
+    public void Every_s82_disposal_sets_its_period(NotificationDisposal disposal, int? months, int age, string? endsOn)
+    {
+        Assert.Equal(endsOn is null ? null : DateOnly.Parse(endsOn, System.Globalization.CultureInfo.InvariantCulture),
+            NotificationPeriod.EndsOn(Convicted, disposal, months, age));
+    }
+
+    [Fact]
+    public void A_conditional_discharge_needs_its_length()
+    {
+        Assert.Throws<ArgumentException>(() => NotificationPeriod.EndsOn(Convicted, NotificationDisposal.ConditionalDischarge, null, 30));
+        Assert.Contains("the period of the discharge", NotificationPeriod.Explain(NotificationDisposal.ConditionalDischarge, 18, 30), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_review_of_an_indefinite_period_is_15_years_after_the_first_notification_or_8_for_a_juvenile()
+    {
+        // SOA 2003 s.91B.
+        Assert.Equal(new DateOnly(2036, 7, 1), NotificationPeriod.ReviewOn(new DateOnly(2021, 7, 1), 30));
+        Assert.Equal(new DateOnly(2029, 7, 1), NotificationPeriod.ReviewOn(new DateOnly(2021, 7, 1), 17));
+    }
 }

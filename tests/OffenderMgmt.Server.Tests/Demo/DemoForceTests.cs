@@ -90,11 +90,15 @@ public class DemoForceTests
     }
 
     [Fact]
-    public void There_are_79_shpos_3_of_them_breached_10_scpos_and_11_cbos()
+    public void There_are_79_shpos_3_of_them_breached_10_scpos_and_11_cbos_plus_a_youth_cbo()
     {
         Assert.Equal(79, Force.Orders.Count(o => o.Type == OrderType.SexualHarmPreventionOrder));
         Assert.Equal(10, Force.Orders.Count(o => o.Type == OrderType.SeriousCrimePreventionOrder));
-        Assert.Equal(11, Force.Orders.Count(o => o.Type == OrderType.CriminalBehaviourOrder));
+        // The inspection's 11, and the 16-year-old's 18-month CBO that shows the youth rules (ASBCPA 2014 s.25(3), s.28).
+        Assert.Equal(12, Force.Orders.Count(o => o.Type == OrderType.CriminalBehaviourOrder));
+        var youth = Force.Orders.Single(o => o.PersonId == Force.Cast.YouthWithCbo);
+        Assert.Equal(16, Force.People.Single(p => p.Id == youth.PersonId).AgeOn(youth.MadeOn));
+        Assert.Single(Force.Tasks, t => t.OrderId == youth.Id && t.Kind == Server.Tasks.TaskKind.ReviewDue);
         var shpos = Force.Orders.Where(o => o.Type == OrderType.SexualHarmPreventionOrder).Select(o => o.Id).ToHashSet();
         Assert.Equal(3, Force.Breaches.Where(b => b.OrderId is { } id && shpos.Contains(id)).Select(b => b.OrderId).Distinct().Count());
     }
@@ -104,7 +108,7 @@ public class DemoForceTests
     {
         Assert.All(Force.Orders, o =>
         {
-            Assert.Null(OrderTypeRules.DurationProblem(o.Type, o.StartsOn, o.EndsOn));
+            Assert.Null(OrderTypeRules.DurationProblem(o.Type, o.StartsOn, o.EndsOn, Force.People.Single(p => p.Id == o.PersonId).AgeOn(o.MadeOn)));
             Assert.True(o.ServedAt is not null && o.IsEnforceableOn(Today));
         });
     }

@@ -10,10 +10,10 @@ namespace OffenderMgmt.Tests.Integration;
 public sealed class DemoStartupTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
 {
     [Fact]
-    public async Task The_demo_force_is_stored_with_its_77_wards_and_757_people()
+    public async Task The_demo_force_is_stored_with_its_77_wards_and_758_people()
     {
         Assert.Equal(77, await server.WithDb(db => db.Areas.CountAsync()));
-        Assert.Equal(757, await server.WithDb(db => db.People.CountAsync()));
+        Assert.Equal(758, await server.WithDb(db => db.People.CountAsync()));  // 757, and the youth with a CBO
         Assert.Equal(504, await server.WithDb(db => db.Managements.CountAsync(m => m.Register == Register.RegisteredSexOffender)));
     }
 

@@ -55,7 +55,9 @@ public sealed class OrderSchedulingTests : IDisposable
             .Select(m => m.Id).FirstAsync());
         await _server.WithDb(async db =>
         {
-            var planner = new CheckPlanner(db, Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()), _server.Services.GetRequiredService<ForceClock>());
+            var clock = _server.Services.GetRequiredService<ForceClock>();
+            var planner = new CheckPlanner(db, Microsoft.Extensions.Options.Options.Create(new ComplianceOptions()),
+                Microsoft.Extensions.Options.Options.Create(new NotificationOptions()), new NotificationFactsLoader(db, clock), clock);
             var management = await db.Managements.SingleAsync(m => m.Id == managementId);
             management.RiskLevel = RiskLevel.VeryHigh;
             await planner.RescheduleHomeVisitAsync(management, CancellationToken.None);
@@ -80,7 +82,8 @@ public sealed class OrderSchedulingTests : IDisposable
             Id = current.Id, ExpectedVersion = current.Version, Person = new PersonInput { Address = moved }, UpdateMask = new FieldMask { Paths = { "address" } },
         });
 
+        // SOA 2003 s.84(1): "within the period of 3 days beginning with" the change: the 26th, 27th and 28th.
         var check = await _server.WithDb(db => db.ComplianceChecks.SingleAsync(c => c.PersonId == person && c.Kind == CheckKind.ChangeOfDetailsNotification));
-        Assert.Equal((new DateOnly(2026, 11, 29), CheckStatus.Open), (check.DueOn, check.Status));
+        Assert.Equal((new DateOnly(2026, 11, 28), CheckStatus.Open), (check.DueOn, check.Status));
     }
 }
