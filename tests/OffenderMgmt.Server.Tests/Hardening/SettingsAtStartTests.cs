@@ -62,9 +62,9 @@ public sealed class SettingsAtStartTests
     {
         { "Compliance:RsoHomeVisitMonths:High", "0", typeof(ComplianceOptions) },
         // Sexual Offences Act 2003 s.85: re-notification at least yearly, so not every 18 months.
-        { "Compliance:RsoNotificationMonths", "18", typeof(ComplianceOptions) },
+        { "Notification:PeriodicMonths", "18", typeof(NotificationOptions) },
         // Sexual Offences Act 2003 s.84(1): a change of details is notified within 3 days.
-        { "Compliance:ChangeOfDetailsDays", "10", typeof(ComplianceOptions) },
+        { "Notification:ChangeWindowDays", "10", typeof(NotificationOptions) },
         { "Workload:CapacityPointsFullTime", "-1", typeof(WorkloadOptions) },
         { "Workload:ExcessiveWeeks", "0", typeof(WorkloadOptions) },
         { "Workload:Weights:0:Orders:SCPO", "-5", typeof(WorkloadOptions) },
