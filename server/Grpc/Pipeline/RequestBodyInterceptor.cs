@@ -5,15 +5,23 @@ using OffenderMgmt.Server.Security;
 namespace OffenderMgmt.Server.Grpc.Pipeline;
 
 /// <summary>
-/// Refuses a call whose body did not parse (<see cref="RequestParsing"/> noted it and handed on
-/// an empty message so the call could be identified and audited) with INVALID_ARGUMENT.
+/// Refuses a call whose body did not parse (<see cref="RequestParsing{TService}"/> noted it and
+/// handed on an empty message so the call could be identified and audited) with
+/// INVALID_ARGUMENT, logged as one line without a stack trace, so garbage cannot fill the disk.
 /// </summary>
-public sealed class RequestBodyInterceptor : AdmissionPart
+public sealed partial class RequestBodyInterceptor(ILogger<RequestBodyInterceptor> logger) : AdmissionPart
 {
     protected override ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
     {
         if (context.GetHttpContext().Features.Get<UnparsedRequest>() is { } unparsed)
+        {
+            LogUnparsed(context.Method, unparsed.MessageType);
             throw new InvalidRequestBodyException(unparsed.MessageType);
+        }
         return ValueTask.CompletedTask;
     }
+
+    // The method and the type only: never the bytes sent.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method}: the request body is not a valid {MessageType} message; refused")]
+    private partial void LogUnparsed(string method, string messageType);
 }

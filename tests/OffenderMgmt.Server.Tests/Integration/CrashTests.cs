@@ -42,6 +42,8 @@ public sealed class CrashTests : IDisposable
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { ServerDll(), "--demo", "--data-dir", _dataDir, $"--urls=http://127.0.0.1:{port}", $"--Demo:Password={Password}", "--Logging:LogLevel:Default=Warning" },
+            // Its own folder, so it reads its own appsettings.json (HTTP/2 endpoints) as in production.
+            WorkingDirectory = Path.GetDirectoryName(ServerDll())!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
