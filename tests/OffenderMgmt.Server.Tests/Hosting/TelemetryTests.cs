@@ -5,10 +5,12 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OffenderMgmt.Contracts.V1;
 using OffenderMgmt.Server.Geography;
+using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.Telemetry;
 using OffenderMgmt.Testing;
 using OpenTelemetry.Metrics;
@@ -222,6 +224,15 @@ public sealed class TelemetryOptionsTests
         Assert.True(new TelemetryOptionsValidator().Validate(null, defaults).Succeeded);
         Assert.False(defaults.MetricsEnabled);
         Assert.False(defaults.TracingEnabled);
+    }
+
+    [Fact]
+    public void A_bad_setting_stops_the_server_being_configured_before_any_exporter_starts()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:PrometheusPort"] = "0" }).Build();
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => { new ServiceCollection().AddOffenderMgmtTelemetry(configuration); });
+        Assert.Contains(nameof(TelemetryOptions.PrometheusPort), error.Message, StringComparison.Ordinal);
     }
 
     private static void Refused(TelemetryOptions options, string setting)
