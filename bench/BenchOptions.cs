@@ -6,7 +6,7 @@ namespace OffenderMgmt.Bench;
 public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
-    bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false,
+    bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
     Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "")
 {
     public const string Usage = """
@@ -26,6 +26,8 @@ public sealed record BenchOptions(
           --national      with --throughput: build the national data set first if need be (about 2 min)
           --profile       with --throughput: profile the server at 64 in flight (perf for CPU, strace for syncs);
                           slows those runs, so their calls/s are not figures to quote
+          --only TEXT     with --throughput: only the RPCs whose name contains TEXT (e.g. "dense")
+          --no-demo       with --throughput: skip the demo force (the national set only)
           --seconds N     with --throughput: seconds measured per RPC and concurrency, after 1 s warm-up (default 4)
           --provider sqlite|postgres
                           the engine (default sqlite: a file under .bench-data/)
@@ -62,6 +64,8 @@ public sealed record BenchOptions(
                 "--profile" => options with { Profile = true },
                 "--provider" => options with { Provider = Enum.Parse<Server.Hosting.StorageProvider>(Text(), ignoreCase: true) },
                 "--connection-string" => options with { ConnectionString = Text() },
+                "--only" => options with { Only = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--only needs a part of an RPC's name") },
+                "--no-demo" => options with { NoDemo = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

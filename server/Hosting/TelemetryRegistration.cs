@@ -25,8 +25,11 @@ public static class TelemetryRegistration
         services.AddSingleton<RpcMetrics>();
         services.AddSingleton<ViewMetrics>();
 
-        // Which exporters to build is decided now; ValidateOnStart refuses bad values before they run.
+        // Which exporters to build is decided now, so the settings are checked now too: the
+        // Prometheus listener starts as the meter provider is built, before ValidateOnStart runs.
         var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var validation = new TelemetryOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(TelemetryOptions), validation.Failures);
         if (!options.MetricsEnabled && !options.TracingEnabled) return services;
 
         var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(options.ServiceName));

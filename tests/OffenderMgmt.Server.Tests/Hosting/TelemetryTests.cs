@@ -5,9 +5,12 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OffenderMgmt.Contracts.V1;
 using OffenderMgmt.Server.Geography;
+using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Server.Telemetry;
 using OffenderMgmt.Testing;
 using OpenTelemetry.Metrics;
@@ -36,6 +39,9 @@ public sealed class TelemetryServerFactory : ServerFactory
         builder.UseSetting("Telemetry:OtlpEndpoint", $"http://127.0.0.1:{FreePort()}");
         builder.ConfigureTestServices(services =>
         {
+            // Nothing in the background builds the views: the tests do, so the reloads they count are theirs.
+            foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(GeographyWarmUp)).ToList())
+                services.Remove(warmUp);
             // Delta: each collection holds what was recorded since the one before.
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics,
                 reader => reader.TemporalityPreference = MetricReaderTemporalityPreference.Delta));
@@ -60,6 +66,14 @@ public sealed class TelemetryServerFactory : ServerFactory
     }
 }
 
+/// <summary>
+/// OpenTelemetry listens to every meter named OffenderMgmt in the process, so other test
+/// servers' calls and views would be counted too: these tests run on their own, after the rest.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryTestsRunAlone;
+
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests(TelemetryServerFactory server) : IClassFixture<TelemetryServerFactory>, IAsyncLifetime
 {
     private const string Username = "telemetry.officer";
@@ -210,6 +224,15 @@ public sealed class TelemetryOptionsTests
         Assert.True(new TelemetryOptionsValidator().Validate(null, defaults).Succeeded);
         Assert.False(defaults.MetricsEnabled);
         Assert.False(defaults.TracingEnabled);
+    }
+
+    [Fact]
+    public void A_bad_setting_stops_the_server_being_configured_before_any_exporter_starts()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:PrometheusPort"] = "0" }).Build();
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => { new ServiceCollection().AddOffenderMgmtTelemetry(configuration); });
+        Assert.Contains(nameof(TelemetryOptions.PrometheusPort), error.Message, StringComparison.Ordinal);
     }
 
     private static void Refused(TelemetryOptions options, string setting)
