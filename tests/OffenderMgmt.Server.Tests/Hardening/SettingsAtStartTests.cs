@@ -80,6 +80,7 @@ public sealed class SettingsAtStartTests
     private static readonly Dictionary<Type, Func<IServiceProvider, object>> Read = new()
     {
         [typeof(ComplianceOptions)] = s => s.GetRequiredService<IOptions<ComplianceOptions>>().Value,
+        [typeof(NotificationOptions)] = s => s.GetRequiredService<IOptions<NotificationOptions>>().Value,
         [typeof(WorkloadOptions)] = s => s.GetRequiredService<IOptions<WorkloadOptions>>().Value,
         [typeof(ReviewOptions)] = s => s.GetRequiredService<IOptions<ReviewOptions>>().Value,
         [typeof(AuthOptions)] = s => s.GetRequiredService<IOptions<AuthOptions>>().Value,

@@ -37,7 +37,8 @@ public sealed class CallPipelineTests(DemoServerFactory server) : IClassFixture<
     {
         var people = new People.PeopleClient(await server.As("demo.service"));
         var input = new PersonInput { Name = new PersonName { FamilyName = "Many" } };
-        for (var i = 0; i < 30; i++) input.WarningMarkers.Add((WarningMarker)99);
+        // 30 bad aliases: within the list's maximum count (30), so each is a violation of its own.
+        for (var i = 0; i < 30; i++) input.Aliases.Add(new PersonName { GivenName = "No family name" });
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, "INVALID_FIELD",
             () => people.CreatePersonAsync(new CreatePersonRequest { Person = input }).ResponseAsync);
         Assert.Contains("and 10 more", error.Status.Detail);
