@@ -105,7 +105,7 @@ public static class ThroughputBench
             var rows = new List<ThroughputRow>();
             var logPath = Path.Combine(work, $"server-{force}.log");
             await using (var server = ServerProcess.Start(BenchPaths.ServerAssembly, BenchStore.Sqlite.ConnectionString(copy), work, logPath,
-                             ["--Auth:SearchesPerMinute=100000000", "--Logging:LogLevel:Default=Warning"],
+                             ["--Auth:SearchesPerMinute=1000000", "--Logging:LogLevel:Default=Warning"],
                              // The JIT writes /tmp/perf-PID.map, so perf can name managed frames.
                              // (W^X double-mapping off, or perf sees only an anonymous "doublemapper" region).
                              settings.Profile ? new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0" } : null))
