@@ -45,6 +45,7 @@ public sealed partial class Housekeeping(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var expired = await services.GetRequiredService<OrderBook>().ExpireDueAsync(cancellationToken);
             var reviews = await services.GetRequiredService<TaskList>().RaiseReviewsDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
+            reviews += await services.GetRequiredService<Risk.RiskTasks>().RaiseDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
             if (expired.Count == 0 && reviews == 0) return (0, 0);
             if (expired.Count > 0)
                 await AuditLog.AppendAsync(db, new AuditRecord(clock.Now, "system", null, "system", "order-expiry",
