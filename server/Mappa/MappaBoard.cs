@@ -34,6 +34,11 @@ public sealed class MappaBoard(OffenderMgmtDb db, CaseloadBook caseload, MappaAg
         var why = v.Required("reason", reason, 4000);
         v.ThrowIfInvalid();
         var management = await VsomtCaseAsync(personId, cancellationToken);
+        // Category 1 is registered sexual offenders (Criminal Justice Act 2003 s.327(2)); the register decides it.
+        if ((category == 1) != (management.Register == Register.RegisteredSexOffender))
+            throw new ValidationException("category", management.Register == Register.RegisteredSexOffender
+                ? "a registered sex offender is MAPPA category 1"
+                : "category 1 is for registered sex offenders; this case is not on the sex offender register");
         if (await db.MappaReferrals.AnyAsync(r => r.ManagementId == management.Id && r.HeardAtMeetingId == null, cancellationToken))
             throw new AlreadyExistsException("This case already has a referral waiting for a MAPPA meeting.");
         var referral = new MappaReferral
