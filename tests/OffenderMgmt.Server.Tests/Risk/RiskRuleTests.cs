@@ -28,7 +28,7 @@ public sealed class RiskRuleTests
     public void OASys_risk_of_serious_harm_is_the_highest_of_its_groups() =>
         Assert.Equal(RiskLevel.VeryHigh, RiskRules.LevelFrom(AssessmentTool.OasysRosh, new AssessmentResult
         {
-            RoshChildren = RiskLevel.VeryHigh, RoshPublic = RiskLevel.Medium, RoshKnownAdult = RiskLevel.High, RoshStaff = RiskLevel.Low,
+            RoshChildren = RiskLevel.Medium, RoshPublic = RiskLevel.Low, RoshKnownAdult = RiskLevel.VeryHigh, RoshStaff = RiskLevel.High,
         }));
 
     [Theory]
