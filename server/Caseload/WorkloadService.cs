@@ -76,7 +76,8 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
                 return new CaseHolding(m.Id, m.PersonId, person.DisplayName, m.Scheme, RiskOn(m, history.RiskChanges, end), m.CohortType, breaches, pending,
                     MappaLevelOn(m, history.RiskChanges, end) ?? 0,
                     plans.Any(p => p.ApprovedAt <= end),
-                    plans.SelectMany(p => p.Actions).Count(a => Risk.RiskRules.ActionOverdueOn(a, day)));
+                    // A superseded plan's actions are no longer anyone's to do.
+                    plans.Where(p => p.Status != Risk.PlanStatus.Superseded).SelectMany(p => p.Actions).Count(a => Risk.RiskRules.ActionOverdueOn(a, day)));
             }).ToList();
         var orders = heldOrders.Select(o => new OrderHolding(o.Id, o.PersonId, history.People[o.PersonId].DisplayName, o.Type,
             openBreaches.Count(b => b.OrderId == o.Id))).ToList();
