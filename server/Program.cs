@@ -29,6 +29,8 @@ app.MapGrpcService<OrdersService>();
 app.MapGrpcService<ComplianceService>();
 app.MapGrpcService<CaseloadService>();
 app.MapGrpcService<AlertsService>();
+app.MapGrpcService<OffenderMgmt.Server.Risk.RiskService>();
+app.MapGrpcService<OffenderMgmt.Server.Mappa.MappaService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -127,7 +127,7 @@ public sealed class CaseloadBook(
             .OrderBy(m => m.StartedOn).ToListAsync(cancellationToken);
 
     /// <summary>A change of risk (and MAPPA level), kept as history; home visits are rescheduled to match.</summary>
-    public async Task<Management> ChangeRiskAsync(Guid id, long expectedVersion, RiskLevel risk, int? mappaLevel, string reason, CancellationToken cancellationToken)
+    public async Task<Management> ChangeRiskAsync(Guid id, long expectedVersion, RiskLevel risk, int? mappaLevel, string reason, CancellationToken cancellationToken, Guid? assessmentId = null)
     {
         var v = new Validator();
         v.Enum("risk_level", risk);
@@ -141,10 +141,12 @@ public sealed class CaseloadBook(
         if (management.RiskLevel == risk && (mappaLevel is null || mappaLevel == management.MappaLevel))
             throw new ValidationException("risk_level", "is the same as now; nothing to change");
 
+        var basis = await RiskBasisAsync(management, risk, assessmentId, cancellationToken);
         db.ManagementRiskChanges.Add(new ManagementRiskChange
         {
             ManagementId = management.Id, At = clock.Now, FromRisk = management.RiskLevel, ToRisk = risk,
             FromMappaLevel = management.MappaLevel, ToMappaLevel = mappaLevel ?? management.MappaLevel, ChangedBy = caller.Subject, Reason = why,
+            AssessmentId = basis?.RestsOn, OverridesAssessmentId = basis?.Overrides,
         });
         management.RiskLevel = risk;
         if (mappaLevel is not null && mappaLevel != management.MappaLevel)
@@ -164,6 +166,28 @@ public sealed class CaseloadBook(
         db.Entry(management).Property(m => m.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(cancellationToken);
         return management;
+    }
+
+    /// <summary>
+    /// Which assessment a change of risk level rests on, or which it overrides (a change of
+    /// MAPPA level alone rests on none): <see cref="Risk.RiskRules.BasisOf"/>.
+    /// </summary>
+    private async Task<Risk.RiskBasis?> RiskBasisAsync(Management management, RiskLevel risk, Guid? assessmentId, CancellationToken cancellationToken)
+    {
+        if (assessmentId is { } named)
+        {
+            var found = db.RiskAssessments.Local.FirstOrDefault(a => a.Id == named)
+                        ?? await db.RiskAssessments.FirstOrDefaultAsync(a => a.Id == named, cancellationToken)
+                        ?? throw new NotFoundException("risk assessment", named.ToString(), "assessment_id");
+            if (found.PersonId != management.PersonId) throw new ValidationException("assessment_id", "is an assessment of someone else");
+            if (found.Level != risk) throw new ValidationException("assessment_id", $"gives {found.Level}, not {risk}; give no assessment and say in the reason why the level departs from it");
+        }
+        if (management.RiskLevel == risk) return null;
+        var latest = await db.RiskAssessments.AsNoTracking()
+            .Where(a => a.PersonId == management.PersonId && a.Level != RiskLevel.Unspecified)
+            .OrderByDescending(a => a.CompletedOn).ThenByDescending(a => a.RecordedAt)
+            .Select(a => new { a.Id, a.Level }).FirstOrDefaultAsync(cancellationToken);
+        return Risk.RiskRules.BasisOf(risk, assessmentId, latest is null ? null : (latest.Id, latest.Level));
     }
 
     public async Task<Management> EndAsync(Guid id, long expectedVersion, DateOnly endedOn, string reason, CancellationToken cancellationToken)

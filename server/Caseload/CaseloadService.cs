@@ -86,6 +86,7 @@ public sealed class CaseloadService(
     {
         var v = new Validator();
         var id = v.Id("id", request.Id);
+        var assessment = v.Id("assessment_id", request.AssessmentId, required: false);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the change was based on");
         v.ThrowIfInvalid();
         var existing = await book.GetAsync(id, context.CancellationToken);
@@ -93,7 +94,7 @@ public sealed class CaseloadService(
         audit.Touched(existing.PersonId);
         await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
         var management = await book.ChangeRiskAsync(id, request.ExpectedVersion, (RiskLevel)(int)request.RiskLevel,
-            request.MappaLevel == 0 ? null : request.MappaLevel, request.Reason, context.CancellationToken);
+            request.MappaLevel == 0 ? null : request.MappaLevel, request.Reason, context.CancellationToken, assessment.OrNull());
         return await OneAsync(management, context.CancellationToken);
     }
 

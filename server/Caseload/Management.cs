@@ -128,6 +128,10 @@ public sealed class ManagementRiskChange
     public int? ToMappaLevel { get; set; }
     public string ChangedBy { get; set; } = "";
     public string Reason { get; set; } = "";
+    /// <summary>The risk assessment the new level rests on, if any.</summary>
+    public Guid? AssessmentId { get; set; }
+    /// <summary>The latest assessment, when the new level departs from it (the reason says why).</summary>
+    public Guid? OverridesAssessmentId { get; set; }
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace OffenderMgmt.Server.Caseload;
 /// <summary>A case an officer holds on a day, as workload sees it.</summary>
 public sealed record CaseHolding(
     Guid ManagementId, Guid PersonId, string PersonName, Scheme Scheme, RiskLevel Risk, IomCohortType? Cohort, int OpenBreaches, bool PendingRelease,
-    bool Reactive = false);
+    bool Reactive = false, int MappaLevel = 0, bool HasApprovedPlan = false, int OverduePlanActions = 0);
 
 /// <summary>An order an officer leads on a day.</summary>
 public sealed record OrderHolding(Guid OrderId, Guid PersonId, string PersonName, OrderType Type, int OpenBreaches);
@@ -75,6 +75,7 @@ public static class WorkloadCalculator
                 break;
         }
         points += Extras(c.OpenBreaches, c.PendingRelease, weights, reasons);
+        points += RiskExtras(c, weights, reasons);
         return new WorkloadLine("case", c.ManagementId, c.PersonId, c.PersonName, points, reasons);
     }
 
@@ -99,6 +100,29 @@ public static class WorkloadCalculator
         {
             extra += weights.PendingRelease;
             reasons.Add($"release from custody pending: +{Number(weights.PendingRelease)}");
+        }
+        return extra;
+    }
+
+    /// <summary>MAPPA level 2 and 3 management, a risk management plan to run, and its overdue actions (issue 17).</summary>
+    private static double RiskExtras(CaseHolding c, WorkloadWeights weights, List<string> reasons)
+    {
+        var extra = 0.0;
+        if (weights.MappaLevel.GetValueOrDefault(c.MappaLevel) is var mappa and > 0)
+        {
+            extra += mappa;
+            reasons.Add($"MAPPA level {c.MappaLevel}: +{Number(mappa)}");
+        }
+        if (c.HasApprovedPlan && weights.RiskPlan > 0)
+        {
+            extra += weights.RiskPlan;
+            reasons.Add($"risk management plan: +{Number(weights.RiskPlan)}");
+        }
+        if (c.OverduePlanActions > 0 && weights.OverduePlanAction > 0)
+        {
+            var overdue = c.OverduePlanActions * weights.OverduePlanAction;
+            extra += overdue;
+            reasons.Add($"{c.OverduePlanActions} overdue plan action{(c.OverduePlanActions == 1 ? "" : "s")}: +{Number(overdue)}");
         }
         return extra;
     }

@@ -36,7 +36,21 @@ public sealed class WorkloadOptions
     public List<WorkloadWeights> Weights { get; set; } = [];
 
     /// <summary>The built-in weights (DESIGN.md section 3), used when configuration gives none.</summary>
-    public static IReadOnlyList<WorkloadWeights> BuiltInWeights { get; } = [new WorkloadWeights()];
+    /// <remarks>
+    /// The 2016 set, and from November 2026 the same with the risk plan and MAPPA extras
+    /// (issue 17), so figures before then are counted as they were.
+    /// </remarks>
+    public static IReadOnlyList<WorkloadWeights> BuiltInWeights { get; } =
+    [
+        new WorkloadWeights(),
+        new WorkloadWeights
+        {
+            EffectiveFrom = new DateOnly(2026, 11, 1),
+            MappaLevel = new() { [2] = 1, [3] = 2 },
+            RiskPlan = 1,
+            OverduePlanAction = 0.5,
+        },
+    ];
 
     /// <summary>The weight sets in force: the configured ones, or else the built-in set.</summary>
     public IReadOnlyList<WorkloadWeights> WeightSets => Weights.Count > 0 ? Weights : BuiltInWeights;
@@ -78,4 +92,13 @@ public sealed class WorkloadWeights
 
     public double OpenBreach { get; set; } = 1;
     public double PendingRelease { get; set; } = 2;
+
+    /// <summary>Extra points for a case managed at MAPPA level 2 or 3 (multi-agency meetings, actions); none in the 2016 set.</summary>
+    public Dictionary<int, double> MappaLevel { get; set; } = [];
+
+    /// <summary>Extra points for a case with an approved risk management plan to deliver.</summary>
+    public double RiskPlan { get; set; }
+
+    /// <summary>Extra points for each plan action past its due date and not done.</summary>
+    public double OverduePlanAction { get; set; }
 }

@@ -72,8 +72,13 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
                 var breaches = openBreaches.Count(b => b.PersonId == m.PersonId && (b.OrderId is null || !heldOrderIds.Contains(b.OrderId.Value)));
                 var pending = includePendingRelease && person.CustodyStatus == CustodyStatus.InCustody &&
                               person.ExpectedReleaseDate is { } release && release >= day && release <= day.AddDays(Options.PendingReleaseDays);
+                var plans = history.Plans[m.Id].ToList();
                 return new CaseHolding(m.Id, m.PersonId, person.DisplayName, m.Scheme, RiskOn(m, history.RiskChanges, end), m.CohortType, breaches, pending,
-                    Reactive: m.ReactiveSince is { } since && since <= day);
+                    Reactive: m.ReactiveSince is { } since && since <= day,
+                    MappaLevel: MappaLevelOn(m, history.RiskChanges, end) ?? 0,
+                    HasApprovedPlan: plans.Any(p => p.ApprovedAt <= end),
+                    // A superseded plan's actions are no longer anyone's to do.
+                    OverduePlanActions: plans.Where(p => p.Status != Risk.PlanStatus.Superseded).SelectMany(p => p.Actions).Count(a => Risk.RiskRules.ActionOverdueOn(a, day)));
             }).ToList();
         var orders = heldOrders.Select(o => new OrderHolding(o.Id, o.PersonId, history.People[o.PersonId].DisplayName, o.Type,
             openBreaches.Count(b => b.OrderId == o.Id))).ToList();
@@ -92,13 +97,26 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
         return risk;
     }
 
+    /// <summary>The MAPPA level in force at an instant, from the same history.</summary>
+    private static int? MappaLevelOn(Management management, ILookup<Guid, ManagementRiskChange> changes, DateTimeOffset at)
+    {
+        var level = management.MappaLevel;
+        foreach (var change in changes[management.Id].OrderByDescending(c => c.At))
+        {
+            if (change.At <= at) break;
+            level = change.FromMappaLevel;
+        }
+        return level;
+    }
+
     private static bool Holds(DateTimeOffset from, DateTimeOffset? to, DateTimeOffset at) => from <= at && (to is null || to > at);
 
     private DateTimeOffset EndOf(DateOnly day) => clock.ToInstant(day.AddDays(1), TimeOnly.MinValue);
 
     private sealed record Holdings(
         List<ManagementAssignment> CaseSpells, List<OrderAssignment> OrderSpells, Dictionary<Guid, Management> Managements,
-        Dictionary<Guid, Order> Orders, Dictionary<Guid, Person> People, ILookup<Guid, ManagementRiskChange> RiskChanges, List<Breach> Breaches);
+        Dictionary<Guid, Order> Orders, Dictionary<Guid, Person> People, ILookup<Guid, ManagementRiskChange> RiskChanges, List<Breach> Breaches,
+        ILookup<Guid, Risk.RiskPlan> Plans);
 
     private async Task<Holdings> LoadAsync(Guid officerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -115,6 +133,8 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
         var riskChanges = (await db.ManagementRiskChanges.AsNoTracking().Where(r => managementIds.Contains(r.ManagementId)).ToListAsync(cancellationToken))
             .ToLookup(r => r.ManagementId);
         var breaches = await db.Breaches.AsNoTracking().Include(b => b.History).Where(b => personIds.Contains(b.PersonId)).ToListAsync(cancellationToken);
-        return new Holdings(caseSpells, orderSpells, managements, orders, people, riskChanges, breaches);
+        var plans = (await db.RiskPlans.AsNoTracking().Include(p => p.Actions).Where(p => managementIds.Contains(p.ManagementId)).ToListAsync(cancellationToken))
+            .ToLookup(p => p.ManagementId);
+        return new Holdings(caseSpells, orderSpells, managements, orders, people, riskChanges, breaches, plans);
     }
 }

@@ -10,21 +10,22 @@ namespace OffenderMgmt.Server.Compliance;
 /// <summary>gRPC Compliance service: checks due and overdue, outcomes, breaches.</summary>
 public sealed class ComplianceService(
     ComplianceDesk desk, BreachRegister breaches, ComplianceMessages messages, DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock,
-    NotificationDesk notifications, NotificationMessages notificationMessages, ReactiveManagementApprovals reactive)
+    NotificationDesk notifications, NotificationMessages notificationMessages, ReactiveManagementApprovals reactive,
+    Risk.PlanActionsDue planActions)
     : V1.Compliance.ComplianceBase
 {
     public override async Task<V1.ListChecksResponse> ListDue(V1.ListChecksRequest request, ServerCallContext context)
     {
         var scope = await ScopeAsync(request, context.CancellationToken);
         var (checks, next) = await desk.ListDueAsync(scope, request.HorizonDays, request.PageSize, request.PageToken, context.CancellationToken);
-        return await RespondAsync(checks, next, context.CancellationToken);
+        return await WithPlanActionsAsync(await RespondAsync(checks, next, context.CancellationToken), scope, request, overdue: false, context.CancellationToken);
     }
 
     public override async Task<V1.ListChecksResponse> ListOverdue(V1.ListChecksRequest request, ServerCallContext context)
     {
         var scope = await ScopeAsync(request, context.CancellationToken);
         var (checks, next) = await desk.ListOverdueAsync(scope, request.PageSize, request.PageToken, context.CancellationToken);
-        return await RespondAsync(checks, next, context.CancellationToken);
+        return await WithPlanActionsAsync(await RespondAsync(checks, next, context.CancellationToken), scope, request, overdue: true, context.CancellationToken);
     }
 
     public override async Task<V1.ListChecksResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
@@ -231,6 +232,17 @@ public sealed class ComplianceService(
             await disclosure.EnsureCaseworkOfPersonAsync(person, cancellationToken);
         }
         return new CheckScope(officer.OrNull(), team.OrNull(), person.OrNull());
+    }
+
+    /// <summary>Risk plan actions due or overdue in the same scope ride with the first page of checks (issue 17).</summary>
+    private async Task<V1.ListChecksResponse> WithPlanActionsAsync(V1.ListChecksResponse response, CheckScope scope, V1.ListChecksRequest request, bool overdue, CancellationToken cancellationToken)
+    {
+        if (request.PageToken.Length > 0) return response;
+        var due = await planActions.ListAsync(scope, overdue, request.HorizonDays, cancellationToken);
+        audit.Touched(due.Select(d => d.Action.Id));
+        audit.Touched(due.Select(d => d.Plan.PersonId));
+        response.PlanActions.AddRange(due.Select(Risk.RiskMessages.Due));
+        return response;
     }
 
     private async Task<V1.ListChecksResponse> RespondAsync(IReadOnlyList<ComplianceCheck> checks, string next, CancellationToken cancellationToken)

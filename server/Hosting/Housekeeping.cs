@@ -45,7 +45,8 @@ public sealed partial class Housekeeping(
             var (expired, reviews) = await db.InTransactionAsync(async () =>
             {
                 var expired = await services.GetRequiredService<OrderBook>().ExpireDueAsync(cancellationToken);
-            var reviews = await services.GetRequiredService<TaskList>().RaiseReviewsDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
+                var reviews = await services.GetRequiredService<TaskList>().RaiseReviewsDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
+                reviews += await services.GetRequiredService<Risk.RiskTasks>().RaiseDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
                 if (expired.Count == 0 && reviews == 0) return (expired, 0);
                 if (expired.Count > 0)
                     await AuditLog.AppendAsync(db, new AuditRecord(clock.Now, "system", null, "system", "order-expiry",

@@ -14,6 +14,7 @@ using OffenderMgmt.Server.Grpc;
 using OffenderMgmt.Server.Grpc.Pipeline;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Risk;
 using OffenderMgmt.Server.Security;
 
 namespace OffenderMgmt.Server.Hosting;
@@ -87,6 +88,7 @@ public static class ServiceRegistration
         services.AddHostedService<GeographyWarmUp>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
+        services.AddRiskAndMappa(configuration);
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
 

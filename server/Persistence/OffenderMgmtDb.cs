@@ -49,6 +49,14 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Risk.RiskAssessment> RiskAssessments => Set<Risk.RiskAssessment>();
+    public DbSet<Risk.RiskPlan> RiskPlans => Set<Risk.RiskPlan>();
+    public DbSet<Risk.PlanAction> PlanActions => Set<Risk.PlanAction>();
+    public DbSet<Mappa.MappaReferral> MappaReferrals => Set<Mappa.MappaReferral>();
+    public DbSet<Mappa.MappaMeeting> MappaMeetings => Set<Mappa.MappaMeeting>();
+    public DbSet<Mappa.MappaMeetingCase> MappaMeetingCases => Set<Mappa.MappaMeetingCase>();
+    public DbSet<Mappa.MappaAction> MappaActions => Set<Mappa.MappaAction>();
+    public DbSet<Mappa.PartnerAgencyAccount> PartnerAgencyAccounts => Set<Mappa.PartnerAgencyAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

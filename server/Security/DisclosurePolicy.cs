@@ -13,7 +13,7 @@ namespace OffenderMgmt.Server.Security;
 /// briefing fields only. Partner agencies see IOM cohort members, services what they need to
 /// match and maintain records. Every read of a person goes through here.
 /// </summary>
-public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
+public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.PartnerMeetingScope mappa)
 {
     public async Task<DisclosureLevel> ForPersonAsync(Guid personId, CancellationToken cancellationToken)
     {
@@ -36,8 +36,8 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
                 RequireReason("analysts read individual records only for a stated reason");
                 return DisclosureLevel.Standard;
             case Role.PartnerAgency:
-                if (!await IsIomCohortAsync(personId, cancellationToken))
-                    throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.", ErrorReason.NotYourCase);
+                if (!await IsIomCohortAsync(personId, cancellationToken) && !await mappa.SeesAsync(personId, cancellationToken))
+                    throw new AccessDeniedException(PartnerOnly, ErrorReason.NotYourCase);
                 return DisclosureLevel.Standard;
             case Role.Service:
                 return DisclosureLevel.Standard;
@@ -64,7 +64,8 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
             case Role.PartnerAgency:
                 var cohort = await db.Managements.Where(m => ids.Contains(m.PersonId) && m.Scheme == Scheme.Iom && m.Status == ManagementStatus.Active)
                     .Select(m => m.PersonId).Distinct().ToListAsync(cancellationToken);
-                if (ids.Except(cohort).Any()) throw new AccessDeniedException("Partner agencies see members of the IOM cohort only.", ErrorReason.NotYourCase);
+                var meetings = await mappa.PeopleAsync(cancellationToken);
+                if (ids.Except(cohort).Any(id => !meetings.Contains(id))) throw new AccessDeniedException(PartnerOnly, ErrorReason.NotYourCase);
                 return ids.ToDictionary(id => id, _ => DisclosureLevel.Standard);
             default:
                 // The other roles' level does not depend on the person.
@@ -145,6 +146,8 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db)
 
     private Task<bool> IsIomCohortAsync(Guid personId, CancellationToken cancellationToken) =>
         db.Managements.AnyAsync(m => m.PersonId == personId && m.Scheme == Scheme.Iom && m.Status == ManagementStatus.Active, cancellationToken);
+
+    private const string PartnerOnly = "Partner agencies see members of the IOM cohort, and the cases of MAPPA meetings their agency attends.";
 
     private void RequireReason(string why)
     {

@@ -109,6 +109,25 @@ public static class RpcAccessPolicy
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ListSightings))] = Read([Role.LocalOfficer, .. CaseWorkers, Role.Analyst]),
         [Method(V1.Alerts.Descriptor, nameof(V1.Alerts.AlertsBase.Watch))] = Read([Role.LocalOfficer, .. CaseWorkers]),
 
+        // Issue 17: managers record assessments and plans on their own cases, supervisors approve;
+        // partners read only what their MAPPA meeting covers; local officers get the risk summary.
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.RecordAssessment))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.ListAssessments))] = Read([.. CaseWorkers, Role.Analyst, Role.PartnerAgency]),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.ListAssessmentsDue))] = Read(CaseWorkers),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.CreatePlan))] = Write(AuditAction.Create, CaseWorkers),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.UpdatePlan))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.ApprovePlan))] = Write(AuditAction.Update, [Role.Supervisor]),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.GetPlan))] = Read([.. CaseWorkers, Role.PartnerAgency]),
+        [Method(V1.Risk.Descriptor, nameof(V1.Risk.RiskBase.GetRiskSummary))] = Read([Role.LocalOfficer, .. CaseWorkers, Role.PartnerAgency, Role.Service]),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.Refer))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.SetLevel))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.ScheduleMeeting))] = Write(AuditAction.Create, [Role.Supervisor, Role.Service]),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.ListMeetings))] = Read([.. CaseWorkers, Role.PartnerAgency], personal: false),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.GetMeeting))] = Read([.. CaseWorkers, Role.PartnerAgency]),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.RecordMinutes))] = Write(AuditAction.Update, CaseWorkers),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.ListActions))] = Read([.. CaseWorkers, Role.PartnerAgency]),
+        [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.SetPartnerAgency))] = Write(AuditAction.Update, [Role.Admin]) with { PersonalData = false },
+
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.VerifyChain))] = Read([Role.Admin, Role.Supervisor], personal: false),
     };

@@ -41,6 +41,10 @@ public enum TaskKind
     SuspectedBreach = 7,
     OrphanedOrder = 8,
     ChangeOfDetails = 9,
+    /// <summary>A high or very high risk case has gone too long without an approved risk management plan.</summary>
+    PlanRequired = 10,
+    AssessmentReviewDue = 11,
+    PlanReviewDue = 12,
 }
 
 public enum WorkTaskStatus { Open = 1, Done = 2, Cancelled = 3 }

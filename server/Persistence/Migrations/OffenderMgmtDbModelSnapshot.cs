@@ -461,6 +461,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -476,6 +479,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OverridesAssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -785,6 +791,213 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerOfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerOfficerId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MappaActions", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinutesRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinutesRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "HeldOn");
+
+                    b.ToTable("MappaMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaMeetingCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DisclosureConsidered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisclosureDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisclosureRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Minuted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagementId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "ManagementId")
+                        .IsUnique();
+
+                    b.ToTable("MappaMeetingCases", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HeardAtMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeardAtMeetingId");
+
+                    b.HasIndex("ManagementId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProposedLevel", "HeardAtMeetingId");
+
+                    b.ToTable("MappaReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.PartnerAgencyAccount", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Username");
+
+                    b.ToTable("PartnerAgencyAccounts", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Officers.Officer", b =>
@@ -1220,6 +1433,173 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("SystemSettings", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerOfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pillar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOfficerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("PlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tool")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn");
+
+                    b.HasIndex("PersonId", "Tool", "CompletedOn");
+
+                    b.ToTable("RiskAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BasedOnAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interventions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MonitoringAndControl")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Supervision")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VictimSafety")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnAssessmentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ManagementId", "Status");
+
+                    b.ToTable("RiskPlans", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
@@ -1784,6 +2164,49 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Mappa.MappaMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaMeetingCase", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.Mappa.MappaMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaReferral", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Mappa.MappaMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("HeardAtMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Officers.Officer", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Officers.Team", null)
@@ -1964,6 +2387,111 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Risk.RiskPlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskAssessment", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("OffenderMgmt.Server.Risk.AssessmentResult", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("RiskAssessmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ArmsLevel")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ArmsLevel");
+
+                            b1.Property<string>("ArmsProtectiveFactors")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ArmsProtectiveFactors");
+
+                            b1.Property<string>("ArmsRiskFactors")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ArmsRiskFactors");
+
+                            b1.Property<int?>("Category")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rm2000Category");
+
+                            b1.Property<int?>("DashLevel")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DashLevel");
+
+                            b1.Property<int?>("DashYesAnswers")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DashYesAnswers");
+
+                            b1.Property<int?>("OtherLevel")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("OtherLevel");
+
+                            b1.Property<int?>("RoshChildren")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RoshChildren");
+
+                            b1.Property<int?>("RoshKnownAdult")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RoshKnownAdult");
+
+                            b1.Property<int?>("RoshPublic")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RoshPublic");
+
+                            b1.Property<int?>("RoshStaff")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RoshStaff");
+
+                            b1.Property<string>("ToolName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OtherToolName");
+
+                            b1.HasKey("RiskAssessmentId");
+
+                            b1.ToTable("RiskAssessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskAssessmentId");
+                        });
+
+                    b.Navigation("Result")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskPlan", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Risk.RiskAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
@@ -2033,6 +2561,11 @@ namespace OffenderMgmt.Server.Persistence.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.People.Person", b =>
                 {
                     b.Navigation("NameKeys");
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskPlan", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.ExclusionZoneCondition", b =>

@@ -24,7 +24,7 @@ public class AccessMatrixDocumentTests
         text.AppendLine();
         text.AppendLine("Generated from `server/Security/RpcAccessPolicy.cs` by `AccessMatrixDocumentTests`; a test fails if the two differ.");
         text.AppendLine("Beyond the role, `DisclosurePolicy` decides which people and fields a caller sees: own or team cases in full,");
-        text.AppendLine("anyone else's with a stated reason, briefing fields only for local officers, IOM cohort only for partner agencies.");
+        text.AppendLine("anyone else's with a stated reason, briefing fields only for local officers, the IOM cohort and the cases of MAPPA meetings their agency attends for partner agencies.");
         text.AppendLine("`purpose` marks calls that need an `x-access-purpose` header.");
         text.AppendLine();
         text.AppendLine($"| RPC | kind | purpose | {string.Join(" | ", roles.Select(r => r.ToClaim()))} |");
