@@ -41,6 +41,25 @@ public sealed class HeadlessTerminal : IDisposable
     public string? LineWith(string text) =>
         Screen().Split('\n').FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>The colours drawn at a screen cell, after drawing what is pending.</summary>
+    public Terminal.Gui.Drawing.Attribute? AttributeAt(int column, int row)
+    {
+        App.LayoutAndDraw();
+        return App.Driver!.Contents![row, column].Attribute;
+    }
+
+    /// <summary>The colours of the first cell of the first screen row that contains <paramref name="text"/>.</summary>
+    public Terminal.Gui.Drawing.Attribute? AttributeOf(string text)
+    {
+        var rows = Screen().Split('\n');
+        for (var y = 0; y < rows.Length; y++)
+        {
+            var x = rows[y].IndexOf(text, StringComparison.Ordinal);
+            if (x >= 0) return AttributeAt(x, y);
+        }
+        return null;
+    }
+
     public void Type(string text)
     {
         foreach (var c in text) App.InjectKey(new Key(c));

@@ -39,10 +39,8 @@ public sealed class CheckSightingDialog : FormDialog
             FindSomeoneElse();
         };
         var whereLabel = new Label { X = 1, Y = Pos.Bottom(find) + 1, Text = "_Where:" };
-        Where = new OptionSelector
+        Where = new RadioGroup
         {
-            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
-            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = Pos.Top(whereLabel),
             Labels = [here is { } h ? $"Here: the map cursor, {h}" : "Here: (no map position)", "A typed location (latitude, longitude):"],
             Value = here is null ? 1 : 0,
@@ -74,7 +72,7 @@ public sealed class CheckSightingDialog : FormDialog
     }
 
     public ChoiceList<(string Id, string Name)> Person { get; }
-    public OptionSelector Where { get; }
+    public RadioGroup Where { get; }
     public TextField Typed { get; }
     public TextField With { get; }
     public Button RecordButton { get; }
