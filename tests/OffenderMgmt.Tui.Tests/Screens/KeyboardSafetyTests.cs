@@ -106,4 +106,55 @@ public sealed class KeyboardSafetyTests(DemoServerFactory server)
         dialog.Dispose();
         window.Dispose();
     }
+
+    [Fact]
+    public async Task Esc_on_a_dialog_with_typing_asks_before_throwing_it_away()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        using var dialog = new NoteContactDialog(context, "p1", "someone", [], Purpose.CaseManagement);
+        using var after = new Window();
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning && dialog.Kind.HasFocus, () =>
+            {
+                dialog.Note.SetFocus();
+                terminal.Type("Seen at the door; wife present.");
+                Assert.True(dialog.HasUnsavedTyping);
+                terminal.Press(Key.Esc);
+            })
+            .WhenShowing<ConfirmDialog>(confirm =>
+            {
+                Assert.True(confirm.SafeButton.HasFocus);
+                terminal.Press(Key.Enter);  // keep editing
+            })
+            .When("still editing", () => terminal.App.TopRunnable == dialog, () =>
+            {
+                Assert.Equal("Seen at the door; wife present.", dialog.Note.Text);
+                terminal.Press(Key.Esc);
+            })
+            .WhenShowing<ConfirmDialog>(_ => terminal.Press(Key.D.WithAlt))
+            .When("the dialog has closed", () => terminal.App.TopRunnable == after, () => Assert.False(dialog.Completed))
+            .Run(() => { terminal.App.Run(dialog); terminal.App.Run(after); }, () => after.RequestStop());
+    }
+
+    [Fact]
+    public async Task Esc_on_a_dialog_with_nothing_typed_closes_at_once()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        using var dialog = new NoteContactDialog(context, "p1", "someone", [], Purpose.CaseManagement);
+        using var after = new Window();
+        var asked = false;
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning && dialog.Kind.HasFocus, () => terminal.Press(Key.Esc))
+            .When("the dialog has closed", () => (asked |= terminal.App.TopRunnable is ConfirmDialog) || terminal.App.TopRunnable == after,
+                () => Assert.False(asked, "asked to discard when nothing was typed"))
+            .Run(() => { terminal.App.Run(dialog); terminal.App.Run(after); }, () => after.RequestStop());
+    }
 }

@@ -146,6 +146,12 @@ public sealed class HeadlessTerminal : IDisposable
         {
             SynchronizationContext.SetSynchronizationContext(testContext);
         }
+        // Steps that check what happened once the windows closed (signed in, nothing saved) run now;
+        // any other step left over fails the test, which would otherwise pass without checking it.
+        while (failure is null && next < _steps.Count && _steps[next].Ready())
+            _steps[next++].Act();
+        if (failure is null && next < _steps.Count)
+            failure = $"The screens closed before step {next + 1}: {_steps[next].Description}.";
         _steps.Clear();
         if (failure is not null) Assert.Fail(failure);
     }

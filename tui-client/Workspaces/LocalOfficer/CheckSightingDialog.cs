@@ -71,6 +71,9 @@ public sealed class CheckSightingDialog : FormDialog
         StartIn(_people.Count == 0 ? find : Person);
     }
 
+    /// <summary>What is typed here is a question, not a record: Esc simply closes.</summary>
+    protected override bool AsksBeforeDiscarding => false;
+
     public ChoiceList<(string Id, string Name)> Person { get; }
     public RadioGroup Where { get; }
     public TextField Typed { get; }
