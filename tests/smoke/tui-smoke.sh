@@ -22,10 +22,11 @@ dotnet build tui-client -v q -nologo >/dev/null
 SERVER_DLL=server/bin/Debug/net10.0/OffenderMgmt.Server.dll
 CLIENT_DLL=tui-client/bin/Debug/net10.0/OffenderMgmt.Tui.dll
 
-dotnet "$SERVER_DLL" --demo --port "$PORT" --data-dir "$DATA" >"$OUT/server.log" 2>&1 &
+# From the project folder, as `dotnet run --project server` does: appsettings.json (HTTP/2, log levels) is read from there.
+(cd server && exec dotnet "../$SERVER_DLL" --demo --port "$PORT" --data-dir "$DATA") >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 cleanup() {
-  tmux kill-session -t "$SESSION" 2>/dev/null || true
+  tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null || true
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
 }
@@ -36,7 +37,7 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 
-screen() { tmux capture-pane -p -t "$SESSION"; }
+screen() { tmux -L "$SESSION" capture-pane -p -t "$SESSION"; }
 # wait_for TEXT [seconds]: until the screen shows TEXT.
 wait_for() {
   local deadline=$((SECONDS + ${2:-30}))
@@ -46,13 +47,13 @@ wait_for() {
   done
 }
 shot() { screen >"$OUT/$NAME-$1.txt"; echo "  captured $NAME-$1.txt"; }
-keys() { tmux send-keys -t "$SESSION" "$@"; }
+keys() { tmux -L "$SESSION" send-keys -t "$SESSION" "$@"; }
 
 start() {  # start USER WIDTH HEIGHT
   NAME="$1-$2x$3"
   echo "$NAME"
-  tmux kill-session -t "$SESSION" 2>/dev/null || true
-  tmux new-session -d -s "$SESSION" -x "$2" -y "$3" \
+  tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null || true
+  tmux -L "$SESSION" new-session -d -s "$SESSION" -x "$2" -y "$3" \
     "TERM=xterm-256color dotnet $CLIENT_DLL --server http://localhost:$PORT --user $1 --no-log"
   wait_for "(up)"
   keys -l "$PASSWORD"; keys Enter

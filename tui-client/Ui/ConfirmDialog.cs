@@ -37,6 +37,9 @@ public sealed class ConfirmDialog : Dialog
         };
         AddButton(SafeButton);
         AddButton(ActionButton);
+        // Dialog makes its last button the default one: the safe choice must stay the default.
+        ActionButton.IsDefault = false;
+        SafeButton.IsDefault = true;
         KeyDown += (_, key) =>
         {
             if (key != Key.Esc) return;

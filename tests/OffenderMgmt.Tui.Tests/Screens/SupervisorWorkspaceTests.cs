@@ -127,6 +127,7 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
             {
                 Assert.Contains("is in post", confirm.Message, StringComparison.Ordinal);
                 Assert.Contains($"{serving!.Cases} cases", confirm.Message, StringComparison.Ordinal);
+                Assert.True(confirm.SafeButton.IsDefault && !confirm.ActionButton.IsDefault, "Cancel is the default button");
                 terminal.Press(Key.Enter);
             })
             .When("back on the team", () => terminal.App.TopRunnable == workspace, () => { })
