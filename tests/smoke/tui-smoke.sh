@@ -25,8 +25,11 @@ CLIENT_DLL=tui-client/bin/Debug/net10.0/OffenderMgmt.Tui.dll
 # From the project folder, as `dotnet run --project server` does: appsettings.json (HTTP/2, log levels) is read from there.
 (cd server && exec dotnet "../$SERVER_DLL" --demo --port "$PORT" --data-dir "$DATA") >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
+# A session that lives for the whole run keeps this socket's tmux server up between clients
+# (closing the last session ends the server, and starting the next one could race with it).
+tmux -L "$SESSION" new-session -d -s keep -x 120 -y 40
 cleanup() {
-  tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null || true
+  tmux -L "$SESSION" kill-server 2>/dev/null || true
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
 }
