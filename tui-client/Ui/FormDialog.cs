@@ -36,7 +36,7 @@ public abstract class FormDialog : Dialog
         {
             e.Handled = true;
             if (Calls.IsBusy) Calls.CancelAll();
-            else RequestStop();
+            else CloseUnlessKeepingTyping();
         };
         OkButton = new Button { Text = okText };
         OkButton.Accepting += (_, e) =>
@@ -51,6 +51,7 @@ public abstract class FormDialog : Dialog
         // where the dialog asked for it.
         IsRunningChanged += (_, running) =>
         {
+            if (running.Value) _typedAtStart ??= Typed();
             if (!running.Value || _startIn is null) return;
             context.App.AddTimeout(TimeSpan.Zero, () =>
             {
@@ -60,12 +61,46 @@ public abstract class FormDialog : Dialog
         };
         KeyDown += (_, key) =>
         {
-            if (key == Key.Esc && Calls.IsBusy)
-            {
-                Calls.CancelAll();
-                key.Handled = true;
-            }
+            if (key != Key.Esc) return;
+            key.Handled = true;
+            if (Calls.IsBusy) Calls.CancelAll();
+            else CloseUnlessKeepingTyping();
         };
+    }
+
+    private IReadOnlyList<string>? _typedAtStart;
+
+    /// <summary>What is in the dialog's text boxes now, in order.</summary>
+    private List<string> Typed()
+    {
+        var texts = new List<string>();
+        void Walk(View view)
+        {
+            foreach (var sub in view.SubViews)
+            {
+                // NotesBox (a TextView) hides View.Text with its own: read each through its own type.
+                if (sub is NotesBox notes) texts.Add(notes.Text);
+                else if (sub is TextField field) texts.Add(field.Text);
+                else Walk(sub);
+            }
+        }
+        Walk(this);
+        return texts;
+    }
+
+    /// <summary>True when something was typed since the dialog opened (and not yet sent).</summary>
+    public bool HasUnsavedTyping => _typedAtStart is { } start && !start.SequenceEqual(Typed());
+
+    /// <summary>False for dialogs whose typing is a search or a question, not something to record.</summary>
+    protected virtual bool AsksBeforeDiscarding => true;
+
+    /// <summary>Esc or Cancel: close, but ask first when that would throw away what was typed.</summary>
+    private void CloseUnlessKeepingTyping()
+    {
+        if (AsksBeforeDiscarding && HasUnsavedTyping && !ConfirmDialog.Ask(Context.App, "Discard what you typed?",
+                "You have typed into this form and not saved it. Closing throws it away.", "_Discard", "_Keep editing"))
+            return;
+        RequestStop();
     }
 
     /// <summary>Where the user starts typing: focused now, and again once the dialog is running.</summary>

@@ -15,28 +15,32 @@ namespace OffenderMgmt.Tui.Ui;
 /// </summary>
 public static class Theme
 {
-    /// <summary>Workspaces: white on blue, with a cyan bar for where the cursor is.</summary>
+    // Focus and Active differ on purpose: Terminal.Gui draws the cursor row of a list with
+    // Focus while the list has the focus and Active while it does not, so the bright bar says
+    // where the keys go and a grey one only where each list's cursor was left.
+
+    /// <summary>Workspaces: white on blue, a bright cyan bar in the focused list, a grey one in the others.</summary>
     public static readonly Scheme Base = new(new Attribute(Color.White, Color.Blue))
     {
         Focus = new Attribute(Color.Black, Color.BrightCyan),
         HotNormal = new Attribute(Color.BrightYellow, Color.Blue),
         HotFocus = new Attribute(Color.Blue, Color.BrightCyan),
-        Active = new Attribute(Color.Black, Color.Cyan),
-        HotActive = new Attribute(Color.Blue, Color.Cyan),
+        Active = new Attribute(Color.Black, Color.Gray),
+        HotActive = new Attribute(Color.Blue, Color.Gray),
         Highlight = new Attribute(Color.BrightYellow, Color.Blue),
         Editable = new Attribute(Color.Black, Color.Gray),
         ReadOnly = new Attribute(Color.White, Color.Blue),
         Disabled = new Attribute(Color.Gray, Color.Blue),
     };
 
-    /// <summary>Dialogs: black on light grey, so they stand out from the workspace behind.</summary>
+    /// <summary>Dialogs: black on light grey, so they stand out from the workspace behind; blue bar where the keys go, white where they do not.</summary>
     public static readonly Scheme Dialog = new(new Attribute(Color.Black, Color.Gray))
     {
         Focus = new Attribute(Color.White, Color.Blue),
         HotNormal = new Attribute(Color.Blue, Color.Gray),
         HotFocus = new Attribute(Color.BrightYellow, Color.Blue),
-        Active = new Attribute(Color.White, Color.Blue),
-        HotActive = new Attribute(Color.BrightYellow, Color.Blue),
+        Active = new Attribute(Color.Blue, Color.White),
+        HotActive = new Attribute(Color.Red, Color.White),
         Highlight = new Attribute(Color.Blue, Color.Gray),
         Editable = new Attribute(Color.Black, Color.White),
         ReadOnly = new Attribute(Color.Black, Color.Gray),

@@ -68,7 +68,8 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
             {
                 Assert.Contains("Suspected breach", workspace.Alerts.Line, StringComparison.Ordinal);
                 Assert.Contains("suspected breach", workspace.StatusLine.Message, StringComparison.Ordinal);
-                Assert.Contains("⚠ Alert", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains($"⚠ ", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains(zone.PersonName, workspace.Alerts.Line, StringComparison.Ordinal);
             })
             .Run(workspace);
 

@@ -1,6 +1,7 @@
 using OffenderMgmt.Testing;
 using OffenderMgmt.Tui.Gateway;
 using OffenderMgmt.Tui.Tests.Support;
+using OffenderMgmt.Tui.Ui;
 using OffenderMgmt.Tui.Workspaces.Supervisor;
 using Terminal.Gui.Input;
 
@@ -36,6 +37,15 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
                 terminal.Type("Moved to another unit");
                 terminal.Press(Key.Enter);
             })
+            .WhenShowing<ConfirmDialog>(confirm =>
+            {
+                // Enter as it opens is the safe choice: nothing moves.
+                Assert.Contains("orphaned queue", confirm.Message, StringComparison.Ordinal);
+                Assert.True(confirm.SafeButton.HasFocus);
+                terminal.Press(Key.Enter);
+            })
+            .When("nothing moved", () => terminal.App.TopRunnable is OfficerLeftDialog { ProblemText: "Nothing moved." }, () => terminal.Press(Key.Enter))
+            .WhenShowing<ConfirmDialog>(_ => terminal.Press(Key.M.WithAlt))
             .When("the queue shows the leaver's work", () => workspace.Orphaned.Rows.Count > 0 && !workspace.Calls.IsBusy
                                                             && workspace.StatusLine.Message.Contains("now in the orphaned queue", StringComparison.Ordinal), () =>
             {
@@ -95,5 +105,35 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
                 Assert.Contains("Decision recorded", workspace.StatusLine.Message, StringComparison.Ordinal);
             })
             .Run(workspace);
+    }
+
+    [Fact]
+    public async Task Officer_left_on_an_officer_in_post_asks_first_and_cancel_moves_nothing()
+    {
+        using var client = new TestClient(server);
+        var session = await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal();
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        OfficerWorkload? serving = null;
+
+        terminal
+            .When("the team is loaded", () => Loaded(workspace), () =>
+            {
+                serving = workspace.Team.Rows.First(w => !w.OutOfPost && w.Cases > 0);
+                Assert.True(workspace.Team.Select(serving.OfficerId));
+                terminal.Press(Key.F8);
+            })
+            .WhenShowing<ConfirmDialog>(confirm =>
+            {
+                Assert.Contains("is in post", confirm.Message, StringComparison.Ordinal);
+                Assert.Contains($"{serving!.Cases} cases", confirm.Message, StringComparison.Ordinal);
+                Assert.True(confirm.SafeButton.IsDefault && !confirm.ActionButton.IsDefault, "Cancel is the default button");
+                terminal.Press(Key.Enter);
+            })
+            .When("back on the team", () => terminal.App.TopRunnable == workspace, () => { })
+            .Run(workspace);
+
+        var team = await client.Gateways.Caseload.TeamWorkloadAsync(session.TeamId, Purpose.Supervision, CancellationToken.None);
+        Assert.Equal(serving!.Cases, team.Officers.Single(o => o.OfficerId == serving.OfficerId).Cases);
     }
 }

@@ -41,6 +41,25 @@ public sealed class HeadlessTerminal : IDisposable
     public string? LineWith(string text) =>
         Screen().Split('\n').FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>The colours drawn at a screen cell, after drawing what is pending.</summary>
+    public Terminal.Gui.Drawing.Attribute? AttributeAt(int column, int row)
+    {
+        App.LayoutAndDraw();
+        return App.Driver!.Contents![row, column].Attribute;
+    }
+
+    /// <summary>The colours of the first cell of the first screen row that contains <paramref name="text"/>.</summary>
+    public Terminal.Gui.Drawing.Attribute? AttributeOf(string text)
+    {
+        var rows = Screen().Split('\n');
+        for (var y = 0; y < rows.Length; y++)
+        {
+            var x = rows[y].IndexOf(text, StringComparison.Ordinal);
+            if (x >= 0) return AttributeAt(x, y);
+        }
+        return null;
+    }
+
     public void Type(string text)
     {
         foreach (var c in text) App.InjectKey(new Key(c));
@@ -127,6 +146,12 @@ public sealed class HeadlessTerminal : IDisposable
         {
             SynchronizationContext.SetSynchronizationContext(testContext);
         }
+        // Steps that check what happened once the windows closed (signed in, nothing saved) run now;
+        // any other step left over fails the test, which would otherwise pass without checking it.
+        while (failure is null && next < _steps.Count && _steps[next].Ready())
+            _steps[next++].Act();
+        if (failure is null && next < _steps.Count)
+            failure = $"The screens closed before step {next + 1}: {_steps[next].Description}.";
         _steps.Clear();
         if (failure is not null) Assert.Fail(failure);
     }

@@ -27,6 +27,9 @@ public sealed class FindPersonDialog : FormDialog
         Query.SetFocus();
     }
 
+    /// <summary>What is typed here is a question, not a record: Esc simply closes.</summary>
+    protected override bool AsksBeforeDiscarding => false;
+
     public TextField Query { get; }
     public ChoiceList<PersonMatch> Results { get; }
     public PersonMatch? Picked { get; private set; }

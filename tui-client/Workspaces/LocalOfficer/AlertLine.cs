@@ -27,6 +27,7 @@ public sealed class AlertLine : View
         _text = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Alerts: pick a beat to receive its live alerts." };
         Add(_text);
         Show();
+        ViewportChanged += (_, _) => Show();
     }
 
     /// <summary>Alerts received this session, newest first.</summary>
@@ -60,16 +61,25 @@ public sealed class AlertLine : View
 
     private void Arrived(AlertEntry alert, CancellationTokenSource from)
     {
-        if (from != _watching) return;
+        if (from == _watching) Take(alert);
+    }
+
+    /// <summary>Shows an alert from the watch (the watch's callback; tests call it directly).</summary>
+    internal void Take(AlertEntry alert)
+    {
         _received.Insert(0, alert);
+        Show();
+    }
+
+    internal void Take(AlertWatchStatus status)
+    {
+        _status = status;
         Show();
     }
 
     private void Changed(AlertWatchStatus status, CancellationTokenSource from)
     {
-        if (from != _watching) return;
-        _status = status;
-        Show();
+        if (from == _watching) Take(status);
     }
 
     private void Show()
@@ -86,16 +96,21 @@ public sealed class AlertLine : View
             var latest = _received[0];
             var at = latest.At is { } time ? _context.Local(time).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
             var more = _received.Count > 1 ? $" (+{_received.Count - 1} more, F12)" : "";
-            _text.Text = TextWrap.Fit($"⚠ Alert {at} {latest.Kind}: {latest.Summary}{more}   [{state}]", 118);
-            _text.SetScheme(Theme.Line(latest.IsBreach ? Theme.ErrorText : Theme.WarningText));
+            // The feed's state and the person come first, so a narrow line never cuts them off (issue 20, point 6).
+            var who = latest.PersonName is { Length: > 0 } name ? $"{name} · " : "";
+            _text.Text = TextWrap.Fit($"[{state}] ⚠ {at} {who}{latest.Kind}{more}: {latest.Summary}", LineWidth);
+            // With the feed down, the line says so in the warning colour even over a breach alert.
+            _text.SetScheme(Theme.Line(_status.State != AlertWatchState.Live ? Theme.WarningText : latest.IsBreach ? Theme.ErrorText : Theme.WarningText));
         }
         else
         {
             var message = _status.State is AlertWatchState.Live ? "no alerts for this beat since you picked it" : _status.Message;
-            _text.Text = TextWrap.Fit($"Alerts [{state}]: {message}", 118);
+            _text.Text = TextWrap.Fit($"Alerts [{state}]: {message}", LineWidth);
             _text.SetScheme(Theme.Line(_status.State == AlertWatchState.Stopped && _watching is not null ? Theme.WarningText : Theme.InfoText));
         }
     }
+
+    private int LineWidth => Viewport.Width > 0 ? Viewport.Width : 118;
 
     protected override void Dispose(bool disposing)
     {

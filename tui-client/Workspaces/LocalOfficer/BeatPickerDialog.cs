@@ -38,6 +38,9 @@ public sealed class BeatPickerDialog : FormDialog
         };
     }
 
+    /// <summary>What is typed here is a question, not a record: Esc simply closes.</summary>
+    protected override bool AsksBeforeDiscarding => false;
+
     public TextField Query { get; }
     public Label Count { get; }
     public ChoiceList<AreaRow> Beats { get; }

@@ -20,10 +20,14 @@ public sealed class CheckSightingDialog : FormDialog
     private readonly List<(string Label, (string Id, string Name) Person)> _people;
     private readonly Label _verdict;
 
-    public CheckSightingDialog(ClientContext context, IReadOnlyList<BriefingPerson> briefing, string? selectedPersonId, GeoPosition? here)
-        : base(context, "Check a sighting", "_Check", 100)
+    private readonly bool _recordAfterCheck;
+
+    /// <param name="recordAfterCheck">F8 "Record": check first (the officer sees the verdict), then go straight on to recording.</param>
+    public CheckSightingDialog(ClientContext context, IReadOnlyList<BriefingPerson> briefing, string? selectedPersonId, GeoPosition? here, bool recordAfterCheck = false)
+        : base(context, recordAfterCheck ? "Record a sighting" : "Check a sighting", recordAfterCheck ? "_Check and record…" : "_Check", 100)
     {
         _here = here;
+        _recordAfterCheck = recordAfterCheck;
         _people = briefing
             .Select(p => ($"{TextWrap.Fit(p.Name, 28),-28} {(p.LivesHere ? "lives here" : "excluded from here"),-19} risk {p.Risk.Describe()}", (p.PersonId, p.Name)))
             .ToList();
@@ -39,10 +43,8 @@ public sealed class CheckSightingDialog : FormDialog
             FindSomeoneElse();
         };
         var whereLabel = new Label { X = 1, Y = Pos.Bottom(find) + 1, Text = "_Where:" };
-        Where = new OptionSelector
+        Where = new RadioGroup
         {
-            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
-            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = Pos.Top(whereLabel),
             Labels = [here is { } h ? $"Here: the map cursor, {h}" : "Here: (no map position)", "A typed location (latitude, longitude):"],
             Value = here is null ? 1 : 0,
@@ -70,11 +72,29 @@ public sealed class CheckSightingDialog : FormDialog
             FindSomeoneElse();
             key.Handled = true;
         };
+        // A verdict is about one person, place and company: change any and it no longer stands (issue 20, point 5).
+        Person.ValueChanged += (_, _) => ForgetVerdict();
+        Where.ValueChanged += (_, _) => ForgetVerdict();
+        Typed.TextChanged += (_, _) => ForgetVerdict();
+        With.TextChanged += (_, _) => ForgetVerdict();
         StartIn(_people.Count == 0 ? find : Person);
     }
 
+    private void ForgetVerdict()
+    {
+        if (Checked is null || RecordedSummary is not null) return;
+        Checked = null;
+        Verdict = null;
+        _verdict.Text = "";
+        _verdict.SetScheme(Theme.Dialog);
+        RecordButton.Enabled = false;
+    }
+
+    /// <summary>What is typed here is a question, not a record: Esc simply closes.</summary>
+    protected override bool AsksBeforeDiscarding => false;
+
     public ChoiceList<(string Id, string Name)> Person { get; }
-    public OptionSelector Where { get; }
+    public RadioGroup Where { get; }
     public TextField Typed { get; }
     public TextField With { get; }
     public Button RecordButton { get; }
@@ -114,6 +134,7 @@ public sealed class CheckSightingDialog : FormDialog
         Checked = query;
         ShowVerdict(done.Value!, Person.Chosen.Name);
         RecordButton.Enabled = true;
+        if (_recordAfterCheck) Record();
         return false;  // the officer reads the verdict here, then records it or closes
     }
 

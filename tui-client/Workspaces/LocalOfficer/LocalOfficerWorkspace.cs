@@ -244,13 +244,17 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
             $"Home: {p.Address?.ToString() ?? "not known"}{(p.InCustody ? $" · IN CUSTODY{(p.ExpectedRelease is { } release ? $", release expected {Dates.Iso(release)}" : "")}" : "")}",
             $"Managed: {(p.Schemes.Count == 0 ? "no scheme" : string.Join("; ", p.Schemes))}",
         };
+        // What to do and whom to call come straight after who they are: an officer reading this
+        // at a door must not have to scroll for them (issue 20, point 1).
+        var safety = new List<string>();
+        if (p.WhatToDo is { } todo) safety.Add($"If seen: {todo}");
+        safety.Add($"Who to call: {p.ResponsibleOfficer?.ToString() ?? "the force control room"}");
+        lines.InsertRange(1, safety);
         foreach (var order in p.Orders)
         {
             lines.Add($"{order.TypeLongName}: {order.Status}{(order.Enforceable ? "" : " (NOT enforceable yet)")}{(order.EndsOn is { } ends ? $", until {Dates.Iso(ends)}" : "")}");
             lines.AddRange(order.Conditions.Select(c => $"  • {c.Kind}: {c.Wording}"));
         }
-        if (p.WhatToDo is { } todo) lines.Add($"If seen: {todo}");
-        lines.Add($"Who to call: {p.ResponsibleOfficer?.ToString() ?? "the force control room"}");
         _detail.SetLines(lines);
     }
 
@@ -270,10 +274,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         ]);
     }
 
-    private void CheckSighting(string? personId, GeoPosition? here)
+    private void CheckSighting(string? personId, GeoPosition? here) => CheckSighting(personId, here, recordAfterCheck: false);
+
+    private void CheckSighting(string? personId, GeoPosition? here, bool recordAfterCheck)
     {
         var people = (_briefing?.Residents ?? []).Concat(_briefing?.Excluded ?? []).ToList();
-        using var dialog = new CheckSightingDialog(Context, people, personId, here);
+        using var dialog = new CheckSightingDialog(Context, people, personId, here, recordAfterCheck);
         App!.Run(dialog);
         if (dialog.RecordedSummary is { } summary) StatusLine.Success(summary);
         else if (dialog.Verdict is { } verdict) StatusLine.Info($"Last check: {verdict.Verdict.Describe()}: {verdict.Summary}");
@@ -281,9 +287,9 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
 
     private void RecordSighting()
     {
-        // Recording starts from a check, so the officer sees the verdict before it goes on record.
-        StatusLine.Info("Check the sighting first (F7); record it from there (Alt+R).");
-        CheckSighting(SelectedPersonId, Map.Here);
+        // Recording starts from a check, so the officer sees the verdict before it goes on record:
+        // one Enter checks, and the recording form follows at once.
+        CheckSighting(SelectedPersonId, Map.Here, recordAfterCheck: true);
     }
 
     private void ShowAlerts()

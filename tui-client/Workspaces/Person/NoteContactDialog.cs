@@ -19,10 +19,8 @@ public sealed class NoteContactDialog : FormDialog
         _personId = personId;
         _purpose = purpose;
         var kindLabel = new Label { X = 1, Y = 1, Text = "_Contact:" };
-        Kind = new OptionSelector
+        Kind = new RadioGroup
         {
-            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
-            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = 1, Labels = Enum.GetValues<ContactType>().Select(t => t.Describe()).ToList(), Value = 0,
         };
         var caseLabel = new Label { X = 1, Y = Pos.Bottom(Kind) + 1, Text = "C_ase:" };
@@ -36,7 +34,7 @@ public sealed class NoteContactDialog : FormDialog
         StartIn(Kind);
     }
 
-    public OptionSelector Kind { get; }
+    public RadioGroup Kind { get; }
     public ChoiceList<string?> Case { get; }
     public NotesBox Note { get; }
     public string Summary { get; private set; } = "";

@@ -33,10 +33,8 @@ public sealed class RecordOutcomeDialog : FormDialog
             X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(openChecks.Count, 1, 5),
         };
         var outcomeLabel = new Label { X = 1, Y = Pos.Bottom(Check) + 1, Text = "_Outcome:" };
-        Outcome = new OptionSelector
+        Outcome = new RadioGroup
         {
-            // Arrows choose within the group; Tab leaves it (by default Tab walks every option).
-            TabBehavior = TabBehavior.NoStop,
             X = 12, Y = Pos.Top(outcomeLabel),
             Labels = Enum.GetValues<CheckResult>().Select(r => r.Describe()).ToList(),
             Value = 0,
@@ -57,7 +55,7 @@ public sealed class RecordOutcomeDialog : FormDialog
     }
 
     public ChoiceList<CheckRow> Check { get; }
-    public OptionSelector Outcome { get; }
+    public RadioGroup Outcome { get; }
     public ChoiceList<(string? OrderId, string? ConditionId)> BreachOf { get; }
     public NotesBox Notes { get; }
 

@@ -18,7 +18,7 @@ public sealed class OfficerLeftDialog : FormDialog
     private readonly WriteIntent _intent = new();
 
     public OfficerLeftDialog(ClientContext context, OfficerWorkload officer)
-        : base(context, $"Officer left · {officer.OfficerName}", "_Move to the queue", 84)
+        : base(context, $"Officer left · {officer.OfficerName}", "_Move to the queue…", 84)
     {
         _officer = officer;
         var explanation = new Label
@@ -45,6 +45,16 @@ public sealed class OfficerLeftDialog : FormDialog
         if (!DateOnly.TryParseExact(LeftOn.Text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var leftOn))
         {
             ShowProblem("Give the day they left as yyyy-mm-dd.");
+            return false;
+        }
+        // Moving orphans every case at once: ask with the count, Cancel the default (issue 20, point 4).
+        var count = _officer.Cases + _officer.Orders;
+        if (!ConfirmDialog.Ask(Context.App, $"Move {count} items to the queue?",
+                $"All {_officer.Cases} cases and {_officer.Orders} orders held by {_officer.OfficerName} go to the team's orphaned queue, " +
+                $"with nobody responsible for them until you reallocate each one. Their leaving date is recorded as {Dates.Iso(leftOn)}.",
+                $"_Move {count} items"))
+        {
+            ShowProblem("Nothing moved.");
             return false;
         }
         var note = Note.Text;

@@ -327,6 +327,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             StatusLine.Info($"{officer.OfficerName} holds nothing to move.");
             return;
         }
+        // F8 on someone still in post would orphan a working caseload: say so and ask, Cancel the default.
+        if (!officer.OutOfPost && !ConfirmDialog.Ask(App!, "Officer still in post",
+                $"{officer.OfficerName} is in post with {officer.Cases} cases and {officer.Orders} orders. " +
+                "\"Officer left\" records that they have left and empties their caseload into the queue. " +
+                "To ease a heavy load, reallocate some of their cases instead.", "_They have left…"))
+            return;
         using var dialog = new OfficerLeftDialog(Context, officer);
         App!.Run(dialog);
         if (!dialog.Completed) return;

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Real-terminal smoke run of the terminal client under tmux: starts the demo server on
+# loopback, signs in as each demo role at 120x40 and 100x30, does each role's main job and
+# captures the screens as text into a folder (default /tmp/offendermgmt-tui-smoke).
+#
+#   tests/smoke/tui-smoke.sh [capture-dir]        (PORT=5307 by default)
+#
+# It waits for text to appear on the screen (with a timeout), never for a fixed time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=${1:-/tmp/offendermgmt-tui-smoke}
+PORT=${PORT:-5307}
+DATA=${DATA:-/tmp/offendermgmt-tui-smoke-data}
+PASSWORD=demo-only-password
+SESSION=tuismoke-$$
+mkdir -p "$OUT" "$DATA"
+rm -f "$OUT"/*.txt
+
+command -v tmux >/dev/null || { echo "tmux is needed (apt-get install -y tmux)"; exit 2; }
+dotnet build server -v q -nologo >/dev/null
+dotnet build tui-client -v q -nologo >/dev/null
+SERVER_DLL=server/bin/Debug/net10.0/OffenderMgmt.Server.dll
+CLIENT_DLL=tui-client/bin/Debug/net10.0/OffenderMgmt.Tui.dll
+
+# From the project folder, as `dotnet run --project server` does: appsettings.json (HTTP/2, log levels) is read from there.
+(cd server && exec dotnet "../$SERVER_DLL" --demo --port "$PORT" --data-dir "$DATA") >"$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+# A session that lives for the whole run keeps this socket's tmux server up between clients
+# (closing the last session ends the server, and starting the next one could race with it).
+tmux -L "$SESSION" new-session -d -s keep -x 120 -y 40
+cleanup() {
+  tmux -L "$SESSION" kill-server 2>/dev/null || true
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 600); do
+  grep -q "Now listening on" "$OUT/server.log" 2>/dev/null && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
+  sleep 0.5
+done
+
+screen() { tmux -L "$SESSION" capture-pane -p -t "$SESSION"; }
+# wait_for TEXT [seconds]: until the screen shows TEXT.
+wait_for() {
+  local deadline=$((SECONDS + ${2:-30}))
+  until screen | grep -qF -- "$1"; do
+    if ((SECONDS > deadline)); then echo "  timed out waiting for '$1'"; screen >"$OUT/$NAME-TIMEOUT.txt"; return 1; fi
+    sleep 0.2
+  done
+}
+shot() { screen >"$OUT/$NAME-$1.txt"; echo "  captured $NAME-$1.txt"; }
+keys() { tmux -L "$SESSION" send-keys -t "$SESSION" "$@"; }
+
+start() {  # start USER WIDTH HEIGHT
+  NAME="$1-$2x$3"
+  echo "$NAME"
+  tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null || true
+  tmux -L "$SESSION" new-session -d -s "$SESSION" -x "$2" -y "$3" \
+    "TERM=xterm-256color dotnet $CLIENT_DLL --server http://localhost:$PORT --user $1 --no-log"
+  wait_for "(up)"
+  keys -l "$PASSWORD"; keys Enter
+}
+quit() { keys C-q; }
+
+manager() {
+  start demo.manager "$@"
+  wait_for "cases" 40 && shot 1-caseload
+  keys Enter; wait_for "purpose:" && wait_for "Checks" && shot 2-person
+  keys M-3; shot 3-person-checks
+  keys F7; wait_for "Record a check outcome" && keys Down && shot 4-outcome-arrow-chose
+  keys Escape; keys Escape
+  quit
+}
+
+supervisor() {
+  start demo.supervisor "$@"
+  wait_for "Utilisation" 40 && wait_for "points (" && shot 1-team
+  keys Down; keys F8; wait_for "still in post" && shot 2-officer-left-asks; keys Enter
+  keys M-2; wait_for "Orphaned queue" && shot 3-orphaned
+  keys M-3; wait_for "overdue" && shot 4-overdue
+  keys M-4; wait_for "Meeting" && shot 5-iom-review
+  quit
+}
+
+officer() {
+  start demo.officer "$@"
+  wait_for "Pick a beat" 40
+  keys -l "high t"; wait_for "1 beat"; keys Enter
+  wait_for "living here" && wait_for "Who to call" && shot 1-briefing
+  keys M-2; wait_for "Who to call" && shot 2-excluded
+  keys F7; wait_for "Check a sighting"; keys Enter; wait_for "Checked for" && shot 3-verdict
+  keys Escape
+  quit
+}
+
+other() {  # analyst, partner and admin: the page they get today
+  start "$1" "$2" "$3"
+  wait_for "Signed in as" 40 && shot 1-workspace
+  quit
+}
+
+for size in "120 40" "100 30"; do
+  # shellcheck disable=SC2086
+  manager $size || true
+  supervisor $size || true
+  officer $size || true
+  for role in demo.analyst demo.partner demo.admin; do other "$role" $size || true; done
+done
+echo "Screens are in $OUT"
+ls "$OUT" | grep -c '\.txt$' | xargs echo "captures:"
+if ls "$OUT" | grep -q TIMEOUT; then echo "Some steps timed out:"; ls "$OUT" | grep TIMEOUT; exit 1; fi
