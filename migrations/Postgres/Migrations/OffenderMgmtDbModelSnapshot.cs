@@ -132,6 +132,10 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -155,10 +159,18 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
 
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RecordIds")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("RecordsDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -243,6 +255,32 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("ContactNotes", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.CustodyRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ReleasedOn");
+
+                    b.ToTable("CustodyReleases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -324,6 +362,22 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ReactiveApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReactiveReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReactiveReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReactiveSince")
+                        .HasColumnType("date");
 
                     b.Property<int>("Register")
                         .HasColumnType("integer");
@@ -641,6 +695,75 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("ComplianceChecks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Compliance.OffenderNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BreachId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DepartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Judgement")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoFixedAbode")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReturnOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ShortNoticeReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreachId");
+
+                    b.HasIndex("PersonId", "NotifiedAt");
+
+                    b.ToTable("OffenderNotifications", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
@@ -1493,6 +1616,15 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.CustodyRelease", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
@@ -1648,6 +1780,20 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasOne("OffenderMgmt.Server.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Compliance.OffenderNotification", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
