@@ -30,14 +30,23 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// <summary>"Today" in every test: a Thursday in November, outside summer time.</summary>
     public static readonly DateTimeOffset StartTime = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly bool _demo;
 
     public ServerFactory() : this(demo: false) { }
 
-    protected ServerFactory(bool demo)
+    protected ServerFactory(bool demo) : this(demo, shared: null) { }
+
+    /// <summary>
+    /// A server on <paramref name="shared"/> when given (another instance of the same deployment,
+    /// see <see cref="TwoInstances"/>; the caller disposes it), else on a database of its own.
+    /// </summary>
+    public ServerFactory(bool demo, TestDatabase? shared)
     {
         _demo = demo;
+        _ownsDatabase = shared is null;
+        _database = shared ?? new TestDatabase();
     }
 
     public FakeTimeProvider Clock { get; } = new(StartTime);
@@ -180,7 +189,7 @@ public class ServerFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         _channel?.Dispose();
-        _database.Dispose();
+        if (_ownsDatabase) _database.Dispose();
     }
 }
 
