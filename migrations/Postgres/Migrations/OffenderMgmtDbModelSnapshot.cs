@@ -412,6 +412,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwningTeamId", "Status");
 
+                    b.HasIndex("PersonId", "Scheme")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Managements_OneActivePerPersonAndScheme")
+                        .HasFilter("\"Status\" = 1");
+
                     b.HasIndex("ResponsibleOfficerId", "Status");
 
                     b.ToTable("Managements", (string)null);
