@@ -131,6 +131,13 @@ public class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        // Instances sharing a database are configured as a multi-instance deployment (one signing key, checked at start).
+        if (!_ownsDatabase)
+        {
+            builder.UseSetting("Storage:MultiInstance", "true");
+            builder.UseSetting("Storage:Provider", TestDatabase.Provider.ToString());
+            builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        }
         // Tests sign in and search far faster than a person; the limits have their own test.
         builder.UseSetting("Auth:SignInAttemptsPerMinute", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:SearchesPerMinute", "100000");

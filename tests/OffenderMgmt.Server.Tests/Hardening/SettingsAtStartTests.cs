@@ -62,9 +62,9 @@ public sealed class SettingsAtStartTests
     {
         { "Compliance:RsoHomeVisitMonths:High", "0", typeof(ComplianceOptions) },
         // Sexual Offences Act 2003 s.85: re-notification at least yearly, so not every 18 months.
-        { "Compliance:RsoNotificationMonths", "18", typeof(ComplianceOptions) },
+        { "Notification:PeriodicMonths", "18", typeof(NotificationOptions) },
         // Sexual Offences Act 2003 s.84(1): a change of details is notified within 3 days.
-        { "Compliance:ChangeOfDetailsDays", "10", typeof(ComplianceOptions) },
+        { "Notification:ChangeWindowDays", "10", typeof(NotificationOptions) },
         { "Workload:CapacityPointsFullTime", "-1", typeof(WorkloadOptions) },
         { "Workload:ExcessiveWeeks", "0", typeof(WorkloadOptions) },
         { "Workload:Weights:0:Orders:SCPO", "-5", typeof(WorkloadOptions) },
@@ -80,6 +80,7 @@ public sealed class SettingsAtStartTests
     private static readonly Dictionary<Type, Func<IServiceProvider, object>> Read = new()
     {
         [typeof(ComplianceOptions)] = s => s.GetRequiredService<IOptions<ComplianceOptions>>().Value,
+        [typeof(NotificationOptions)] = s => s.GetRequiredService<IOptions<NotificationOptions>>().Value,
         [typeof(WorkloadOptions)] = s => s.GetRequiredService<IOptions<WorkloadOptions>>().Value,
         [typeof(ReviewOptions)] = s => s.GetRequiredService<IOptions<ReviewOptions>>().Value,
         [typeof(AuthOptions)] = s => s.GetRequiredService<IOptions<AuthOptions>>().Value,
@@ -94,6 +95,27 @@ public sealed class SettingsAtStartTests
         var services = Options((key, value));
         var error = Assert.Throws<OptionsValidationException>(() => Read[optionsType](services));
         Assert.Contains(error.Failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Several_instances_refuse_a_signing_key_made_per_instance_and_accept_a_shared_one()
+    {
+        (string, string)[] multi = [("Storage:MultiInstance", "true"), ("Storage:Provider", "Postgres")];
+        var error = Assert.Throws<OptionsValidationException>(() => Options(multi).GetRequiredService<IOptions<AuthOptions>>().Value);
+        Assert.Contains(error.Failures, f => f.StartsWith("Auth:SigningKey must be set", StringComparison.Ordinal));
+
+        var sharedKey = Convert.ToBase64String(new byte[32]);
+        _ = Options([.. multi, ("Auth:SigningKey", sharedKey)]).GetRequiredService<IOptions<AuthOptions>>().Value;
+        _ = Options([.. multi, ("Auth:Mode", "External"), ("Auth:Authority", "https://idp.example")]).GetRequiredService<IOptions<AuthOptions>>().Value;
+        // One instance keeps making its own key, as before.
+        _ = Options().GetRequiredService<IOptions<AuthOptions>>().Value;
+    }
+
+    [Fact]
+    public void Several_instances_need_postgres()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Options(("Storage:MultiInstance", "true")).GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Contains(error.Failures, f => f.StartsWith("Storage:MultiInstance ", StringComparison.Ordinal));
     }
 
     [Fact]
