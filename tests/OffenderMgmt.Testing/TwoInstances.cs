@@ -14,13 +14,12 @@ public sealed class TwoInstances : IDisposable
     public ServerFactory A { get; }
     public ServerFactory B { get; }
 
-    public TwoInstances()
+    public TwoInstances(bool demo = false)
     {
-        A = new ServerFactory(demo: false, _database);
-        B = new ServerFactory(demo: false, _database);
-        // Both start (and migrate) before any test call.
-        _ = A.Server;
-        _ = B.Server;
+        A = new ServerFactory(demo, _database);
+        B = new ServerFactory(demo, _database);
+        // Both start (migrating, and seeding the demo when asked) at the same moment, before any test call.
+        Task.WaitAll(Task.Run(() => A.Server), Task.Run(() => B.Server));
     }
 
     /// <summary>Creates an account once (through A; both instances see it, it is in the database).</summary>

@@ -65,6 +65,21 @@ public sealed class TwoInstanceTests : IDisposable
         Assert.Equal(10, await Instances.A.WithDb(db => db.People.CountAsync(p => p.FamilyName == "Retried")));
     }
 
+    [PostgresFact]
+    public async Task Two_demo_instances_started_at_once_seed_one_demo_force_and_both_serve_it()
+    {
+        // Each start migrates and seeds under the start-up lock: the second finds the force there.
+        using var demo = new TwoInstances(demo: true);
+        var people = await demo.A.WithDb(db => db.People.CountAsync());
+        Assert.True(people > 0);
+        Assert.Equal(1, await demo.A.WithDb(db => db.SystemSettings.CountAsync(s => s.Key == "demo.generator")));
+        foreach (var instance in new[] { demo.A, demo.B })
+        {
+            var found = await new People.PeopleClient(await instance.As("demo.manager")).SearchPeopleAsync(new SearchPeopleRequest { Name = "smith" });
+            Assert.NotEmpty(found.People);
+        }
+    }
+
     /// <summary>Entries of the account's sign-ins (one per instance it signed in on), which the tests' calls did not make.</summary>
     private Task<int> SignInEntries(string subject) =>
         Instances.A.WithDb(db => db.AuditEntries.CountAsync(e => e.Subject == subject && e.Rpc.Contains("SignIn")));
