@@ -89,6 +89,9 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
+        // Graceful drain on stop: readiness NOT_SERVING, alert streams told to reconnect elsewhere.
+        services.AddSingleton<Drain>();
+        services.AddHostedService(sp => sp.GetRequiredService<Drain>());
 
         services.AddOffenderMgmtSecurity(configuration);
 

@@ -41,8 +41,9 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// <summary>
     /// A server on <paramref name="shared"/> when given (another instance of the same deployment,
     /// see <see cref="TwoInstances"/>; the caller disposes it), else on a database of its own.
+    /// Not public: xunit wants a class fixture to have one public constructor.
     /// </summary>
-    public ServerFactory(bool demo, TestDatabase? shared)
+    internal ServerFactory(bool demo, TestDatabase? shared)
     {
         _demo = demo;
         _ownsDatabase = shared is null;
