@@ -14,7 +14,7 @@ namespace OffenderMgmt.Server.Alerts;
 /// alert after the id the client last saw, then waits for the next commit (or a heartbeat
 /// interval) and sends what is new: reconnecting with the last id misses nothing.
 /// </summary>
-public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, DisclosurePolicy disclosure, Audit.CallAudit audit) : V1.Alerts.AlertsBase
+public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, DisclosurePolicy disclosure, Audit.CallAudit audit, Hosting.Drain drain) : V1.Alerts.AlertsBase
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private const int Batch = 200;
@@ -44,6 +44,9 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
         // or heartbeat (which may be a quarter of a minute away).
         await context.WriteResponseHeadersAsync([]);
         var sent = new HashSet<(AlertKind, Guid?, Guid?, DateTimeOffset)>();
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStopping = drain.Stopping.Register(() => stopped.TrySetResult());
+        var stopping = stopped.Task;
         while (!cancellation.IsCancellationRequested)
         {
             // Take the wake-up before reading, so a commit between the read and the wait is not lost.
@@ -66,7 +69,10 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
             }
             if (events.Count == Batch) continue;
             var delay = Task.Delay(Heartbeat, cancellation);
-            if (await Task.WhenAny(wake, delay) == delay && !cancellation.IsCancellationRequested)
+            var woken = await Task.WhenAny(wake, delay, stopping);
+            // The instance is stopping: end the stream so the watcher reconnects elsewhere.
+            if (drain.Stopping.IsCancellationRequested) throw new ServerDrainingException();
+            if (woken == delay && !cancellation.IsCancellationRequested)
                 await responseStream.WriteAsync(new V1.AlertEvent { Heartbeat = true, At = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) }, cancellation);
         }
     }

@@ -20,9 +20,10 @@ public sealed record ChainVerification(long EntriesChecked, long BrokenCount, IR
 }
 
 /// <summary>
-/// Appends to and checks the hash-chained audit log. Appends must be serialised: the
-/// <see cref="AuditWriter"/> does that (its batches, and the write turns it grants), since each
-/// entry takes the newest entry's hash.
+/// Appends to and checks the hash-chained audit log. Appends must be serialised, since each
+/// entry takes the newest entry's hash: in process the <see cref="AuditWriter"/> does that (its
+/// batches, and the write turns it grants); across instances on PostgreSQL the append takes
+/// <see cref="AuditChainLock"/>, held to commit.
 /// </summary>
 public static class AuditLog
 {
@@ -41,6 +42,8 @@ public static class AuditLog
     {
         // The newest entry may be one added in this unit of work and not yet saved.
         var pending = db.AuditEntries.Local.OrderByDescending(e => e.Sequence).FirstOrDefault();
+        // Across instances: the chain is this transaction's until it commits (a no-op on SQLite).
+        if (pending is null) await AuditChainLock.TakeAsync(db, cancellationToken);
         var tail = pending is not null
             ? new Tail(pending.Sequence, pending.Hash)
             : await db.AuditEntries.AsNoTracking()

@@ -20,6 +20,14 @@ internal sealed class ManagementConfiguration : IEntityTypeConfiguration<Managem
         management.HasIndex(m => new { m.ResponsibleOfficerId, m.Status });
         management.HasIndex(m => new { m.OwningTeamId, m.Status });
         management.HasIndex(m => m.PersonId);
+        // One active management per person and scheme, held by the database as well as the
+        // enrolment check, so two instances enrolling the same person at once cannot both win:
+        // the loser's insert is a unique violation, answered ALREADY_EXISTS. The filter is plain
+        // SQL both engines read alike (Status is stored as its number; Active = 1).
+        management.HasIndex(m => new { m.PersonId, m.Scheme })
+            .IsUnique()
+            .HasFilter($"\"Status\" = {(int)ManagementStatus.Active}")
+            .HasDatabaseName("IX_Managements_OneActivePerPersonAndScheme");
         management.Ignore(m => m.IsActive);
         management.Ignore(m => m.IsOrphaned);
         management.Ignore(m => m.IsReactive);

@@ -109,5 +109,12 @@ public sealed class InvalidRequestBodyException(string messageType)
 }
 
 /// <summary>The call's audit entry could not be made durable, so it gets no answer: UNAVAILABLE.</summary>
+/// <summary>The instance is shutting down: UNAVAILABLE, so the caller reconnects (to another instance).</summary>
+public sealed class ServerDrainingException()
+    : DomainException("This server is shutting down; connect again (another instance will answer) and resume from the last event id received.")
+{
+    public override ErrorReason Reason => ErrorReason.ServerDraining;
+}
+
 public sealed class AuditUnavailableException(Exception inner)
     : Exception("The audit log could not record this call, so it was not answered; try again.", inner);

@@ -27,6 +27,7 @@ public enum ErrorReason
     DeadlineExceeded,
     Cancelled,
     AuditUnavailable,
+    ServerDraining,
     ServerError,
 }
 
@@ -58,6 +59,7 @@ public static class ErrorReasons
         [ErrorReason.DeadlineExceeded] = new("DEADLINE_EXCEEDED", StatusCode.DeadlineExceeded, "the call's deadline passed first; nothing was changed"),
         [ErrorReason.Cancelled] = new("CANCELLED", StatusCode.Cancelled, "the caller cancelled; nothing was changed"),
         [ErrorReason.AuditUnavailable] = new("AUDIT_UNAVAILABLE", StatusCode.Unavailable, "the call's audit entry could not be made durable, so no answer is given; retry"),
+        [ErrorReason.ServerDraining] = new("SERVER_DRAINING", StatusCode.Unavailable, "this instance is shutting down; call again (another instance answers), and resume an alert stream from the last event id"),
         [ErrorReason.ServerError] = new("SERVER_ERROR", StatusCode.Internal, "an unexpected failure; the message gives a reference to the server log"),
     };
 

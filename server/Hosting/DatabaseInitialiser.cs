@@ -18,6 +18,10 @@ public sealed partial class DatabaseInitialiser(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+        if (storage.Value.MigrateOnStart) await CreateIfMissingAsync(db, cancellationToken);
+        // Instances starting at once migrate and seed one after another (PostgreSQL; SQLite
+        // serves one instance): the next finds the schema current and the demo force there.
+        await using var startup = await StartupLock.TakeAsync(db, cancellationToken);
         if (storage.Value.MigrateOnStart) await MigrateAsync(db, cancellationToken);
         else await RequireCurrentSchemaAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
@@ -43,14 +47,25 @@ public sealed partial class DatabaseInitialiser(
             if (!string.IsNullOrEmpty(path) && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
                 Directory.CreateDirectory(directory);
         }
-        else if (db.Database.IsNpgsql()
-                 && db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>() is { } creator
-                 && !await creator.ExistsAsync(cancellationToken))
+        else await CreateIfMissingAsync(db, cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>A PostgreSQL database that does not exist yet is made (here rather than by Migrate, which logs a failed connection as an error first).</summary>
+    private static async Task CreateIfMissingAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql()
+            || db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>() is not { } creator
+            || await creator.ExistsAsync(cancellationToken))
+            return;
+        try
         {
-            // Made here rather than by Migrate, which logs a failed connection as an error first.
             await creator.CreateAsync(cancellationToken);
         }
-        await db.Database.MigrateAsync(cancellationToken);
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance starting at the same moment made it first.
+        }
     }
 
     /// <summary>With Storage:MigrateOnStart off, the schema must already be current: refuse to start otherwise.</summary>

@@ -56,6 +56,8 @@ public static class HealthRegistration
                 await db.Database.CanConnectAsync(cancellationToken) &&
                 await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(cancellationToken) == 1)
             .AddCheck<GeographyHealthCheck>("geography", HealthStatus.Unhealthy, [ReadyTag])
+            // Not ready once stopping (Drain): new calls go to another instance.
+            .AddCheck<Drain>("draining", HealthStatus.Unhealthy, [ReadyTag])
             // Liveness: the process runs its checks at all. (No check would answer UNKNOWN.)
             .AddCheck("process", () => HealthCheckResult.Healthy(), [LiveTag]);
         return services;

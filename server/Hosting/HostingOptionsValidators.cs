@@ -14,6 +14,8 @@ public sealed class StorageOptionsValidator() : SettingsValidator<StorageOptions
             check.Fail(nameof(options.DataDirectory), "is not a valid path");
         if (options.ConnectionString is { } connection && string.IsNullOrWhiteSpace(connection))
             check.Fail(nameof(options.ConnectionString), "must not be blank (leave it out to use Storage:DataDirectory)");
+        if (options.MultiInstance && options.Provider != StorageProvider.Postgres)
+            check.Fail(nameof(options.MultiInstance), "needs Storage:Provider Postgres: a SQLite file serves one instance");
     }
 }
 

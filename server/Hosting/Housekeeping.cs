@@ -44,6 +44,8 @@ public sealed partial class Housekeeping(
             var db = services.GetRequiredService<OffenderMgmtDb>();
             var (expired, reviews) = await db.InTransactionAsync(async () =>
             {
+                // Across instances, in turn with every other write (see AuditChainLock).
+                await AuditChainLock.TakeAsync(db, cancellationToken);
                 var expired = await services.GetRequiredService<OrderBook>().ExpireDueAsync(cancellationToken);
                 var reviews = await services.GetRequiredService<TaskList>().RaiseReviewsDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);
                 reviews += await services.GetRequiredService<Risk.RiskTasks>().RaiseDueAsync(services.GetRequiredService<TaskBoard>(), cancellationToken);

@@ -91,6 +91,9 @@ public static class ServiceRegistration
         services.AddRiskAndMappa(configuration);
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
+        // Graceful drain on stop: readiness NOT_SERVING, alert streams told to reconnect elsewhere.
+        services.AddSingleton<Drain>();
+        services.AddHostedService(sp => sp.GetRequiredService<Drain>());
 
         services.AddOffenderMgmtSecurity(configuration);
 

@@ -31,6 +31,12 @@ public sealed class StorageOptions
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Several server instances share this database (PostgreSQL only). Each then needs the same
+    /// configured signing key (or external sign-in), checked at start.
+    /// </summary>
+    public bool MultiInstance { get; set; }
+
     public string ResolveDirectory(bool demo)
     {
         var root = string.IsNullOrWhiteSpace(DataDirectory)

@@ -30,14 +30,24 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// <summary>"Today" in every test: a Thursday in November, outside summer time.</summary>
     public static readonly DateTimeOffset StartTime = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly bool _demo;
 
     public ServerFactory() : this(demo: false) { }
 
-    protected ServerFactory(bool demo)
+    protected ServerFactory(bool demo) : this(demo, shared: null) { }
+
+    /// <summary>
+    /// A server on <paramref name="shared"/> when given (another instance of the same deployment,
+    /// see <see cref="TwoInstances"/>; the caller disposes it), else on a database of its own.
+    /// Not public: xunit wants a class fixture to have one public constructor.
+    /// </summary>
+    internal ServerFactory(bool demo, TestDatabase? shared)
     {
         _demo = demo;
+        _ownsDatabase = shared is null;
+        _database = shared ?? new TestDatabase();
     }
 
     public FakeTimeProvider Clock { get; } = new(StartTime);
@@ -122,6 +132,13 @@ public class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        // Instances sharing a database are configured as a multi-instance deployment (one signing key, checked at start).
+        if (!_ownsDatabase)
+        {
+            builder.UseSetting("Storage:MultiInstance", "true");
+            builder.UseSetting("Storage:Provider", TestDatabase.Provider.ToString());
+            builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        }
         // Tests sign in and search far faster than a person; the limits have their own test.
         builder.UseSetting("Auth:SignInAttemptsPerMinute", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:SearchesPerMinute", "100000");
@@ -180,7 +197,7 @@ public class ServerFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         _channel?.Dispose();
-        _database.Dispose();
+        if (_ownsDatabase) _database.Dispose();
     }
 }
 

@@ -2,12 +2,12 @@
 """Outside fuzz of the OffenderMgmt demo server: every RPC (read from the .proto files), tokens of
 allowed roles (docs/access-matrix.md), malformed requests encoded by hand on the wire.
 Usage: outside_fuzz.py REPO_DIR HOST:PORT COUNT SEED"""
-import collections, random, re, struct, sys, threading, time
+import collections, glob, os, random, re, struct, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor
 import grpc
 
 repo, target, count, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-PROTOS = ["alerts", "areas", "audit", "auth", "caseload", "common", "compliance", "orders", "people"]
+PROTOS = sorted(os.path.basename(p)[:-6] for p in glob.glob(f"{repo}/protos/offendermgmt/v1/*.proto"))
 
 messages, enums, methods = {}, set(), []
 for name in PROTOS:

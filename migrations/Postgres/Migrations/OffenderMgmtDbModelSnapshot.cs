@@ -132,6 +132,10 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -155,10 +159,18 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
 
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RecordIds")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("RecordsDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -243,6 +255,32 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("ContactNotes", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.CustodyRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ReleasedOn");
+
+                    b.ToTable("CustodyReleases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -325,6 +363,22 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ReactiveApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReactiveReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReactiveReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReactiveSince")
+                        .HasColumnType("date");
+
                     b.Property<int>("Register")
                         .HasColumnType("integer");
 
@@ -357,6 +411,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("OwningTeamId", "Status");
+
+                    b.HasIndex("PersonId", "Scheme")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Managements_OneActivePerPersonAndScheme")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("ResponsibleOfficerId", "Status");
 
@@ -418,6 +477,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -433,6 +495,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<Guid>("ManagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OverridesAssessmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
@@ -643,6 +708,75 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("ComplianceChecks", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Compliance.OffenderNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BreachId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DepartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Judgement")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoFixedAbode")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReturnOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ShortNoticeReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreachId");
+
+                    b.HasIndex("PersonId", "NotifiedAt");
+
+                    b.ToTable("OffenderNotifications", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Subject")
@@ -675,6 +809,213 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OwnerOfficerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerOfficerId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MappaActions", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MinutesRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MinutesRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "HeldOn");
+
+                    b.ToTable("MappaMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaMeetingCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DisclosureConsidered")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DisclosureDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisclosureRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Minuted")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagementId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "ManagementId")
+                        .IsUnique();
+
+                    b.ToTable("MappaMeetingCases", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("HeardAtMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProposedLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeardAtMeetingId");
+
+                    b.HasIndex("ManagementId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProposedLevel", "HeardAtMeetingId");
+
+                    b.ToTable("MappaReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.PartnerAgencyAccount", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Username");
+
+                    b.ToTable("PartnerAgencyAccounts", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Officers.Officer", b =>
@@ -1118,6 +1459,173 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("SystemSettings", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OwnerOfficerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Pillar")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOfficerId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("PlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Tool")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn");
+
+                    b.HasIndex("PersonId", "Tool", "CompletedOn");
+
+                    b.ToTable("RiskAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovalNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("BasedOnAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Interventions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ManagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MonitoringAndControl")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Supervision")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VictimSafety")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnAssessmentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ManagementId", "Status");
+
+                    b.ToTable("RiskPlans", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1493,6 +2001,15 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Caseload.CustodyRelease", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.IomReviewDecision", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
@@ -1653,6 +2170,63 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Compliance.OffenderNotification", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Mappa.MappaMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaMeetingCase", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.Mappa.MappaMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaReferral", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Mappa.MappaMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("HeardAtMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1839,6 +2413,111 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Risk.RiskPlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskAssessment", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("OffenderMgmt.Server.Risk.AssessmentResult", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("RiskAssessmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("ArmsLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("ArmsLevel");
+
+                            b1.Property<string>("ArmsProtectiveFactors")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("ArmsProtectiveFactors");
+
+                            b1.Property<string>("ArmsRiskFactors")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("ArmsRiskFactors");
+
+                            b1.Property<int?>("Category")
+                                .HasColumnType("integer")
+                                .HasColumnName("Rm2000Category");
+
+                            b1.Property<int?>("DashLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("DashLevel");
+
+                            b1.Property<int?>("DashYesAnswers")
+                                .HasColumnType("integer")
+                                .HasColumnName("DashYesAnswers");
+
+                            b1.Property<int?>("OtherLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("OtherLevel");
+
+                            b1.Property<int?>("RoshChildren")
+                                .HasColumnType("integer")
+                                .HasColumnName("RoshChildren");
+
+                            b1.Property<int?>("RoshKnownAdult")
+                                .HasColumnType("integer")
+                                .HasColumnName("RoshKnownAdult");
+
+                            b1.Property<int?>("RoshPublic")
+                                .HasColumnType("integer")
+                                .HasColumnName("RoshPublic");
+
+                            b1.Property<int?>("RoshStaff")
+                                .HasColumnType("integer")
+                                .HasColumnName("RoshStaff");
+
+                            b1.Property<string>("ToolName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("OtherToolName");
+
+                            b1.HasKey("RiskAssessmentId");
+
+                            b1.ToTable("RiskAssessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskAssessmentId");
+                        });
+
+                    b.Navigation("Result")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskPlan", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Risk.RiskAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Caseload.Management", null)
+                        .WithMany()
+                        .HasForeignKey("ManagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
                 {
                     b.HasOne("OffenderMgmt.Server.Officers.Officer", null)
@@ -1908,6 +2587,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
             modelBuilder.Entity("OffenderMgmt.Server.People.Person", b =>
                 {
                     b.Navigation("NameKeys");
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Risk.RiskPlan", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.ExclusionZoneCondition", b =>

@@ -37,6 +37,12 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
         // passing reason (deadlock, lost connection) runs again from the start.
         var answer = await gate.RunAsync(() => db.InTransactionAsync(async () =>
         {
+            // Across instances on PostgreSQL, writes take turns in the database as they do in
+            // process: the chain's lock, taken before anything is read, makes a write on another
+            // instance wait for this one to commit, so the same request id sent to two instances
+            // finds the first one's record and answers its answer, and checks made in code see
+            // every write committed before them.
+            await AuditChainLock.TakeAsync(db, context.CancellationToken);
             var requestHash = requestId is null ? "" : Convert.ToHexStringLower(SHA256.HashData(((IMessage)request).ToByteArray()));
             if (requestId is not null)
             {

@@ -405,6 +405,11 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.HasIndex("OwningTeamId", "Status");
 
+                    b.HasIndex("PersonId", "Scheme")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Managements_OneActivePerPersonAndScheme")
+                        .HasFilter("\"Status\" = 1");
+
                     b.HasIndex("ResponsibleOfficerId", "Status");
 
                     b.ToTable("Managements", (string)null);

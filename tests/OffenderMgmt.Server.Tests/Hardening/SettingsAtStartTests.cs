@@ -42,7 +42,8 @@ public sealed class SettingsAtStartTests
     public void With_no_weights_configured_the_built_in_set_applies()
     {
         var options = Options().GetRequiredService<IOptions<WorkloadOptions>>().Value;
-        Assert.Equal(5, Assert.Single(options.WeightSets).Vsomt[Server.Common.RiskLevel.High]);
+        Assert.Equal(WorkloadOptions.BuiltInWeights, options.WeightSets);
+        Assert.Equal(5, options.WeightsOn(new DateOnly(2016, 6, 1)).Vsomt[Server.Common.RiskLevel.High]);
     }
 
     [Fact]
@@ -95,6 +96,27 @@ public sealed class SettingsAtStartTests
         var services = Options((key, value));
         var error = Assert.Throws<OptionsValidationException>(() => Read[optionsType](services));
         Assert.Contains(error.Failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Several_instances_refuse_a_signing_key_made_per_instance_and_accept_a_shared_one()
+    {
+        (string, string)[] multi = [("Storage:MultiInstance", "true"), ("Storage:Provider", "Postgres")];
+        var error = Assert.Throws<OptionsValidationException>(() => Options(multi).GetRequiredService<IOptions<AuthOptions>>().Value);
+        Assert.Contains(error.Failures, f => f.StartsWith("Auth:SigningKey must be set", StringComparison.Ordinal));
+
+        var sharedKey = Convert.ToBase64String(new byte[32]);
+        _ = Options([.. multi, ("Auth:SigningKey", sharedKey)]).GetRequiredService<IOptions<AuthOptions>>().Value;
+        _ = Options([.. multi, ("Auth:Mode", "External"), ("Auth:Authority", "https://idp.example")]).GetRequiredService<IOptions<AuthOptions>>().Value;
+        // One instance keeps making its own key, as before.
+        _ = Options().GetRequiredService<IOptions<AuthOptions>>().Value;
+    }
+
+    [Fact]
+    public void Several_instances_need_postgres()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Options(("Storage:MultiInstance", "true")).GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Contains(error.Failures, f => f.StartsWith("Storage:MultiInstance ", StringComparison.Ordinal));
     }
 
     [Fact]

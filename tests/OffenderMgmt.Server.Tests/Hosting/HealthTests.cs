@@ -1,3 +1,4 @@
+using OffenderMgmt.Tests.Persistence;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Hosting;
@@ -92,7 +93,7 @@ public sealed class HealthTests(ProbedServerFactory server) : IClassFixture<Prob
         Assert.Equal(ServingStatus.Serving, (await Health.CheckAsync(new HealthCheckRequest { Service = HealthRegistration.ReadinessService })).Status);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task While_the_database_is_unreachable_readiness_is_not_serving_and_liveness_still_answers_serving()
     {
         await WaitForAsync(Health, HealthRegistration.ReadinessService, ServingStatus.Serving);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OffenderMgmt.Contracts.V1;
+using Management = OffenderMgmt.Server.Caseload.Management;
+using ManagementStatus = OffenderMgmt.Server.Caseload.ManagementStatus;
 using OffenderMgmt.Server.Grpc;
 using OffenderMgmt.Server.Idempotency;
 using OffenderMgmt.Server.Persistence;
@@ -71,6 +73,28 @@ public sealed class EngineTests : IDisposable
         Assert.Equal(StatusCode.AlreadyExists, answer.StatusCode);
         var info = answer.GetRpcStatus()!.GetDetail<ErrorInfo>();
         Assert.Equal("ALREADY_EXISTS", info.Reason);
+    }
+
+    [Fact]
+    public async Task The_database_holds_one_active_management_per_person_and_scheme_whoever_checks_in_code()
+    {
+        // Two instances enrolling the same person at once could both pass the enrolment check
+        // in code; the partial unique index makes the second insert a unique violation.
+        var active = await _server.WithDb(db => db.Managements.AsNoTracking().Where(m => m.Status == ManagementStatus.Active).OrderBy(m => m.Id).FirstAsync());
+        Management Another(ManagementStatus status) => new()
+        {
+            PersonId = active.PersonId, Scheme = active.Scheme, Status = status, StartedOn = active.StartedOn,
+            OwningTeamId = active.OwningTeamId, RiskLevel = active.RiskLevel, CreatedAt = ServerFactory.StartTime,
+        };
+
+        var failure = await _server.WithDb(db =>
+        {
+            db.Managements.Add(Another(ManagementStatus.Active));
+            return Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+        Assert.True(DatabaseErrors.IsUniqueViolation(failure));
+        // An ended management of the same scheme is history, not a second owner: allowed.
+        await _server.WithDb(async db => { db.Managements.Add(Another(ManagementStatus.Ended)); await db.SaveChangesAsync(); });
     }
 
     [Fact]

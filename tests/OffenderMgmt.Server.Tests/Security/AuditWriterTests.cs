@@ -1,3 +1,4 @@
+using OffenderMgmt.Tests.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Contracts.V1;
@@ -45,7 +46,7 @@ public sealed class AuditWriterTests : IDisposable
         Assert.True(chain.Intact, chain.Problem);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_write_whose_commit_fails_answers_an_error_and_leaves_no_entry_claiming_success()
     {
         var person = (await _server.CaseOf("demo.manager")).ToString();
@@ -86,7 +87,7 @@ public sealed class AuditWriterTests : IDisposable
         Assert.Contains(stored, e => e.Subject.Contains("a\\u0000b", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Verification_reports_every_altered_entry_with_a_count_not_only_the_first()
     {
         var areas = new Areas.AreasClient(await _server.As("demo.officer"));
@@ -106,7 +107,7 @@ public sealed class AuditWriterTests : IDisposable
         Assert.Equal(victims[0], chain.FirstBrokenSequence);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_reference_row_removed_or_added_breaks_the_entry_it_belongs_to()
     {
         var area = await _server.WithDb(db => db.Areas.Where(a => a.Code.StartsWith("E05")).Select(a => a.Code).FirstAsync());

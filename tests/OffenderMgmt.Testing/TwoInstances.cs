@@ -1,0 +1,34 @@
+using OffenderMgmt.Server.Security;
+
+namespace OffenderMgmt.Testing;
+
+/// <summary>
+/// Two server instances of one deployment on one PostgreSQL database, in process: two hosts
+/// with the same settings (and signing key) and nothing in common but the database, as two
+/// machines behind a load balancer would be. Only for PostgreSQL runs: SQLite serves one instance.
+/// </summary>
+public sealed class TwoInstances : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public ServerFactory A { get; }
+    public ServerFactory B { get; }
+
+    public TwoInstances(bool demo = false)
+    {
+        A = new ServerFactory(demo, _database);
+        B = new ServerFactory(demo, _database);
+        // Both start (migrating, and seeding the demo when asked) at the same moment, before any test call.
+        Task.WaitAll(Task.Run(() => A.Server), Task.Run(() => B.Server));
+    }
+
+    /// <summary>Creates an account once (through A; both instances see it, it is in the database).</summary>
+    public Task CreateAccountAsync(string username, Role role) => A.CreateAccountAsync(username, role);
+
+    public void Dispose()
+    {
+        A.Dispose();
+        B.Dispose();
+        _database.Dispose();
+    }
+}
