@@ -47,33 +47,47 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var onStopping = drain.Stopping.Register(() => stopped.TrySetResult());
         var stopping = stopped.Task;
-        while (!cancellation.IsCancellationRequested)
+        try
         {
-            // Take the wake-up before reading, so a commit between the read and the wait is not lost.
-            var wake = feed.NextChange;
-            IReadOnlyList<AlertEvent> events;
-            Dictionary<Guid, string> names;
-            await using (var scope = scopes.CreateAsyncScope())
+            await StreamAsync();
+        }
+        catch (Exception e) when (drain.Stopping.IsCancellationRequested && e is not ServerDrainingException)
+        {
+            // The instance is stopping under the stream (its database connections and services
+            // going away): that is a drain, not a server fault, so the watcher is told to reconnect.
+            throw new ServerDrainingException();
+        }
+
+        async Task StreamAsync()
+        {
+            while (!cancellation.IsCancellationRequested)
             {
-                var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-                events = await AlertFeed.AfterAsync(db, area.Length > 0 ? area : null, officer == Guid.Empty ? null : officer, last, Batch, cancellation);
-                var people = events.Select(e => e.PersonId).OfType<Guid>().Distinct().ToList();
-                names = await db.NamesOfAsync(people, cancellation);
+                // Take the wake-up before reading, so a commit between the read and the wait is not lost.
+                var wake = feed.NextChange;
+                IReadOnlyList<AlertEvent> events;
+                Dictionary<Guid, string> names;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+                    events = await AlertFeed.AfterAsync(db, area.Length > 0 ? area : null, officer == Guid.Empty ? null : officer, last, Batch, cancellation);
+                    var people = events.Select(e => e.PersonId).OfType<Guid>().Distinct().ToList();
+                    names = await db.NamesOfAsync(people, cancellation);
+                }
+                foreach (var e in events)
+                {
+                    last = e.Id;
+                    // An event raised for several areas reaches an officer's stream once.
+                    if (officer != Guid.Empty && !sent.Add((e.Kind, e.OrderId, e.BreachId, e.At))) continue;
+                    await responseStream.WriteAsync(ToMessage(e, names), cancellation);
+                }
+                if (events.Count == Batch) continue;
+                var delay = Task.Delay(Heartbeat, cancellation);
+                var woken = await Task.WhenAny(wake, delay, stopping);
+                // The instance is stopping: end the stream so the watcher reconnects elsewhere.
+                if (drain.Stopping.IsCancellationRequested) throw new ServerDrainingException();
+                if (woken == delay && !cancellation.IsCancellationRequested)
+                    await responseStream.WriteAsync(new V1.AlertEvent { Heartbeat = true, At = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) }, cancellation);
             }
-            foreach (var e in events)
-            {
-                last = e.Id;
-                // An event raised for several areas reaches an officer's stream once.
-                if (officer != Guid.Empty && !sent.Add((e.Kind, e.OrderId, e.BreachId, e.At))) continue;
-                await responseStream.WriteAsync(ToMessage(e, names), cancellation);
-            }
-            if (events.Count == Batch) continue;
-            var delay = Task.Delay(Heartbeat, cancellation);
-            var woken = await Task.WhenAny(wake, delay, stopping);
-            // The instance is stopping: end the stream so the watcher reconnects elsewhere.
-            if (drain.Stopping.IsCancellationRequested) throw new ServerDrainingException();
-            if (woken == delay && !cancellation.IsCancellationRequested)
-                await responseStream.WriteAsync(new V1.AlertEvent { Heartbeat = true, At = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) }, cancellation);
         }
     }
 
