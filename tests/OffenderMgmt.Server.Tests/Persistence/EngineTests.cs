@@ -69,7 +69,7 @@ public sealed class EngineTests : IDisposable
 
         Assert.True(DatabaseErrors.IsUniqueViolation(failure));
         Assert.False(DatabaseErrors.IsTransient(failure));
-        var answer = new ErrorMapper(NullLogger<ErrorMapper>.Instance).Map(failure, new PlainCallContext());
+        var answer = new ErrorMapper(NullLogger<ErrorMapper>.Instance).Map(failure, new OutsideCallContext("/offendermgmt.v1.People/CreatePerson"));
         Assert.Equal(StatusCode.AlreadyExists, answer.StatusCode);
         var info = answer.GetRpcStatus()!.GetDetail<ErrorInfo>();
         Assert.Equal("ALREADY_EXISTS", info.Reason);
@@ -165,22 +165,5 @@ public sealed class EngineTests : IDisposable
         Assert.Equal(Statement(sql.Two), Statement(sql.Fifty));
         Assert.Contains(TestDatabase.IsPostgres ? "= ANY (@" : "json_each(@", sql.Fifty, StringComparison.Ordinal);
         Assert.Single(sql.Fifty.Split('\n'), Declares);
-    }
-
-    /// <summary>A call context for mapping an error outside a call.</summary>
-    private sealed class PlainCallContext : ServerCallContext
-    {
-        protected override string MethodCore => "/offendermgmt.v1.People/CreatePerson";
-        protected override string HostCore => "localhost";
-        protected override string PeerCore => "test";
-        protected override DateTime DeadlineCore => DateTime.MaxValue;
-        protected override Metadata RequestHeadersCore { get; } = [];
-        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
-        protected override Metadata ResponseTrailersCore { get; } = [];
-        protected override Grpc.Core.Status StatusCore { get; set; }
-        protected override WriteOptions? WriteOptionsCore { get; set; }
-        protected override AuthContext AuthContextCore => new(null, []);
-        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
-        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
     }
 }

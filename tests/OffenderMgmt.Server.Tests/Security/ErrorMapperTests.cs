@@ -1,3 +1,4 @@
+using OffenderMgmt.Testing;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,7 +44,7 @@ public sealed class ErrorMapperTests
     [MemberData(nameof(Failures))]
     public void Every_failure_maps_to_its_status_with_error_info(Exception failure, StatusCode code, string reason)
     {
-        var mapped = Mapper.Map(failure, new TestCallContext());
+        var mapped = Mapper.Map(failure, new OutsideCallContext());
         Assert.Equal(code, mapped.StatusCode);
         Assert.Equal(reason, mapped.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
     }
@@ -52,7 +53,7 @@ public sealed class ErrorMapperTests
     public void A_refusal_of_thousands_of_fields_lists_twenty_and_counts_the_rest()
     {
         var violations = Enumerable.Range(0, 5000).Select(i => new FieldViolation($"items[{i}]", new string('x', 1000))).ToList();
-        var mapped = Mapper.Map(new ValidationException(violations), new TestCallContext());
+        var mapped = Mapper.Map(new ValidationException(violations), new OutsideCallContext());
         var status = mapped.GetRpcStatus()!;
         Assert.Equal(20, status.GetDetail<BadRequest>().FieldViolations.Count);
         Assert.Equal("5000", status.GetDetail<ErrorInfo>().Metadata["violations"]);
@@ -90,19 +91,4 @@ public sealed class ErrorMapperTests
         return dir.FullName;
     }
 
-    private sealed class TestCallContext : ServerCallContext
-    {
-        protected override string MethodCore => "/offendermgmt.v1.Test/Call";
-        protected override string HostCore => "localhost";
-        protected override string PeerCore => "test";
-        protected override DateTime DeadlineCore => DateTime.MaxValue;
-        protected override Metadata RequestHeadersCore { get; } = [];
-        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
-        protected override Metadata ResponseTrailersCore { get; } = [];
-        protected override Grpc.Core.Status StatusCore { get; set; }
-        protected override WriteOptions? WriteOptionsCore { get; set; }
-        protected override AuthContext AuthContextCore => new("", []);
-        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
-        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
-    }
 }

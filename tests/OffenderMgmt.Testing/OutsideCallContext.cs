@@ -1,0 +1,23 @@
+using Grpc.Core;
+
+namespace OffenderMgmt.Testing;
+
+/// <summary>
+/// A call context for code that needs one outside a real call, such as mapping an exception
+/// to a status in a unit test: no deadline, no headers, never cancelled.
+/// </summary>
+public sealed class OutsideCallContext(string method = "/offendermgmt.v1.Test/Call") : ServerCallContext
+{
+    protected override string MethodCore => method;
+    protected override string HostCore => "localhost";
+    protected override string PeerCore => "test";
+    protected override DateTime DeadlineCore => DateTime.MaxValue;
+    protected override Metadata RequestHeadersCore { get; } = [];
+    protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+    protected override Metadata ResponseTrailersCore { get; } = [];
+    protected override Status StatusCore { get; set; }
+    protected override WriteOptions? WriteOptionsCore { get; set; }
+    protected override AuthContext AuthContextCore => new("", []);
+    protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+    protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+}
