@@ -7,7 +7,9 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// <summary>
 /// Refuses a call whose body did not parse (<see cref="RequestParsing{TService}"/> noted it and
 /// handed on an empty message so the call could be identified and audited) with
-/// INVALID_ARGUMENT, logged as one line without a stack trace, so garbage cannot fill the disk.
+/// INVALID_ARGUMENT, logged as one line without a stack trace, so garbage cannot fill the disk;
+/// and one that parsed but carries text no database can keep (a NUL, <see cref="RequestText"/>),
+/// naming the field, before any part of the call reads it.
 /// </summary>
 public sealed partial class RequestBodyInterceptor(ILogger<RequestBodyInterceptor> logger) : AdmissionPart
 {
@@ -18,6 +20,8 @@ public sealed partial class RequestBodyInterceptor(ILogger<RequestBodyIntercepto
             LogUnparsed(context.Method, unparsed.MessageType);
             throw new InvalidRequestBodyException(unparsed.MessageType);
         }
+        if (request is Google.Protobuf.IMessage message && RequestText.FieldWithNul(message) is { } field)
+            throw new ValidationException(field, "must not contain a NUL character (U+0000)");
         return ValueTask.CompletedTask;
     }
 

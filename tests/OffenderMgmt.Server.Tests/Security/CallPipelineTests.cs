@@ -45,6 +45,25 @@ public sealed class CallPipelineTests(DemoServerFactory server) : IClassFixture<
         Assert.Equal("30", error.GetRpcStatus()!.GetDetail<ErrorInfo>().Metadata["violations"]);
     }
 
+    [Fact]
+    public async Task Text_with_a_nul_character_is_refused_naming_the_field_and_nothing_is_stored()
+    {
+        // PostgreSQL cannot keep U+0000 in text: it must be refused before any database sees it, on either engine.
+        var people = new People.PeopleClient(await server.As("demo.service"));
+        var input = new PersonInput { Name = new PersonName { FamilyName = "Nul" } };
+        input.Aliases.Add(new PersonName { FamilyName = "Hidden\0Name" });
+        var before = await server.WithDb(db => db.People.CountAsync());
+
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, "INVALID_FIELD",
+            () => people.CreatePersonAsync(new CreatePersonRequest { Person = input, RequestId = "nul-test" }).ResponseAsync);
+        Assert.Equal("person.aliases[0].family_name", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+
+        var retried = await RpcAssert.FailsWith(StatusCode.InvalidArgument, "INVALID_FIELD",
+            () => people.CreatePersonAsync(new CreatePersonRequest { Person = new PersonInput { Name = new PersonName { FamilyName = "Nul" } }, RequestId = "id\0" }).ResponseAsync);
+        Assert.Equal("request_id", Assert.Single(retried.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal(before, await server.WithDb(db => db.People.CountAsync()));
+    }
+
     public static TheoryData<string, string, StatusCode, string> Refusals() => new()
     {
         // account, purpose, expected status, expected reason
