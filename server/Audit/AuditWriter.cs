@@ -37,11 +37,13 @@ public sealed partial class AuditWriter : IAsyncDisposable
     private readonly ILogger<AuditWriter> _logger;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commitTime;
+    private readonly AuditCommitHold _hold;
     private readonly Task _loop;
 
-    public AuditWriter(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<AuditWriter> logger)
+    public AuditWriter(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<AuditWriter> logger, AuditCommitHold hold)
     {
         _scopes = scopes;
+        _hold = hold;
         _logger = logger;
         var meter = meters.Create(MeterName);
         _batchSize = meter.CreateHistogram<int>("offendermgmt.audit.batch_size", "{entry}", "Audit entries committed together in one transaction");
@@ -101,8 +103,10 @@ public sealed partial class AuditWriter : IAsyncDisposable
             // In the engine's execution strategy (PostgreSQL retries a passing failure from the start).
             await db.InTransactionAsync(async () =>
             {
-                await AuditLog.AppendAllAsync(db, batch.Select(j => j.Record).ToList(), CancellationToken.None);
+                var records = batch.Select(j => j.Record).ToList();
+                await AuditLog.AppendAllAsync(db, records, CancellationToken.None);
                 await db.SaveChangesAsync(CancellationToken.None);
+                await _hold.BeforeCommitAsync(records);
             }, CancellationToken.None);
         }
         catch (Exception e)

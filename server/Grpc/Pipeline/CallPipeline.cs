@@ -26,6 +26,7 @@ public static class CallPipeline
         services.AddHttpContextAccessor();
         services.AddSingleton<ErrorMapper>();
         services.AddSingleton<AuditRecords>();
+        services.AddSingleton(sp => sp.GetService<IConfiguration>() is { } configuration ? AuditCommitHold.From(configuration) : AuditCommitHold.Off);
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AccountStatuses>();
         services.AddSingleton<ErrorMappingInterceptor>();

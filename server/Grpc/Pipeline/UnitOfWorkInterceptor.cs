@@ -18,7 +18,7 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// id seen before with the same request answers the first answer again; with a different
 /// request it is refused. Reads pass straight through: they never wait on the gate.
 /// </summary>
-public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, ForceClock clock) : Interceptor
+public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, ForceClock clock, AuditCommitHold hold) : Interceptor
 {
     public const int MaxRequestId = 200;
 
@@ -76,10 +76,11 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
     }
 
     /// <summary>The work and its audit entry, saved in the unit of work's transaction (committed by it). Past this point the work is done: finish it even if the caller has gone.</summary>
-    private static async Task SaveWithEntryAsync(OffenderMgmtDb db, AuditRecord record)
+    private async Task SaveWithEntryAsync(OffenderMgmtDb db, AuditRecord record)
     {
         await AuditLog.AppendAsync(db, record, CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
+        await hold.BeforeCommitAsync([record]);
     }
 
     /// <summary>The request's request_id field, when it has one and it is set.</summary>
