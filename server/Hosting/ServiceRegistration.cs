@@ -30,7 +30,10 @@ public static class ServiceRegistration
         services.AddSingleton<CommitSignals>();
         services.AddSingleton<ConnectionTuning>();
         services.AddSingleton(new DatabaseLocation(provider, connectionString));
-        services.AddDbContext<OffenderMgmtDb>((sp, options) =>
+        // Pooled: a call's context is reset and reused rather than built afresh (its internal
+        // services, its connection object and the functions EF registers on it), which the
+        // profile showed as the largest part of a small read's CPU (docs/benchmarks.md).
+        services.AddDbContextPool<OffenderMgmtDb>((sp, options) =>
         {
             DatabaseEngine.Configure(options, provider, connectionString);
             options.AddInterceptors(sp.GetRequiredService<CommitSignals>(), sp.GetRequiredService<ConnectionTuning>());
