@@ -14,7 +14,7 @@ namespace OffenderMgmt.Server.Persistence.Changes;
 /// rests on it: readers catch up themselves before answering. It also runs the catch-ups that
 /// this instance's own commits ask for (the only wake-up on SQLite).
 /// </summary>
-public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation location, ILogger<ChangeListener> logger) : BackgroundService
+public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation location, Microsoft.Extensions.Options.IOptions<StorageOptions> storage, ILogger<ChangeListener> logger) : BackgroundService
 {
     public const string ApplicationName = "offendermgmt-listener";
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
@@ -33,7 +33,7 @@ public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation loc
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var nudges = feed.RunNudgesAsync(stoppingToken);
-        if (location.Provider != StorageProvider.Postgres)
+        if (location.Provider != StorageProvider.Postgres || !storage.Value.ListenForChanges)
         {
             _listening.TrySetResult();
             await nudges;
