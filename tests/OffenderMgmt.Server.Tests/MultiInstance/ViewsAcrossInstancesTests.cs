@@ -148,10 +148,12 @@ public sealed class ViewsAcrossInstancesTests(ViewsFixture fixture, ITestOutputH
         await watch.ResponseHeadersAsync.WaitAsync(timeout.Token);
 
         // Two writers on A: the first takes its alert's id, the second takes the next id and commits first.
-        await using var firstScope = A.Services.CreateAsyncScope();
-        await using var secondScope = A.Services.CreateAsyncScope();
-        var first = firstScope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-        var second = secondScope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+        // A's own commit hook, without the retrying strategy (it refuses transactions opened outside it).
+        var options = new DbContextOptionsBuilder<OffenderMgmtDb>()
+            .UseNpgsql(Instances.Database.ConnectionString)
+            .AddInterceptors(A.Services.GetRequiredService<CommitSignals>()).Options;
+        await using var first = new OffenderMgmtDb(options);
+        await using var second = new OffenderMgmtDb(options);
         await using var firstTransaction = await first.Database.BeginTransactionAsync(timeout.Token);
         await using var secondTransaction = await second.Database.BeginTransactionAsync(timeout.Token);
         var early = Alert(area, "numbered first, committed second");
