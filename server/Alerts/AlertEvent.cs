@@ -5,12 +5,16 @@ namespace OffenderMgmt.Server.Alerts;
 
 /// <summary>
 /// Something a watcher of an area or an officer should hear about at once. Written in the same
-/// transaction as what it reports, numbered in order, so a watcher that reconnects with the
-/// last number it saw misses nothing.
+/// transaction as what it reports. Its id is taken when it is written, before commit, so two
+/// transactions can commit their alerts out of id order; <see cref="ChangePosition"/>, the
+/// position of its transaction's change-log row (commit-ordered, stamped as it commits), is the
+/// order watchers read in, so a watcher that reconnects with the last id it saw misses nothing.
 /// </summary>
 public sealed class AlertEvent
 {
     public long Id { get; set; }
+    /// <summary>Its transaction's change-log position (0 for alerts written before there was a change log).</summary>
+    public long ChangePosition { get; set; }
     public DateTimeOffset At { get; set; }
     public AlertKind Kind { get; set; }
     public string? AreaCode { get; set; }
@@ -31,7 +35,7 @@ internal sealed class AlertEventConfiguration : IEntityTypeConfiguration<AlertEv
         alert.HasKey(a => a.Id);
         alert.Property(a => a.AreaCode).HasMaxLength(20);
         alert.Property(a => a.Summary).HasMaxLength(1000);
-        alert.HasIndex(a => new { a.AreaCode, a.Id });
-        alert.HasIndex(a => new { a.OfficerId, a.Id });
+        alert.HasIndex(a => new { a.AreaCode, a.ChangePosition, a.Id });
+        alert.HasIndex(a => new { a.OfficerId, a.ChangePosition, a.Id });
     }
 }

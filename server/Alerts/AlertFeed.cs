@@ -1,17 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Persistence.Changes;
 
 namespace OffenderMgmt.Server.Alerts;
 
 /// <summary>
-/// Writes alerts with the changes they report, and wakes watchers once those changes commit.
-/// Watchers read from the database after the last id they sent, so a wake-up missed or doubled
-/// costs nothing: the database is the record, the signal only says "look now".
+/// Writes alerts with the changes they report, and wakes watchers once those changes commit,
+/// on this instance or (through the change log) on any other. Watchers read from the database
+/// after the last alert they sent, in commit order (<see cref="AlertCursor"/>), so a wake-up
+/// missed or doubled costs nothing: the database is the record, the signal only says "look now".
 /// </summary>
-public sealed class AlertFeed
+public sealed class AlertFeed : IChangeObserver
 {
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public AlertFeed(ChangeFeed changes) => changes.Observe(this);
+
+    public ValueTask ApplyAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        if (changes.Alerts) Signal();
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Completes the next time alerts are committed.</summary>
     public Task NextChange => Volatile.Read(ref _changed).Task;
@@ -34,14 +44,37 @@ public sealed class AlertFeed
         }
     }
 
-    /// <summary>Alerts after <paramref name="afterId"/> for an area or an officer, oldest first.</summary>
-    public static async Task<IReadOnlyList<AlertEvent>> AfterAsync(OffenderMgmtDb db, string? areaCode, Guid? officerId, long afterId, int max, CancellationToken cancellationToken)
+    /// <summary>Alerts committed after <paramref name="after"/> for an area or an officer, in commit order.</summary>
+    public static async Task<IReadOnlyList<AlertEvent>> AfterAsync(OffenderMgmtDb db, string? areaCode, Guid? officerId, AlertCursor after, int max, CancellationToken cancellationToken)
     {
-        var events = db.Set<AlertEvent>().AsNoTracking().Where(e => e.Id > afterId);
+        var (position, id) = (after.Position, after.Id);
+        var events = db.Set<AlertEvent>().AsNoTracking().Where(e => e.ChangePosition > position || (e.ChangePosition == position && e.Id > id));
         events = areaCode is not null ? events.Where(e => e.AreaCode == areaCode) : events.Where(e => e.OfficerId == officerId);
-        return await events.OrderBy(e => e.Id).Take(max).ToListAsync(cancellationToken);
+        return await events.OrderBy(e => e.ChangePosition).ThenBy(e => e.Id).Take(max).ToListAsync(cancellationToken);
     }
 
-    public static async Task<long> LatestIdAsync(OffenderMgmtDb db, CancellationToken cancellationToken) =>
-        await db.Set<AlertEvent>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+    /// <summary>Where a stream starts: after the newest committed alert.</summary>
+    public static async Task<AlertCursor> LatestAsync(OffenderMgmtDb db, CancellationToken cancellationToken) =>
+        await db.Set<AlertEvent>().OrderByDescending(e => e.ChangePosition).ThenByDescending(e => e.Id)
+            .Select(e => new AlertCursor(e.ChangePosition, e.Id)).FirstOrDefaultAsync(cancellationToken) ?? AlertCursor.Start;
+
+    /// <summary>
+    /// Where a stream resumes after the alert a watcher last saw (on any instance): just after
+    /// it in commit order. An id that names no alert resumes after the alerts numbered below it.
+    /// </summary>
+    public static async Task<AlertCursor> AfterEventAsync(OffenderMgmtDb db, long eventId, CancellationToken cancellationToken)
+    {
+        var seen = await db.Set<AlertEvent>().Where(e => e.Id == eventId).Select(e => (long?)e.ChangePosition).FirstOrDefaultAsync(cancellationToken);
+        if (seen is { } position) return new AlertCursor(position, eventId);
+        var before = await db.Set<AlertEvent>().Where(e => e.Id < eventId).MaxAsync(e => (long?)e.ChangePosition, cancellationToken) ?? 0;
+        return new AlertCursor(before, eventId);
+    }
+}
+
+/// <summary>A place in the alerts' commit order: the change-log position, then the id within it.</summary>
+public sealed record AlertCursor(long Position, long Id)
+{
+    public static readonly AlertCursor Start = new(0, 0);
+
+    public static AlertCursor Of(AlertEvent e) => new(e.ChangePosition, e.Id);
 }

@@ -11,7 +11,7 @@ namespace OffenderMgmt.Server.Alerts;
 
 /// <summary>
 /// gRPC Alerts service: a live stream of alerts for an area or an officer. It sends every stored
-/// alert after the id the client last saw, then waits for the next commit (or a heartbeat
+/// alert committed after the one the client last saw (any instance's id), then waits for the next commit here or on another instance (or a heartbeat
 /// interval) and sends what is new: reconnecting with the last id misses nothing.
 /// </summary>
 public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, DisclosurePolicy disclosure, Audit.CallAudit audit, Hosting.Drain drain) : V1.Alerts.AlertsBase
@@ -29,13 +29,13 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
         v.ThrowIfInvalid();
         var cancellation = context.CancellationToken;
 
-        long last;
+        AlertCursor last;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
             if (area.Length > 0 && !await db.Areas.AnyAsync(a => a.Code == area, cancellation)) throw new NotFoundException("area", area, "area_code");
             if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, cancellation);
-            last = request.AfterEventId > 0 ? request.AfterEventId : await AlertFeed.LatestIdAsync(db, cancellation);
+            last = request.AfterEventId > 0 ? await AlertFeed.AfterEventAsync(db, request.AfterEventId, cancellation) : await AlertFeed.LatestAsync(db, cancellation);
         }
 
         // Admitted: the stream's one audit entry is made durable before anything is sent.
@@ -75,7 +75,7 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
                 }
                 foreach (var e in events)
                 {
-                    last = e.Id;
+                    last = AlertCursor.Of(e);
                     // An event raised for several areas reaches an officer's stream once.
                     if (officer != Guid.Empty && !sent.Add((e.Kind, e.OrderId, e.BreachId, e.At))) continue;
                     await responseStream.WriteAsync(ToMessage(e, names), cancellation);

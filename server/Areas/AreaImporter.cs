@@ -34,6 +34,9 @@ public sealed partial class AreaImporter(
     private async Task<(int Added, int Updated, int Removed, int Reclassified)> StoreAsync(
         IReadOnlyList<AreaDefinition> definitions, AreaIndex index, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // In turn with every write across instances, so no write files an address under the old
+        // boundaries while the import re-files them (see Audit/AuditChainLock).
+        await Audit.AuditChainLock.TakeAsync(db, cancellationToken);
         var existing = await db.Areas.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         int added = 0, updated = 0;
         foreach (var definition in definitions)

@@ -65,12 +65,30 @@ public sealed class AreaIndex
     public AreaShape? Find(string code) => _byCode.GetValueOrDefault(code);
 }
 
-/// <summary>Holds the current <see cref="AreaIndex"/>; swapped whole when areas are re-imported.</summary>
-public sealed class AreaIndexHolder
+/// <summary>
+/// Holds the current <see cref="AreaIndex"/>; swapped whole when areas are re-imported, by this
+/// process or another (the admin command, another instance): the change log says so and every
+/// running instance reloads the stored areas before its next answer from the views (issue 15).
+/// </summary>
+public sealed class AreaIndexHolder : Persistence.Changes.IChangeObserver
 {
+    private readonly IServiceScopeFactory _scopes;
     private volatile AreaIndex _current = AreaIndex.Empty;
+
+    public AreaIndexHolder(IServiceScopeFactory scopes, Persistence.Changes.ChangeFeed feed)
+    {
+        _scopes = scopes;
+        feed.Observe(this);
+    }
 
     public AreaIndex Current => _current;
 
     public void Replace(AreaIndex index) => _current = index;
+
+    public async ValueTask ApplyAsync(Persistence.Changes.ChangeSet changes, CancellationToken cancellationToken)
+    {
+        if (!(changes.Areas || changes.Everything)) return;
+        await using var scope = _scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AreaImporter>().LoadIndexAsync(cancellationToken);
+    }
 }

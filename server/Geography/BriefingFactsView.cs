@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Persistence.Changes;
 using OffenderMgmt.Server.Telemetry;
 
 namespace OffenderMgmt.Server.Geography;
@@ -10,13 +11,26 @@ namespace OffenderMgmt.Server.Geography;
 /// Everyone a briefing can be about, in memory, by area: a briefing is dozens of people with
 /// their cases, orders and conditions, and reading them per call was ten queries and most of
 /// its time (docs/benchmarks.md). Built once from the database; after that, each committed
-/// change marks the people it touched (see <see cref="Persistence.CommitSignals"/>) and the next
-/// reader reloads just those before answering, so a briefing never shows a person as they
-/// were before a change that has been committed and answered.
+/// change, through any instance, marks the people it touched (the change log, see
+/// <see cref="ChangeFeed"/>) and the next reader, having caught up with the log, reloads just
+/// those before answering, so a briefing never shows a person as they were before a change that
+/// has been committed and answered.
 /// </summary>
-public sealed class BriefingFactsView(IServiceScopeFactory scopes, ViewMetrics metrics) : IDisposable
+public sealed class BriefingFactsView : IDisposable, IChangeObserver
 {
-    private readonly Staleness _staleness = metrics.Track(ViewMetrics.BriefingFacts);
+    private readonly IServiceScopeFactory scopes;
+    private readonly ViewMetrics metrics;
+    private readonly ChangeFeed feed;
+    private readonly Staleness _staleness;
+
+    public BriefingFactsView(IServiceScopeFactory scopes, ViewMetrics metrics, ChangeFeed feed)
+    {
+        this.scopes = scopes;
+        this.metrics = metrics;
+        this.feed = feed;
+        _staleness = metrics.Track(ViewMetrics.BriefingFacts);
+        feed.Observe(this);
+    }
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ConcurrentDictionary<Guid, BriefingFacts> _people = new();
@@ -35,6 +49,7 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes, ViewMetrics m
         public HashSet<Guid> Orders { get; } = [];
         public HashSet<Guid> Conditions { get; } = [];
         public bool Contacts { get; set; }
+        public bool Everyone { get; set; }
 
         public void Add(Changes other)
         {
@@ -42,29 +57,40 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes, ViewMetrics m
             Orders.UnionWith(other.Orders);
             Conditions.UnionWith(other.Conditions);
             Contacts |= other.Contacts;
+            Everyone |= other.Everyone;
         }
+    }
+
+    /// <summary>Committed changes from the change log (any instance's).</summary>
+    public ValueTask ApplyAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        if (changes.ForBriefings) Changed(changes.People, changes.Orders, changes.Conditions, changes.Contacts, everyone: changes.Everything || changes.Areas);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
     /// Called after a commit: these people, orders, conditions (whose owners are looked up)
-    /// or officers and teams changed.
+    /// or officers and teams changed; or, with <paramref name="everyone"/>, reload everyone
+    /// (areas re-imported, too many changes to list, or changes possibly missed).
     /// </summary>
-    public void Changed(IEnumerable<Guid> people, IEnumerable<Guid> orders, IEnumerable<Guid> conditions, bool contacts)
+    public void Changed(IEnumerable<Guid> people, IEnumerable<Guid> orders, IEnumerable<Guid> conditions, bool contacts, bool everyone = false)
     {
         lock (_gate)
         {
             _changes.People.UnionWith(people);
             _changes.Orders.UnionWith(orders);
             _changes.Conditions.UnionWith(conditions);
-            _changes.Contacts |= contacts;
+            _changes.Contacts |= contacts || everyone;
+            _changes.Everyone |= everyone;
             _changed = true;
         }
         _staleness.Changed();
     }
 
-    /// <summary>The view with every committed change applied (built first if need be).</summary>
+    /// <summary>The view with every change committed before the call (on any instance) applied (built first if need be).</summary>
     public async ValueTask<BriefingFactsView> CurrentAsync(CancellationToken cancellationToken)
     {
+        await feed.CatchUpAsync(cancellationToken);
         if (_built && !_changed) return this;
         await _refresh.WaitAsync(cancellationToken);
         try
@@ -140,6 +166,15 @@ public sealed class BriefingFactsView(IServiceScopeFactory scopes, ViewMetrics m
                 foreach (var facts in everyone) Put(facts.Person.Id, facts);
                 _built = true;
                 Applied(kind, started);
+                return;
+            }
+            if (taken.Everyone)
+            {
+                var everyone = (await loader.LoadAsync(null, cancellationToken)).ToDictionary(f => f.Person.Id);
+                _contacts = await loader.ContactsAsync(cancellationToken);
+                foreach (var gone in _people.Keys.Where(id => !everyone.ContainsKey(id)).ToList()) Put(gone, null);
+                foreach (var (id, facts) in everyone) Put(id, facts);
+                Applied(ViewMetrics.Build, started);
                 return;
             }
             var people = taken.People.ToHashSet();

@@ -2,19 +2,40 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Persistence.Changes;
 using OffenderMgmt.Server.Telemetry;
 
 namespace OffenderMgmt.Server.Geography;
 
 /// <summary>
 /// Keeps the <see cref="ZoneIndex"/> in step with the database. Any committed change to orders
-/// or their conditions marks it stale (see <see cref="CommitSignals"/>); the next reader
-/// rebuilds it (one at a time) before answering, so a zone is never missed after it is served
-/// or varied, and never kept after it is removed.
+/// or their conditions, through any instance, marks it stale (the change log, see
+/// <see cref="ChangeFeed"/>); the next reader catches up with the log and rebuilds it (one at a
+/// time) before answering, so a zone is never missed after it is served or varied, and never
+/// kept after it is removed or its order discharged.
 /// </summary>
-public sealed class ZoneIndexHolder(IServiceScopeFactory scopes, ViewMetrics metrics) : IDisposable
+public sealed class ZoneIndexHolder : IDisposable, IChangeObserver
 {
-    private readonly Staleness _staleness = metrics.Track(ViewMetrics.ZoneIndex);
+    private readonly IServiceScopeFactory scopes;
+    private readonly ViewMetrics metrics;
+    private readonly ChangeFeed feed;
+    private readonly Staleness _staleness;
+
+    public ZoneIndexHolder(IServiceScopeFactory scopes, ViewMetrics metrics, ChangeFeed feed)
+    {
+        this.scopes = scopes;
+        this.metrics = metrics;
+        this.feed = feed;
+        _staleness = metrics.Track(ViewMetrics.ZoneIndex);
+        feed.Observe(this);
+    }
+
+    public ValueTask ApplyAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        if (changes.Zones || changes.Areas || changes.Everything) Invalidate();
+        return ValueTask.CompletedTask;
+    }
+
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile ZoneIndex _index = ZoneIndex.Empty;
     private long _generation = 1;
@@ -30,8 +51,10 @@ public sealed class ZoneIndexHolder(IServiceScopeFactory scopes, ViewMetrics met
         _staleness.Changed();
     }
 
+    /// <summary>The index with every change committed before the call (on any instance) applied.</summary>
     public async ValueTask<ZoneIndex> CurrentAsync(CancellationToken cancellationToken)
     {
+        await feed.CatchUpAsync(cancellationToken);
         var wanted = Interlocked.Read(ref _generation);
         if (Interlocked.Read(ref _builtFor) == wanted) return _index;
         await _rebuild.WaitAsync(cancellationToken);

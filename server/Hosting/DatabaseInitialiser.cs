@@ -34,6 +34,9 @@ public sealed partial class DatabaseInitialiser(
         if (demo.Value.Enabled)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureAsync(demo.Value.Seed, cancellationToken);
 
+        // The change log's position before the views are loaded: whatever commits after it, on
+        // any instance, is applied to them from the log.
+        await scope.ServiceProvider.GetRequiredService<Persistence.Changes.ChangeFeed>().CatchUpAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AreaImporter>().LoadIndexAsync(cancellationToken);
         LogReady();
     }

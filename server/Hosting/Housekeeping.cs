@@ -59,6 +59,7 @@ public sealed partial class Housekeeping(
                 await db.SaveChangesAsync(cancellationToken);
                 return (expired, reviews);
             }, cancellationToken);
+            await Persistence.Changes.ChangeLogPruning.PruneAsync(db, clock.Now, cancellationToken);
             if (expired.Count == 0 && reviews == 0) return (0, 0);
             LogDone(expired.Count, reviews);
             return (expired.Count, reviews);

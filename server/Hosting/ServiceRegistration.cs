@@ -28,6 +28,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddOffenderMgmtDb(this IServiceCollection services, StorageProvider provider, string connectionString)
     {
         services.AddSingleton<CommitSignals>();
+        services.AddSingleton<Persistence.Changes.ChangeFeed>();
         services.AddSingleton<ConnectionTuning>();
         services.AddSingleton(new DatabaseLocation(provider, connectionString));
         // Pooled: a call's context is reset and reused rather than built afresh (its internal
@@ -89,6 +90,9 @@ public static class ServiceRegistration
         services.AddScoped<NearbySearch>();
         services.AddScoped<SightingDesk>();
         services.AddHostedService<GeographyWarmUp>();
+        // Views follow every instance's commits: LISTEN on PostgreSQL, this instance's own commits on both.
+        services.AddSingleton<Persistence.Changes.ChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Persistence.Changes.ChangeListener>());
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddRiskAndMappa(configuration);

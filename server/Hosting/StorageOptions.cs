@@ -37,6 +37,15 @@ public sealed class StorageOptions
     /// </summary>
     public bool MultiInstance { get; set; }
 
+    /// <summary>
+    /// PostgreSQL: hold a connection that LISTENs for other instances' commits (default), so
+    /// views are warm and alert watchers hear of another instance's alerts at once. It needs a
+    /// direct connection (LISTEN does not pass a pooler in transaction mode); turned off, views
+    /// still follow every commit (each read catches up with the change log) and alerts from
+    /// other instances arrive at the next heartbeat.
+    /// </summary>
+    public bool ListenForChanges { get; set; } = true;
+
     public string ResolveDirectory(bool demo)
     {
         var root = string.IsNullOrWhiteSpace(DataDirectory)

@@ -3,34 +3,31 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OffenderMgmt.Server.Alerts;
-using OffenderMgmt.Server.Geography;
+using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Caseload;
 using OffenderMgmt.Server.Officers;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.People;
+using OffenderMgmt.Server.Persistence.Changes;
 
 namespace OffenderMgmt.Server.Persistence;
 
 /// <summary>
-/// Tells the in-memory views when the database has changed under them, and only once the
-/// change is committed: the zone index goes stale when orders or conditions change, the
-/// briefing view reloads the people whose person, address, cases, orders or conditions changed
-/// (and its officers and teams when those change), and alert watchers wake when an alert is
-/// written. A change rolled back signals nothing.
+/// The one place where a write's commit is seen. It notes what each save changes (people,
+/// orders, conditions, zones, officers and teams, areas, alerts) and, as the transaction
+/// commits, writes that down as a change-log row in the same transaction
+/// (<see cref="ChangeLogWriter"/>: commit-ordered, and on PostgreSQL a NOTIFY that wakes every
+/// instance). Once committed it wakes this instance's <see cref="ChangeFeed"/> and alert
+/// watchers; every view catches up from the log before it answers, so this instance and every
+/// other one answer with the change. A change rolled back writes and signals nothing.
 /// </summary>
-public sealed class CommitSignals(ZoneIndexHolder zones, BriefingFactsView briefingFacts, AlertFeed alerts) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CommitSignals(ChangeFeed feed, AlertFeed alerts, TimeProvider time) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>What a context's saves have changed and not yet committed.</summary>
     private sealed class Pending
     {
-        public bool Zones { get; set; }
-        public bool Alerts { get; set; }
-        public bool Contacts { get; set; }
-        public HashSet<Guid> People { get; } = [];
-        public HashSet<Guid> Orders { get; } = [];
-        public HashSet<Guid> Conditions { get; } = [];
-
-        public bool ForBriefings => Contacts || People.Count > 0 || Orders.Count > 0 || Conditions.Count > 0;
+        public ChangeSet Changes { get; } = new();
+        public List<AlertEvent> Alerts { get; } = [];
     }
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
@@ -47,16 +44,17 @@ public sealed class CommitSignals(ZoneIndexHolder zones, BriefingFactsView brief
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        // Without an explicit transaction, SaveChanges committed its own.
-        if (eventData.Context?.Database.CurrentTransaction is null) Release(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && !pending.Changes.IsEmpty)
+            await ChangeLogWriter.WriteAsync(context, transaction, pending.Changes, AlertIds(pending), time.GetUtcNow(), cancellationToken);
+        return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) Release(eventData.Context);
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && !pending.Changes.IsEmpty)
+            ChangeLogWriter.WriteAsync(context, transaction, pending.Changes, AlertIds(pending), time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
@@ -76,12 +74,20 @@ public sealed class CommitSignals(ZoneIndexHolder zones, BriefingFactsView brief
         return Task.CompletedTask;
     }
 
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Before saving (a deleted row's entry is gone afterwards): what the save changes.</summary>
     private void Note(DbContext? context)
     {
         if (context is null) return;
         Pending? pending = null;
-        Pending Mark() => pending ??= _pending.GetOrCreateValue(context);
+        ChangeSet Mark() => (pending ??= _pending.GetOrCreateValue(context)).Changes;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -112,20 +118,31 @@ public sealed class CommitSignals(ZoneIndexHolder zones, BriefingFactsView brief
                 case Officer or Team:
                     Mark().Contacts = true;
                     break;
-                case AlertEvent:
+                case Area:
+                    Mark().Areas = true;
+                    break;
+                case AlertEvent alert:
                     Mark().Alerts = true;
+                    if (entry.State == EntityState.Added) pending!.Alerts.Add(alert);
                     break;
             }
         }
+        // A save outside a transaction must still commit its change-log row with it: make EF
+        // open one even for a single statement (it would otherwise skip it).
+        if (pending is not null && context.Database.CurrentTransaction is null)
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
+
+    /// <summary>The alerts the transaction wrote, numbered by now.</summary>
+    private static List<long> AlertIds(Pending pending) => pending.Alerts.Select(a => a.Id).Where(id => id > 0).Distinct().ToList();
 
     private void Release(DbContext? context)
     {
         if (context is null || !_pending.TryGetValue(context, out var pending)) return;
         _pending.Remove(context);
-        if (pending.Zones) zones.Invalidate();
-        if (pending.ForBriefings) briefingFacts.Changed(pending.People, pending.Orders, pending.Conditions, pending.Contacts);
-        if (pending.Alerts) alerts.Signal();
+        if (pending.Changes.IsEmpty) return;
+        feed.Nudge();
+        if (pending.Changes.Alerts) alerts.Signal();
     }
 
     private void Forget(DbContext? context)

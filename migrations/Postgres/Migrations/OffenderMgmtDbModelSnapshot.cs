@@ -40,6 +40,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<Guid?>("BreachId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ChangePosition")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -59,9 +62,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode", "Id");
+                    b.HasIndex("AreaCode", "ChangePosition", "Id");
 
-                    b.HasIndex("OfficerId", "Id");
+                    b.HasIndex("OfficerId", "ChangePosition", "Id");
 
                     b.ToTable("AlertEvents", (string)null);
                 });
@@ -1441,6 +1444,28 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("Token", "PersonId");
 
                     b.ToTable("PersonNameKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Persistence.Changes.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeLog", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Persistence.SystemSetting", b =>

@@ -43,6 +43,9 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
             // finds the first one's record and answers its answer, and checks made in code see
             // every write committed before them.
             await AuditChainLock.TakeAsync(db, context.CancellationToken);
+            // Every change committed before this one (an area re-import through another
+            // instance) is in the views and indexes the write reads.
+            await services.GetRequiredService<Persistence.Changes.ChangeFeed>().CatchUpAsync(context.CancellationToken);
             var requestHash = requestId is null ? "" : Convert.ToHexStringLower(SHA256.HashData(((IMessage)request).ToByteArray()));
             if (requestId is not null)
             {

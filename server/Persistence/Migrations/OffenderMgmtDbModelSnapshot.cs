@@ -33,6 +33,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.Property<Guid?>("BreachId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangePosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -52,9 +55,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode", "Id");
+                    b.HasIndex("AreaCode", "ChangePosition", "Id");
 
-                    b.HasIndex("OfficerId", "Id");
+                    b.HasIndex("OfficerId", "ChangePosition", "Id");
 
                     b.ToTable("AlertEvents", (string)null);
                 });
@@ -1422,6 +1425,26 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("Token", "PersonId");
 
                     b.ToTable("PersonNameKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Persistence.Changes.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeLog", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Persistence.SystemSetting", b =>

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace OffenderMgmt.Server.Persistence.Changes;
+
+/// <summary>
+/// Keeps this instance's in-memory views (briefing view, zone index, area index, alert
+/// watchers) in step with the change log, whichever instance committed the change (issue 15).
+/// <para>
+/// <see cref="CatchUpAsync"/> is called before answering from a view: it reads the rows after
+/// the position this instance has applied (one indexed query, usually returning nothing) and
+/// hands them to the views. A write is acknowledged only after it commits, so a change answered
+/// by any instance is in the next answer of every instance, wake-up or no wake-up. Callers that
+/// arrive while a catch-up runs wait for the next one (which starts after they arrived), so
+/// under load one query serves many readers.
+/// </para>
+/// <para>
+/// Positions are handed out under the audit chain's lock, in commit order (see
+/// <see cref="ChangeLogWriter"/>): a row with a lower position than one already seen can never
+/// commit later, so a gap is a rolled-back write, not a row still to come. A gap that reaches
+/// below the oldest row kept means the log was pruned past this instance, and like a lost
+/// listener connection (<see cref="MarkStale"/>) it makes every view rebuild in full.
+/// </para>
+/// </summary>
+public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ILogger<ChangeFeed> logger) : IDisposable
+{
+    private const int Batch = 500;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<IChangeObserver> _observers = [];
+    private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _applied = -1;
+    private long _arrivals;
+    private long _servedArrivals;
+    private volatile bool _stale;
+
+    /// <summary>The last change-log position applied to the views (-1 before the first catch-up).</summary>
+    public long AppliedPosition => Interlocked.Read(ref _applied);
+
+    /// <summary>Whether the views are marked for a full rebuild at the next catch-up.</summary>
+    public bool IsStale => _stale;
+
+    public void Observe(IChangeObserver observer)
+    {
+        lock (_observers) _observers.Add(observer);
+    }
+
+    /// <summary>The views may have missed changes (the listener's connection was lost): rebuild them in full at the next catch-up.</summary>
+    public void MarkStale() => _stale = true;
+
+    /// <summary>Asks for a catch-up in the background (a commit here, or a notification from another instance).</summary>
+    public void Nudge() => _nudges.Writer.TryWrite(true);
+
+    /// <summary>Runs the catch-ups <see cref="Nudge"/> asks for, until stopped (see <see cref="ChangeListener"/>).</summary>
+    public async Task RunNudgesAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var _ in _nudges.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
+            {
+                // The next reader catches up itself (and reports the failure to its caller).
+                LogCatchUpFailed(e);
+            }
+        }
+    }
+
+    /// <summary>Applies every change committed before this call to the views.</summary>
+    public async ValueTask CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var arrival = Interlocked.Increment(ref _arrivals);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // A catch-up that began after this caller arrived has already read what it needs.
+            if (Interlocked.Read(ref _servedArrivals) >= arrival) return;
+            var serving = Interlocked.Read(ref _arrivals);
+            await ApplyNewAsync(cancellationToken);
+            Interlocked.Exchange(ref _servedArrivals, serving);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ApplyNewAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>().Set<ChangeLogEntry>().AsNoTracking();
+        var applied = Interlocked.Read(ref _applied);
+        if (applied < 0 || _stale)
+        {
+            // The first catch-up (views not built yet read everything themselves), or after the
+            // log may have been missed: start from the newest row, every view rebuilt.
+            var wasStale = _stale;
+            _stale = false;
+            var newest = await log.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+            if (applied >= 0 || wasStale)
+            {
+                LogResync(newest);
+                await ApplyAsync(ChangeSet.All());
+            }
+            Interlocked.Exchange(ref _applied, newest);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var merged = new ChangeSet();
+        var last = applied;
+        var rows = 0;
+        while (true)
+        {
+            var after = last;
+            var batch = await log.Where(e => e.Position > after).OrderBy(e => e.Position).Take(Batch)
+                .Select(e => new { e.Position, e.Changes }).ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            if (rows == 0 && batch[0].Position > applied + 1 && applied > 0 &&
+                !await log.AnyAsync(e => e.Position <= applied, cancellationToken))
+            {
+                // Pruned past this instance: what was between is unknown.
+                LogResync(batch[^1].Position);
+                merged.Add(ChangeSet.All());
+            }
+            foreach (var row in batch) merged.Add(ChangeSet.FromJson(row.Changes));
+            last = batch[^1].Position;
+            rows += batch.Count;
+            if (batch.Count < Batch) break;
+        }
+        if (rows == 0) return;
+        // Applied in full or not at all: a view that fails keeps the rows for the next catch-up.
+        await ApplyAsync(merged);
+        Interlocked.Exchange(ref _applied, last);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogApplied(rows, last, elapsed.TotalMilliseconds);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task ApplyAsync(ChangeSet changes)
+    {
+        IChangeObserver[] observers;
+        lock (_observers) observers = [.. _observers];
+        // Past the read, the views are told whatever the caller does: no cancellation.
+        foreach (var observer in observers) await observer.ApplyAsync(changes, CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Rows} change-log rows, up to position {Position}, in {Milliseconds:0.0} ms")]
+    private partial void LogApplied(int rows, long position, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The views may have missed changes (listener connection lost, or the change log pruned past them): rebuilding them in full, up to position {Position}")]
+    private partial void LogResync(long position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catching up with the change log in the background failed; the next reader catches up itself")]
+    private partial void LogCatchUpFailed(Exception exception);
+}
