@@ -86,6 +86,7 @@ public static class ServiceRegistration
         services.AddScoped<NearbySearch>();
         services.AddScoped<SightingDesk>();
         services.AddHostedService<GeographyWarmUp>();
+        services.AddSingleton(InstanceIdentity.ForThisProcess());
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddRiskAndMappa(configuration);
