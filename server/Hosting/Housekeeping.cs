@@ -60,6 +60,10 @@ public sealed partial class Housekeeping(
                 _firstLook.TrySetResult();
             } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a normal end, whether the host stops or only this service.
+        }
         finally
         {
             _firstLook.TrySetResult();

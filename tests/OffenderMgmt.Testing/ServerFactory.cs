@@ -33,6 +33,7 @@ public class ServerFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
     private readonly bool _demo;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public ServerFactory() : this(demo: false) { }
 
@@ -43,8 +44,9 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// see <see cref="TwoInstances"/>; the caller disposes it), else on a database of its own.
     /// Not public: xunit wants a class fixture to have one public constructor.
     /// </summary>
-    internal ServerFactory(bool demo, TestDatabase? shared)
+    internal ServerFactory(bool demo, TestDatabase? shared, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _demo = demo;
         _ownsDatabase = shared is null;
         _database = shared ?? new TestDatabase();
@@ -142,6 +144,7 @@ public class ServerFactory : WebApplicationFactory<Program>
         // Tests sign in and search far faster than a person; the limits have their own test.
         builder.UseSetting("Auth:SignInAttemptsPerMinute", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:SearchesPerMinute", "100000");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
