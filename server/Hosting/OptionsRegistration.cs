@@ -24,6 +24,7 @@ public static class OptionsRegistration
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
         services.AddChecked<JobOptions, JobOptionsValidator>(configuration, "Jobs");
+        services.AddChecked<TlsOptions, TlsOptionsValidator>(configuration, "Tls");
         return services;
     }
 

@@ -97,6 +97,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Drain>());
 
         services.AddOffenderMgmtSecurity(configuration);
+        services.AddOffenderMgmtTls();
 
         services.AddCallPipeline();
         services.AddGrpc(options =>
