@@ -7,7 +7,7 @@ public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
     bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
-    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "")
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -29,6 +29,12 @@ public sealed record BenchOptions(
           --only TEXT     with --throughput: only the RPCs whose name contains TEXT (e.g. "dense")
           --no-demo       with --throughput: skip the demo force (the national set only)
           --seconds N     with --throughput: seconds measured per RPC and concurrency, after 1 s warm-up (default 4)
+          --instances N   with --throughput: audited reads and writes with 1 and with N (at most 2) server
+                          instances on one PostgreSQL database instead (needs --connection-string;
+                          makes a database offendermgmt_bench_instances there)
+          --check URL,URL the multi-instance scenarios, from outside, against two running instances of the
+                          demo (deploy/two-instances.sh), printing PASS or FAIL for each
+          --ca PATH       with --check: trust the servers' certificate issued by the CA in this PEM file
           --provider sqlite|postgres
                           the engine (default sqlite: a file under .bench-data/)
           --connection-string "Host=...;Port=...;Username=..."
@@ -66,12 +72,18 @@ public sealed record BenchOptions(
                 "--connection-string" => options with { ConnectionString = Text() },
                 "--only" => options with { Only = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--only needs a part of an RPC's name") },
                 "--no-demo" => options with { NoDemo = true },
+                "--instances" => options with { Instances = Number() },
+                "--check" => options with { Check = Text() },
+                "--ca" => options with { CertificateAuthority = Text() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         if (options.Orders > options.People) throw new ArgumentException("--orders cannot exceed --people (one order per person)");
         if (options.Provider == Server.Hosting.StorageProvider.Postgres && options.ConnectionString.Length == 0)
             throw new ArgumentException("--provider postgres needs --connection-string (the server to build the data set on)");
+        if (options.Instances is < 0 or > 2) throw new ArgumentException("--instances must be 1 or 2");
+        if (options.Instances > 0 && (!options.Throughput || options.ConnectionString.Length == 0))
+            throw new ArgumentException("--instances goes with --throughput and --connection-string (the PostgreSQL server the instances share)");
         if (options.Calls == 0) throw new ArgumentException("--calls must be at least 1");
         if (options.Seconds == 0) throw new ArgumentException("--seconds must be at least 1");
         return options;

@@ -29,6 +29,9 @@ var output = Console.Out;
 
 output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease() ? "Release" : "DEBUG BUILD: figures not representative")}");
 output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
+if (options.Check is { } check)
+    return await InstancesCheck.RunAsync(check.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
+        options.CertificateAuthority, output, ct);
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
 if (options.Throughput) return await Throughput(options, spec, output, ct);
 var store = options.Store;
@@ -88,6 +91,15 @@ static async Task<int> Throughput(BenchOptions options, DatasetSpec spec, TextWr
     {
         Console.Error.WriteLine("--profile needs perf and strace (Debian/Ubuntu: apt-get install -y linux-perf strace).");
         return 2;
+    }
+    if (options.Instances > 0)
+    {
+        var counts = options.Instances == 1 ? new[] { 1 } : new[] { 1, 2 };
+        output.WriteLine($"Instances: {string.Join(" then ", counts)} server instance(s) on one PostgreSQL database, h2load per instance, {InstancesBench.InFlight[0]}/{InstancesBench.InFlight[1]} calls in flight in all, {options.Seconds} s each after 1 s warm-up");
+        var (instanceRows, checks) = await InstancesBench.RunAsync(options.ConnectionString, counts, options.Seconds, output, ct);
+        InstancesBench.Print(output, instanceRows, checks);
+        output.WriteLine($"Load average at the end: {LoadAverage()}");
+        return 0;
     }
     if (options.Store.IsPostgres)
     {

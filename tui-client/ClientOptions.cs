@@ -1,7 +1,7 @@
 namespace OffenderMgmt.Tui;
 
 /// <summary>Command-line options of the terminal client.</summary>
-public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username = null, string? LogPath = null)
+public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username = null, string? LogPath = null, string? CertificateAuthority = null)
 {
     public static readonly Uri DefaultServer = new("http://localhost:5280");
 
@@ -12,6 +12,9 @@ public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username =
 
           --server URL   the OffenderMgmt server (default http://localhost:5280,
                          the local demo server; also OFFENDERMGMT_SERVER)
+          --ca PATH      trust the server certificate issued by the CA in this PEM
+                         file (a force's own CA, or a self-signed server
+                         certificate), for an https:// server; also OFFENDERMGMT_CA
           --user NAME    fill in the username on the sign-in screen
           --log PATH     where to write the client's log (default
                          ~/.local/state/offendermgmt/tui-client.log); it holds
@@ -26,6 +29,7 @@ public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username =
             ? ParseServer(fromEnvironment)
             : DefaultServer;
         var help = false;
+        var ca = Environment.GetEnvironmentVariable("OFFENDERMGMT_CA") is { Length: > 0 } caFromEnvironment ? caFromEnvironment : null;
         string? username = null;
         string? log = App.ClientLog.DefaultPath();
         for (var i = 0; i < args.Length; i++)
@@ -34,6 +38,10 @@ public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username =
             {
                 case "--server" when i + 1 < args.Length:
                     server = ParseServer(args[++i]);
+                    break;
+                case "--ca" when i + 1 < args.Length:
+                    ca = args[++i];
+                    if (!File.Exists(ca)) throw new ArgumentException($"--ca: no file '{ca}'.");
                     break;
                 case "--user" when i + 1 < args.Length:
                     username = args[++i];
@@ -51,7 +59,7 @@ public sealed record ClientOptions(Uri Server, bool ShowHelp, string? Username =
                     throw new ArgumentException($"Unknown option '{args[i]}'.\n\n{Usage}");
             }
         }
-        return new ClientOptions(server, help, username, log);
+        return new ClientOptions(server, help, username, log, ca);
     }
 
     private static Uri ParseServer(string text)

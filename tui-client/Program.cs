@@ -21,7 +21,7 @@ if (options.ShowHelp)
 
 using var log = ClientLog.Open(options.LogPath);
 log.Note("client-started");
-using var connection = ServerConnection.Open(options.Server, log);
+using var connection = ServerConnection.Open(options.Server, log, options.CertificateAuthority);
 using (var app = Application.Create().Init())
 {
     var context = new ClientContext(app, new Gateways(connection), TimeProvider.System);

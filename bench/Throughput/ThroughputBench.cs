@@ -249,7 +249,7 @@ public static class ThroughputBench
     private static string Describe(V1.Briefing briefing, int homes) =>
         $"{briefing.Residents.Count} residents, {briefing.Excluded.Count} excluded, {briefing.Zones.Count} zones ({homes} people live there)";
 
-    private static async Task WaitUntilReadyAsync(GrpcChannel channel, CancellationToken cancellationToken)
+    internal static async Task WaitUntilReadyAsync(GrpcChannel channel, CancellationToken cancellationToken)
     {
         var health = new Health.HealthClient(channel);
         var deadline = Stopwatch.StartNew();

@@ -23,6 +23,8 @@ public static class OptionsRegistration
         services.AddChecked<ReviewOptions, ReviewOptionsValidator>(configuration, "Reviews");
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
+        services.AddChecked<JobOptions, JobOptionsValidator>(configuration, "Jobs");
+        services.AddChecked<TlsOptions, TlsOptionsValidator>(configuration, "Tls");
         return services;
     }
 

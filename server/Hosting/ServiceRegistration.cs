@@ -93,6 +93,7 @@ public static class ServiceRegistration
         // Views follow every instance's commits: LISTEN on PostgreSQL, this instance's own commits on both.
         services.AddSingleton<Persistence.Changes.ChangeListener>();
         services.AddHostedService(sp => sp.GetRequiredService<Persistence.Changes.ChangeListener>());
+        services.AddSingleton(InstanceIdentity.ForThisProcess());
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddRiskAndMappa(configuration);
@@ -103,6 +104,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Drain>());
 
         services.AddOffenderMgmtSecurity(configuration);
+        services.AddOffenderMgmtTls();
 
         services.AddCallPipeline();
         services.AddGrpc(options =>

@@ -16,9 +16,12 @@ public static class StartupBanner
         var address = addresses.FirstOrDefault() ?? "(no address)";
         Console.WriteLine();
         Console.WriteLine($"OffenderMgmt is serving {(demo.Enabled ? "the DEMO force (generated data, seed " + demo.Seed + ")" : force.Name)}");
-        Console.WriteLine($"  gRPC (HTTP/2, plaintext): {string.Join(", ", addresses)}");
+        var tls = app.Services.GetRequiredService<IOptions<TlsOptions>>().Value;
+        Console.WriteLine($"  gRPC (HTTP/2{(tls.Enabled ? ", TLS" : "")}): {string.Join(", ", addresses)}");
+        if (tls.AllowPlaintext)
+            Console.WriteLine("  WARNING: Tls:AllowPlaintext is on: plaintext calls are taken beyond loopback, and PostgreSQL may be reached without TLS.");
         Console.WriteLine($"  data: {location.Description}");
-        Console.WriteLine($"  terminal client: dotnet run --project tui-client -- --server {address}");
+        Console.WriteLine($"  terminal client: dotnet run --project tui-client -- --server {address}{(tls.Enabled ? " --ca <the CA's PEM file>" : "")}");
         Console.WriteLine($"  health: grpc.health.v1.Health/Check; reflection is on");
         Console.WriteLine("Press Ctrl+C to stop.");
     }

@@ -50,6 +50,8 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Security.RateCounter> RateCounters => Set<Security.RateCounter>();
+    public DbSet<Hosting.JobLease> JobLeases => Set<Hosting.JobLease>();
     public DbSet<Risk.RiskAssessment> RiskAssessments => Set<Risk.RiskAssessment>();
     public DbSet<Risk.RiskPlan> RiskPlans => Set<Risk.RiskPlan>();
     public DbSet<Risk.PlanAction> PlanActions => Set<Risk.PlanAction>();

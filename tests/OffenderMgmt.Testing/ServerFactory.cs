@@ -145,6 +145,7 @@ public class ServerFactory : WebApplicationFactory<Program>
         // Tests sign in and search far faster than a person; the limits have their own test.
         builder.UseSetting("Auth:SignInAttemptsPerMinute", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:SearchesPerMinute", "100000");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

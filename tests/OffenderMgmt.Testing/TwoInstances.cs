@@ -14,10 +14,11 @@ public sealed class TwoInstances : IDisposable
     public ServerFactory A { get; }
     public ServerFactory B { get; }
 
-    public TwoInstances(bool demo = false)
+    /// <param name="settings">Settings both instances are started with, on top of the tests' own.</param>
+    public TwoInstances(bool demo = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        A = new ServerFactory(demo, _database);
-        B = new ServerFactory(demo, _database);
+        A = new ServerFactory(demo, _database, settings);
+        B = new ServerFactory(demo, _database, settings);
         // Both start (migrating, and seeding the demo when asked) at the same moment, before any test call.
         Task.WaitAll(Task.Run(() => A.Server), Task.Run(() => B.Server));
     }

@@ -1,3 +1,4 @@
+using OffenderMgmt.Contracts.Tls;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -80,20 +81,22 @@ public sealed class ServerConnection : IDisposable
     /// <summary>Raised (on the calling thread) when a call finds the server reachable after it was not, or the reverse.</summary>
     public event EventHandler<ConnectionHealth>? HealthChanged;
 
-    public static ServerConnection Open(Uri address, ICallLog? log = null) =>
-        new(GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    /// <param name="certificateAuthority">A PEM file of the CA that issued an https:// server's certificate, trusted instead of the system's (--ca).</param>
+    public static ServerConnection Open(Uri address, ICallLog? log = null, string? certificateAuthority = null)
+    {
+        var handler = new SocketsHttpHandler
         {
-            MaxReceiveMessageSize = 16 * 1024 * 1024,
-            HttpHandler = new SocketsHttpHandler
-            {
-                // Notice a dead server on a long-lived alert stream within seconds, not minutes.
-                KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                EnableMultipleHttp2Connections = true,
-            },
-        }), address, ownsChannel: true, log);
+            // Notice a dead server on a long-lived alert stream within seconds, not minutes.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            EnableMultipleHttp2Connections = true,
+        };
+        if (certificateAuthority is not null) handler.TrustingAuthority(certificateAuthority);
+        return new(GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024, HttpHandler = handler }),
+            address, ownsChannel: true, log);
+    }
 
     /// <summary>Call options stating why the call is made (sent as x-access-purpose).</summary>
     public static CallOptions For(Purpose? purpose, CancellationToken cancellationToken, TimeSpan? timeout = null)

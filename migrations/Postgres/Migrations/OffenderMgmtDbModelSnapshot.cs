@@ -780,6 +780,25 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("OffenderNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Hosting.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ExpiresAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Subject")
@@ -1649,6 +1668,25 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("ManagementId", "Status");
 
                     b.ToTable("RiskPlans", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Security.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateCounters", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>

@@ -767,6 +767,25 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("OffenderNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Hosting.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Subject")
@@ -1628,6 +1647,25 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("ManagementId", "Status");
 
                     b.ToTable("RiskPlans", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Security.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateCounters", (string)null);
+
+                    b.HasAnnotation("Npgsql:UnloggedTable", true);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>

@@ -1,3 +1,4 @@
+using OffenderMgmt.Contracts.Tls;
 using OffenderMgmt.Tui.Gateway;
 using OffenderMgmt.Tui.Ui;
 using OffenderMgmt.Tui.Workspaces.Supervisor;
@@ -101,5 +102,35 @@ public sealed class SmallPartsTests
         Assert.Throws<ArgumentException>(() => ClientOptions.Parse(["--frobnicate"]));
         Assert.Throws<ArgumentException>(() => ClientOptions.Parse(["--server", "ftp://x"]));
         Assert.Null(ClientOptions.Parse(["--no-log"]).LogPath);
+    }
+
+    [Fact]
+    public void A_certificate_authority_for_a_TLS_server_is_taken_from_a_file_that_exists()
+    {
+        var ca = Path.GetTempFileName();
+        try
+        {
+            Assert.Equal(ca, ClientOptions.Parse(["--server", "https://om.force.example:5280", "--ca", ca]).CertificateAuthority);
+            var error = Assert.Throws<ArgumentException>(() => ClientOptions.Parse(["--ca", ca + ".absent"]));
+            Assert.Contains("--ca", error.Message);
+        }
+        finally
+        {
+            File.Delete(ca);
+        }
+    }
+
+    [Fact]
+    public void A_CA_file_with_no_certificate_in_it_is_refused_rather_than_trusting_nothing_silently()
+    {
+        var empty = Path.GetTempFileName();
+        try
+        {
+            Assert.Throws<ArgumentException>(() => new SocketsHttpHandler().TrustingAuthority(empty));
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
     }
 }
