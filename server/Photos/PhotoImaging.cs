@@ -50,9 +50,15 @@ public sealed class PhotoImaging(PhotoOptions options)
 
         using var decoded = Decode(codec, declared.Width, declared.Height);
         using var oriented = Orient(decoded, codec.EncodedOrigin);
-        var bytes = Encode(oriented, format, JpegQuality);
-        var (thumbnail, tw, th) = Thumbnail(oriented);
-        return new CleanImage(format, oriented.Width, oriented.Height, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), thumbnail, tw, th);
+        return FromPixels(oriented, format);
+    }
+
+    /// <summary>Encodes decoded pixels as they are stored, with their SHA-256 and thumbnail (also how the demo's drawn portraits are stored).</summary>
+    public static CleanImage FromPixels(SKBitmap pixels, PhotoFormat format)
+    {
+        var bytes = Encode(pixels, format, JpegQuality);
+        var (thumbnail, tw, th) = Thumbnail(pixels);
+        return new CleanImage(format, pixels.Width, pixels.Height, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), thumbnail, tw, th);
     }
 
     private static SKBitmap Decode(SKCodec codec, int width, int height)
