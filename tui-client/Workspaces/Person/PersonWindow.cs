@@ -235,7 +235,7 @@ public sealed class PersonWindow : Window
             $"Warnings: {(p.WarningMarkers.Count == 0 ? "none" : string.Join(", ", p.WarningMarkers).ToUpperInvariant())}",
             $"Description: {p.Description ?? "none recorded"}{(p.HealthNotes is { } health ? $"   Health: {health}" : "")}",
         };
-        _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116)));
+        _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116 - PhotoColumns - 1)));
     }
 
     private void ShowParts(PersonRecord record)
