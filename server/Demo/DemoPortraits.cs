@@ -43,17 +43,7 @@ internal static class DemoPortraits
             if (random.Chance(0.05)) continue;
             using var bitmap = Draw(new Random(style), person.Sex);
             var image = PhotoImaging.FromPixels(bitmap, PhotoFormat.Jpeg);
-            var photo = new PersonPhoto
-            {
-                Id = id, PersonId = person.Id, Kind = PhotoKind.CustodyFront, TakenOn = taken.AddDays(-random.Next(30, 1500)),
-                Format = image.Format, Width = image.Width, Height = image.Height, ByteCount = image.Bytes.Length, Sha256 = image.Sha256,
-                AddedBy = "demo", AddedAt = now,
-            };
-            db.PersonPhotos.Add(photo);
-            db.PhotoContents.Add(new PhotoContent
-            {
-                PhotoId = id, Image = image.Bytes, Thumbnail = image.Thumbnail, ThumbnailWidth = image.ThumbnailWidth, ThumbnailHeight = image.ThumbnailHeight,
-            });
+            PhotoAlbum.Track(db, id, new NewPhoto(person.Id, PhotoKind.CustodyFront, taken.AddDays(-random.Next(30, 1500)), image), "demo", now);
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();

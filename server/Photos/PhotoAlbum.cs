@@ -18,19 +18,26 @@ public sealed class PhotoAlbum(OffenderMgmtDb db, ForceClock clock)
 {
     public async Task<PersonPhoto> AddAsync(NewPhoto photo, string addedBy, CancellationToken cancellationToken)
     {
+        var record = Track(db, Guid.CreateVersion7(), photo, addedBy, clock.Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>Adds a photo's record and its bytes to the context (also how the demo stores its portraits).</summary>
+    internal static PersonPhoto Track(OffenderMgmtDb db, Guid id, NewPhoto photo, string addedBy, DateTimeOffset addedAt)
+    {
         var record = new PersonPhoto
         {
-            PersonId = photo.PersonId, Kind = photo.Kind, TakenOn = photo.TakenOn, Format = photo.Image.Format,
+            Id = id, PersonId = photo.PersonId, Kind = photo.Kind, TakenOn = photo.TakenOn, Format = photo.Image.Format,
             Width = photo.Image.Width, Height = photo.Image.Height, ByteCount = photo.Image.Bytes.Length, Sha256 = photo.Image.Sha256,
-            AddedBy = addedBy, AddedAt = clock.Now,
+            AddedBy = addedBy, AddedAt = addedAt,
         };
         db.PersonPhotos.Add(record);
         db.PhotoContents.Add(new PhotoContent
         {
-            PhotoId = record.Id, Image = photo.Image.Bytes, Thumbnail = photo.Image.Thumbnail,
+            PhotoId = id, Image = photo.Image.Bytes, Thumbnail = photo.Image.Thumbnail,
             ThumbnailWidth = photo.Image.ThumbnailWidth, ThumbnailHeight = photo.Image.ThumbnailHeight,
         });
-        await db.SaveChangesAsync(cancellationToken);
         return record;
     }
 
