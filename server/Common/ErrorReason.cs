@@ -29,6 +29,7 @@ public enum ErrorReason
     AuditUnavailable,
     ServerDraining,
     ServerError,
+    ImageNotAccepted,
 }
 
 /// <summary>One row of the reasons table: the wire name, the status it goes with, and what it means.</summary>
@@ -61,6 +62,7 @@ public static class ErrorReasons
         [ErrorReason.AuditUnavailable] = new("AUDIT_UNAVAILABLE", StatusCode.Unavailable, "the call's audit entry could not be made durable, so no answer is given; retry"),
         [ErrorReason.ServerDraining] = new("SERVER_DRAINING", StatusCode.Unavailable, "this instance is shutting down; call again (another instance answers), and resume an alert stream from the last event id"),
         [ErrorReason.ServerError] = new("SERVER_ERROR", StatusCode.Internal, "an unexpected failure; the message gives a reference to the server log"),
+        [ErrorReason.ImageNotAccepted] = new("IMAGE_NOT_ACCEPTED", StatusCode.InvalidArgument, "the image is not a JPEG or PNG that decodes completely within Photos:MaxBytes and Photos:MaxPixels"),
     };
 
     public static ErrorReasonInfo Of(ErrorReason reason) => Table[reason];

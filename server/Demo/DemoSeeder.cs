@@ -18,7 +18,7 @@ public sealed partial class DemoSeeder(
     OffenderMgmtDb db, AreaImporter importer, AccountService accounts, IOptions<DemoOptions> options, ForceClock clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Bump when the generator changes what it builds, so old demo databases are rebuilt.</summary>
-    public const string GeneratorVersion = "6";
+    public const string GeneratorVersion = "7";
     private const string MarkerKey = "demo.generator";
 
     public static string BoundaryFile => Path.Combine(AppContext.BaseDirectory, "Data", "bedfordshire-wards.geojson");
@@ -51,6 +51,7 @@ public sealed partial class DemoSeeder(
             var force = DemoForceBuilder.Build(seed, clock.Today, clock.Now, importer.Index);
             await SaveAsync(force, cancellationToken);
             await DemoRiskAndMappa.SaveAsync(db, force, seed, clock, cancellationToken);
+            await DemoPortraits.SaveAsync(db, force, seed, clock.Now, cancellationToken);
             await CreateAccountsAsync(force.Cast, cancellationToken);
             db.SystemSettings.Add(new SystemSetting { Key = MarkerKey, Value = wanted });
             await db.SaveChangesAsync(cancellationToken);

@@ -16,6 +16,9 @@ public sealed record BriefingFacts(Person Person, IReadOnlyList<CaseFacts> Cases
 {
     /// <summary>The area the person lives in, if they have an address.</summary>
     public string? AreaCode => Person.Address?.AreaCode;
+
+    /// <summary>The person's current photo (Photos/PhotoAlbum: newest custody front, not retired), if any.</summary>
+    public Guid? PhotoId { get; init; }
 }
 
 /// <summary>Only what a briefing says of an active case (a whole Management row is far more).</summary>

@@ -45,11 +45,15 @@ public sealed class BriefingFactsLoader(OffenderMgmtDb db)
         var ordersByPerson = liveOrders.OrderBy(o => o.Type).ThenBy(o => o.Id).ToLookup(o => o.PersonId);
 
         var loaded = await people.ToListAsync(cancellationToken);
+        var photos = await Photos.PhotoAlbum.CurrentOfAsync(db, ids, cancellationToken);
         return loaded.Select(person =>
         {
             // Restricted: never disclosed at briefing level, so not kept where briefings read.
             person.HealthNotes = "";
-            return new BriefingFacts(person, casesByPerson[person.Id].OrderByDescending(m => m.RiskLevel).ToList(), ordersByPerson[person.Id].ToList());
+            return new BriefingFacts(person, casesByPerson[person.Id].OrderByDescending(m => m.RiskLevel).ToList(), ordersByPerson[person.Id].ToList())
+            {
+                PhotoId = photos.TryGetValue(person.Id, out var photo) ? photo : null,
+            };
         }).ToList();
     }
 

@@ -38,6 +38,7 @@ public static class BriefingMessages
             ExpectedReleaseDate = IsoDate.Format(person.ExpectedReleaseDate),
             LivesHere = p.LivesHere,
             DistanceMetres = p.DistanceMetres is { } d ? Math.Round(d, 1) : 0,
+            PhotoId = p.PhotoId?.ToString() ?? "",
         };
         message.Aliases.AddRange(person.Aliases.Select(a => new V1.PersonName { GivenName = a.GivenName, FamilyName = a.FamilyName }));
         message.WarningMarkers.AddRange(PersonMessages.ToMessage(person, areas, Security.DisclosureLevel.Briefing).WarningMarkers);

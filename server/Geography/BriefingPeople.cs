@@ -11,7 +11,11 @@ namespace OffenderMgmt.Server.Geography;
 /// <summary>A person as a local officer needs to know them (briefing-level only).</summary>
 public sealed record BriefedPerson(
     Person Person, RiskLevel Risk, IReadOnlyList<string> Schemes, IReadOnlyList<Order> Orders, Officer? Contact, Team? ContactTeam,
-    string WhatToDo, bool LivesHere, double? DistanceMetres);
+    string WhatToDo, bool LivesHere, double? DistanceMetres)
+{
+    /// <summary>The current photo's id (the client fetches the image with People/GetPhoto).</summary>
+    public Guid? PhotoId { get; init; }
+}
 
 /// <summary>
 /// Says what a briefing says of a set of people: their facts come from the in-memory
@@ -52,7 +56,7 @@ public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, Br
             var teamId = contact?.TeamId ?? cases.Select(m => (Guid?)m.OwningTeamId).FirstOrDefault() ?? live.Select(o => (Guid?)o.OwningTeamId).FirstOrDefault();
             var team = teamId is { } t ? contacts.Teams.GetValueOrDefault(t) : null;
             return new BriefedPerson(person, risk, cases.Select(Describe).ToList(), live, contact, team,
-                WhatToDo(person, live, contact, team, associateNames), livesHere(person), distance(person));
+                WhatToDo(person, live, contact, team, associateNames), livesHere(person), distance(person)) { PhotoId = f.PhotoId };
         }).ToList();
     }
 

@@ -22,6 +22,7 @@ public static class OptionsRegistration
         services.AddChecked<WorkloadOptions, WorkloadOptionsValidator>(configuration, "Workload");
         services.AddChecked<ReviewOptions, ReviewOptionsValidator>(configuration, "Reviews");
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
+        services.AddChecked<Photos.PhotoOptions, Photos.PhotoOptionsValidator>(configuration, "Photos");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
         services.AddChecked<JobOptions, JobOptionsValidator>(configuration, "Jobs");
         services.AddChecked<TlsOptions, TlsOptionsValidator>(configuration, "Tls");

@@ -1,3 +1,4 @@
+using OffenderMgmt.Server.Photos;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -97,6 +98,7 @@ public static class ServiceRegistration
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddRiskAndMappa(configuration);
+        services.AddPhotos();
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseInitialiser>();
         // Graceful drain on stop: readiness NOT_SERVING, alert streams told to reconnect elsewhere.

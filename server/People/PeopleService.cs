@@ -11,7 +11,8 @@ namespace OffenderMgmt.Server.People;
 /// gRPC People service: guards and maps, then hands over to <see cref="PeopleDirectory"/>.
 /// What a caller sees of a person is decided by the <see cref="DisclosurePolicy"/>.
 /// </summary>
-public sealed class PeopleService(PeopleDirectory directory, DisclosurePolicy disclosure, CallAudit audit, AreaIndexHolder areas, ForceClock clock)
+public sealed partial class PeopleService(
+    PeopleDirectory directory, DisclosurePolicy disclosure, CallAudit audit, AreaIndexHolder areas, ForceClock clock, Photos.PhotoDesk photos)
     : V1.People.PeopleBase
 {
     public override async Task<V1.Person> CreatePerson(V1.CreatePersonRequest request, ServerCallContext context)

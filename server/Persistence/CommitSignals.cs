@@ -111,6 +111,10 @@ public sealed class CommitSignals(ChangeFeed feed, AlertFeed alerts, TimeProvide
                 case Management management:
                     Mark().People.Add(management.PersonId);
                     break;
+                case Photos.PersonPhoto photo:
+                    // A briefing entry carries the person's current photo.
+                    Mark().People.Add(photo.PersonId);
+                    break;
                 case Address or PersonAlias:
                     // Owned by a person, keyed by the person's id.
                     if (entry.Property("PersonId").CurrentValue is Guid owner) Mark().People.Add(owner);

@@ -60,6 +60,8 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<Mappa.MappaMeetingCase> MappaMeetingCases => Set<Mappa.MappaMeetingCase>();
     public DbSet<Mappa.MappaAction> MappaActions => Set<Mappa.MappaAction>();
     public DbSet<Mappa.PartnerAgencyAccount> PartnerAgencyAccounts => Set<Mappa.PartnerAgencyAccount>();
+    public DbSet<Photos.PersonPhoto> PersonPhotos => Set<Photos.PersonPhoto>();
+    public DbSet<Photos.PhotoContent> PhotoContents => Set<Photos.PhotoContent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -48,6 +48,13 @@ public static class RpcAccessPolicy
             Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
         [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.SearchPeople))] =
             Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.Service]) with { Limit = RateLimit.Search },
+        // Photos are briefing fields (issue 18): custody sends them as a service; PhotoAccess decides whose a local officer sees.
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.AddPhoto))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.RetirePhoto))] = Write(AuditAction.Update, [.. CaseWorkers, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.GetPhoto))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.ListPhotos))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
 
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ListAreas))] = Read(Everyone, personal: false),
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.GetArea))] = Read(Everyone, personal: false),

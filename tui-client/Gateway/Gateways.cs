@@ -6,6 +6,7 @@ public sealed class Gateways(ServerConnection connection)
     public ServerConnection Connection { get; } = connection;
     public AuthGateway Auth { get; } = new(connection);
     public PeopleGateway People { get; } = new(connection);
+    public PhotoGateway Photos { get; } = new(connection);
     public OrdersGateway Orders { get; } = new(connection);
     public ComplianceGateway Compliance { get; } = new(connection);
     public CaseloadGateway Caseload { get; } = new(connection);

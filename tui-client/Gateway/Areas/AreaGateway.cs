@@ -113,7 +113,7 @@ public sealed class AreaGateway(ServerConnection connection)
         p.Orders.Select(o => new OrderView(o.OrderId, Wording.Of(o.Type), Wording.LongName(o.Type), Wording.Of(o.Status), OrdersGateway.IsLive(o.Status), o.Enforceable,
             null, null, null, Wire.Date(o.EndsOn), null, null, o.Conditions.Select(ConditionWording.ToView).ToList(), 0)).ToList(),
         ToContact(p.ResponsibleOfficer), Wire.Text(p.WhatToDo), p.CustodyStatus == V1.CustodyStatus.InCustody,
-        Wire.Date(p.ExpectedReleaseDate), p.LivesHere, p.DistanceMetres > 0 ? p.DistanceMetres : null);
+        Wire.Date(p.ExpectedReleaseDate), p.LivesHere, p.DistanceMetres > 0 ? p.DistanceMetres : null) { PhotoId = Wire.Text(p.PhotoId) };
 
     private static OfficerContact? ToContact(V1.OfficerContact? c) =>
         c is null || (c.Name.Length == 0 && c.TeamName.Length == 0)

@@ -32,6 +32,9 @@ public sealed record BriefingPerson(
     bool LivesHere,
     double? DistanceMetres)
 {
+    /// <summary>The person's current photo (fetch it with PeopleGateway.PhotoAsync), if they have one.</summary>
+    public string? PhotoId { get; init; }
+
     public int? AgeOn(DateOnly today)
     {
         if (DateOfBirth is not { } born) return null;

@@ -31,6 +31,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     private readonly View[] _pages;
     private readonly FrameView _mapFrame;
     private readonly TextPanel _detail = new();
+    private readonly PhotoView _photo = new() { Width = 18 };
     private BeatBriefing? _briefing;
     private AreaRow? _beat;
 
@@ -69,13 +70,16 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         Map.CursorMoved += (_, here) => _mapFrame.Title = here is { } at ? $"Map · ┼ {at}" : "Map";
         Map.CheckHere += (_, here) => CheckSighting(SelectedPersonId, here);
 
-        _detail.X = 0;
+        // The selected person's photo, left of what the briefing says of them (issue 18).
+        _photo.Y = Pos.Bottom(_tabs);
+        _photo.Height = Dim.Fill(1);
+        _detail.X = Pos.Right(_photo) + 1;
         _detail.Y = Pos.Bottom(_tabs);
         _detail.Height = Dim.Fill(1);
         Alerts = new AlertLine(context) { X = 0, Y = Pos.AnchorEnd(1) };
 
         var content = new View { X = 0, Width = Dim.Fill(), CanFocus = true };
-        content.Add(_beatLine, _tabs, _mapFrame, _detail, Alerts);
+        content.Add(_beatLine, _tabs, _mapFrame, _photo, _detail, Alerts);
         Compose(
             [
                 new MenuBarItem("_Beat",
@@ -122,6 +126,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     public AlertLine Alerts { get; }
     public BeatBriefing? Briefing => _briefing;
     public string DetailText => _detail.AllText;
+    public PhotoView Photo => _photo;
     public string BeatLine => _beatLine.Text;
 
     /// <summary>The person selected in whichever list is showing.</summary>
@@ -232,6 +237,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     private void ShowPerson(BriefingPerson? p)
     {
         Map.Highlight(p?.PersonId);
+        if (_photo.PhotoId != p?.PhotoId || p is null) _ = _photo.ShowAsync(Context, p?.PhotoId, Purpose.Briefing);
         if (p is null)
         {
             _detail.SetLines([]);
@@ -261,6 +267,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     private void ShowZone(ZoneRow? row)
     {
         Map.Highlight(row?.Zone.PersonId);
+        _ = _photo.ShowAsync(Context, null, Purpose.Briefing);
         if (row is not { Zone: var z })
         {
             _detail.SetLines([]);

@@ -36,7 +36,8 @@ public sealed class PersonWindow : Window
         Title = TitleFor(name);
         SetScheme(Theme.Base);
 
-        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 6, Text = $"Loading {name}…" };
+        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(PhotoColumns + 1), Height = 6, Text = $"Loading {name}…" };
+        Photo = new PhotoView { X = Pos.AnchorEnd(PhotoColumns), Y = 0, Width = PhotoColumns, Height = 6 };
         var today = context.Today;
         var zone = context.Clock.LocalTimeZone;
         _checks = new RecordTable<CheckRow>(
@@ -98,7 +99,7 @@ public sealed class PersonWindow : Window
             new Shortcut(Key.F6, "Next tab", NextTab),
         ]);
         statusBar.SetScheme(Theme.Bars);
-        Add(_details, _tabs, StatusLine, statusBar);
+        Add(_details, Photo, _tabs, StatusLine, statusBar);
 
         KeyDown += OnKey;
         IsRunningChanged += (_, running) =>
@@ -111,6 +112,11 @@ public sealed class PersonWindow : Window
     public Purpose Purpose { get; private set; }
 
     public PersonRecord? Record { get; private set; }
+
+    /// <summary>The person's current photo, top right (issue 18).</summary>
+    public PhotoView Photo { get; }
+
+    private const int PhotoColumns = 12;
     public StatusLine StatusLine { get; }
     public Calls Calls { get; }
 
@@ -163,6 +169,19 @@ public sealed class PersonWindow : Window
     private string TitleFor(string name) => $"{name} · purpose: {Purpose.Description}";
 
     /// <summary>Loads the person (asking for a reason if the server wants one), then the rest in parallel.</summary>
+    private async Task ShowPhotoAsync()
+    {
+        try
+        {
+            Photo.Placeholder = "photo…";
+            await Photo.ShowAsync(_context, await _context.Gateways.Photos.CurrentPhotoIdAsync(_personId, Purpose, CancellationToken.None), Purpose);
+        }
+        catch (GatewayException)
+        {
+            Photo.Placeholder = "no photo";
+        }
+    }
+
     public async Task LoadAsync()
     {
         var person = await Calls.RunWithReasonAsync("Loading the record", Purpose,
@@ -181,6 +200,7 @@ public sealed class PersonWindow : Window
         Title = TitleFor(person.Value!.Name);
         var record = new PersonRecord { Details = person.Value };
         ShowDetails(record.Details);
+        _ = ShowPhotoAsync();
 
         var gateways = _context.Gateways;
         await Task.WhenAll(
@@ -215,7 +235,7 @@ public sealed class PersonWindow : Window
             $"Warnings: {(p.WarningMarkers.Count == 0 ? "none" : string.Join(", ", p.WarningMarkers).ToUpperInvariant())}",
             $"Description: {p.Description ?? "none recorded"}{(p.HealthNotes is { } health ? $"   Health: {health}" : "")}",
         };
-        _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116)));
+        _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116 - PhotoColumns - 1)));
     }
 
     private void ShowParts(PersonRecord record)
