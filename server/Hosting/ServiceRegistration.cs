@@ -58,6 +58,7 @@ public static class ServiceRegistration
         services.AddScoped<AreaImporter>();
         services.AddScoped<AreaDirectory>();
         services.AddScoped<PeopleDirectory>();
+        services.AddScoped<Identification.IdentificationDesk>();
         services.AddScoped<TaskBoard>();
         services.AddScoped<NotificationFactsLoader>();
         services.AddScoped<NotificationDesk>();
