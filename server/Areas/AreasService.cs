@@ -73,6 +73,14 @@ public sealed class AreasService(
 
     public override async Task<V1.SightingVerdict> CheckSighting(V1.CheckSightingRequest request, ServerCallContext context)
     {
+        if (request.Registration.Length > 0)
+        {
+            var (subject, company, when) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Planned, personRequired: false);
+            EnsureBriefingPurpose();
+            var vehicle = await sightings.CheckVehicleAsync(subject.OrNull(), request.Registration, request.Point?.Latitude, request.Point?.Longitude, when, company, request.WithDescription, context.CancellationToken);
+            audit.Touched(vehicle.People.Select(p => p.Check.Person.Id));
+            return VehicleSightingMessages.Verdict(vehicle);
+        }
         var (person, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Planned);
         audit.Touched(person);
         EnsureBriefingPurpose();
@@ -82,6 +90,7 @@ public sealed class AreasService(
 
     public override async Task<V1.RecordSightingResponse> RecordSighting(V1.RecordSightingRequest request, ServerCallContext context)
     {
+        if (request.Registration.Length > 0) return await RecordVehicleSighting(request, context);
         var (person, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Happened);
         audit.Touched(person);
         var recorded = await sightings.RecordAsync(person, request.Point?.Latitude, request.Point?.Longitude, at,
@@ -89,6 +98,23 @@ public sealed class AreasService(
         audit.Touched(recorded.Sighting.Id);
         audit.Touched(recorded.Breaches.Select(b => b.Id));
         var response = new V1.RecordSightingResponse { SightingId = recorded.Sighting.Id.ToString(), Verdict = BriefingMessages.Verdict(recorded.Check) };
+        response.BreachIds.AddRange(recorded.Breaches.Select(b => b.Id.ToString()));
+        response.TaskIds.AddRange(await sightings.TaskIdsAsync(recorded.Breaches.Select(b => b.Id).ToList(), context.CancellationToken));
+        response.SightingIds.Add(response.SightingId);
+        return response;
+    }
+
+    /// <summary>Issue 18: a vehicle seen; one sighting per person checked.</summary>
+    private async Task<V1.RecordSightingResponse> RecordVehicleSighting(V1.RecordSightingRequest request, ServerCallContext context)
+    {
+        var (subject, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Happened, personRequired: false);
+        var recorded = await sightings.RecordVehicleAsync(subject.OrNull(), request.Registration, request.Point?.Latitude, request.Point?.Longitude, at,
+            request.LocationText, with, request.WithDescription, request.Text, context.CancellationToken);
+        audit.Touched(recorded.Check.People.Select(p => p.Check.Person.Id));
+        audit.Touched(recorded.Sightings.Select(s => s.Id));
+        audit.Touched(recorded.Breaches.Select(b => b.Id));
+        var response = new V1.RecordSightingResponse { SightingId = recorded.Sightings[0].Id.ToString(), Verdict = VehicleSightingMessages.Verdict(recorded.Check) };
+        response.SightingIds.AddRange(recorded.Sightings.Select(s => s.Id.ToString()));
         response.BreachIds.AddRange(recorded.Breaches.Select(b => b.Id.ToString()));
         response.TaskIds.AddRange(await sightings.TaskIdsAsync(recorded.Breaches.Select(b => b.Id).ToList(), context.CancellationToken));
         return response;
@@ -111,6 +137,7 @@ public sealed class AreasService(
                 Point = new V1.GeoPoint { Latitude = s.Latitude, Longitude = s.Longitude }, LocationText = s.Location, AreaCode = s.AreaCode ?? "",
                 AreaName = s.AreaCode is { } code ? areas.Current.Find(code)?.Name ?? "" : "", Verdict = (V1.Verdict)(int)s.Verdict,
                 VerdictSummary = s.VerdictReasons, ReportedBy = s.ReportedBy,
+                Registration = s.Registration is { } r ? Identification.RegistrationMark.Display(r) : "",
             };
             if (s.BreachId is { } breach) message.BreachIds.Add(breach.ToString());
             if (level.Allows(RestrictedField.Intelligence)) message.Text = s.Text;
@@ -136,10 +163,10 @@ public sealed class AreasService(
     }
 
     private (Guid Person, IReadOnlyList<Guid> With, DateTimeOffset? At) ReadSubject(
-        string personId, IList<string> withIds, Google.Protobuf.WellKnownTypes.Timestamp? at, TimeBounds bounds)
+        string personId, IList<string> withIds, Google.Protobuf.WellKnownTypes.Timestamp? at, TimeBounds bounds, bool personRequired = true)
     {
         var v = new Validator();
-        var person = v.Id("person_id", personId);
+        var person = v.Id("person_id", personId, required: personRequired);
         var with = v.Each("with_person_ids", withIds, RequestLimits.WithPersonIds, (field, w) => v.Id(field, w));
         var when = v.Instant("at", at, bounds, clock);
         v.ThrowIfInvalid();
