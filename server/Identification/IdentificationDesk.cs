@@ -7,7 +7,12 @@ using OffenderMgmt.Server.Security;
 
 namespace OffenderMgmt.Server.Identification;
 
-public sealed record Ranked<T>(T Item, int Rank);
+/// <summary>A search result with its rank (built in the query as a member initialiser, so EF can translate filters on it).</summary>
+public sealed class Ranked<T>
+{
+    public required T Item { get; init; }
+    public int Rank { get; init; }
+}
 
 public sealed record IdentifierPage<T>(IReadOnlyList<Ranked<T>> Items, string NextPageToken);
 
@@ -114,8 +119,7 @@ public sealed class IdentificationDesk(OffenderMgmtDb db, Caller caller, ForceCl
             var at = Expression.Call(registration, substring, Expression.Constant(i), Expression.Constant(1));
             rank = Expression.Add(rank, Expression.Condition(Expression.Equal(at, Expression.Constant(pattern.Compact[i].ToString())), Expression.Constant(0), Expression.Constant(1)));
         }
-        var ranked = Expression.Lambda<Func<PersonVehicle, Ranked<PersonVehicle>>>(
-            Expression.New(typeof(Ranked<PersonVehicle>).GetConstructors()[0], vehicle, rank), vehicle);
+        var ranked = RankedBy<PersonVehicle>(vehicle, rank);
 
         var query = db.PersonIdentifiers.AsNoTracking().OfType<PersonVehicle>()
             .Where(v => includeRetired || v.RetiredAt == null)
@@ -154,8 +158,7 @@ public sealed class IdentificationDesk(OffenderMgmtDb db, Caller caller, ForceCl
         var hits = words.Select(w => (Expression)Expression.Call(searchText, contains, Expression.Constant(" " + w))).ToList();
         var anyWord = hits.Aggregate(Expression.OrElse);
         var score = hits.Select(h => (Expression)Expression.Condition(h, Expression.Constant(1), Expression.Constant(0))).Aggregate(Expression.Add);
-        var ranked = Expression.Lambda<Func<PersonMark, Ranked<PersonMark>>>(
-            Expression.New(typeof(Ranked<PersonMark>).GetConstructors()[0], mark, score), mark);
+        var ranked = RankedBy<PersonMark>(mark, score);
 
         var query = db.PersonIdentifiers.AsNoTracking().OfType<PersonMark>()
             .Where(m => m.RetiredAt == null)
@@ -188,6 +191,11 @@ public sealed class IdentificationDesk(OffenderMgmtDb db, Caller caller, ForceCl
         db.PersonIdentifiers.Add(found);
         return found;
     }
+
+    private static Expression<Func<T, Ranked<T>>> RankedBy<T>(ParameterExpression item, Expression rank) =>
+        Expression.Lambda<Func<T, Ranked<T>>>(Expression.MemberInit(Expression.New(typeof(Ranked<T>)),
+            Expression.Bind(typeof(Ranked<T>).GetProperty(nameof(Ranked<T>.Item))!, item),
+            Expression.Bind(typeof(Ranked<T>).GetProperty(nameof(Ranked<T>.Rank))!, rank)), item);
 
     private static string FieldOf(IdentifierDetails details) => details switch
     {

@@ -21,7 +21,7 @@ public static class PhoneNumber
         try
         {
             var number = Util.Parse(trimmed, "GB");
-            if (!Util.IsValidNumber(number))
+            if (!Util.IsValidNumber(number) && !IsDramaNumber(number))
             {
                 problem = "is not a valid phone number (a UK number such as 07700 900123, or +country code and number)";
                 return false;
@@ -34,6 +34,20 @@ public static class PhoneNumber
             problem = "is not a phone number (a UK number such as 07700 900123, or +country code and number)";
             return false;
         }
+    }
+
+    /// <summary>
+    /// Ofcom's ranges reserved for drama (never allocated to a subscriber): 07700 900000-900999,
+    /// 01632 960000-960999 and 020 7946 0000-0999. libphonenumber calls them invalid; they are
+    /// what fictional records (the demo force, tests) should use, so they are accepted.
+    /// </summary>
+    public static bool IsDramaNumber(PhoneNumbers.PhoneNumber number)
+    {
+        if (number.CountryCode != 44) return false;
+        var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return national.Length == 10 && (national.StartsWith("7700900", StringComparison.Ordinal) ||
+                                         national.StartsWith("1632960", StringComparison.Ordinal) ||
+                                         national.StartsWith("2079460", StringComparison.Ordinal));
     }
 
     /// <summary>The number as people write it: national form for UK numbers, international otherwise.</summary>
