@@ -30,8 +30,12 @@ public sealed record BriefingPerson(
     bool InCustody,
     DateOnly? ExpectedRelease,
     bool LivesHere,
-    double? DistanceMetres)
+    double? DistanceMetres,
+    IReadOnlyList<Identifying>? Identification = null)
 {
+    /// <summary>Issue 18: marks and vehicles, one line each ("Tattoo, left forearm: rose", "KX61 ABC silver Ford Focus (owner)").</summary>
+    public IReadOnlyList<Identifying> MarksAndVehicles => Identification ?? [];
+
     public int? AgeOn(DateOnly today)
     {
         if (DateOfBirth is not { } born) return null;
@@ -62,3 +66,8 @@ public sealed record BriefingZone(
     ZoneShape Shape,
     bool InForceNow,
     bool PersonLivesHere);
+
+/// <summary>Issue 18: one identifying feature as the server words it: a mark, a vehicle, a device or an online identity.</summary>
+public sealed record Identifying(IdentifyingKind Kind, string Text, string Id = "", long Version = 0);
+
+public enum IdentifyingKind { Mark, Vehicle, Device, Online }
