@@ -55,9 +55,9 @@ public sealed class CheckSightingDialog : FormDialog
         With = new TextField { X = 12, Y = Pos.Top(withLabel), Width = Dim.Fill(1) };
         var withHint = new Label { X = 12, Y = Pos.Bottom(With), Text = "optional: who they were with, e.g. \"a girl of about 12\"" };
         // Issue 18: a vehicle seen, by registration mark; everyone linked to it is checked.
-        var vehicleLabel = new Label { X = 1, Y = Pos.Bottom(withHint) + 1, Text = "_Vehicle:" };
+        var vehicleLabel = new Label { X = 1, Y = Pos.Bottom(withHint) + 1, Text = "Re_g mark:" };
         Vehicle = new TextField { X = 12, Y = Pos.Top(vehicleLabel), Width = 12 };
-        PersonSeen = new CheckBox { X = 26, Y = Pos.Top(vehicleLabel), Text = "the _person above was seen with it", Value = CheckState.UnChecked };
+        PersonSeen = new CheckBox { X = 26, Y = Pos.Top(vehicleLabel), Text = "the person above was _seen with it", Value = CheckState.UnChecked };
         var when = new Label { X = 1, Y = Pos.Bottom(vehicleLabel) + 1, Text = "When:      now" };
         _verdict = new Label { X = 1, Y = Pos.Bottom(when) + 1, Width = Dim.Fill(1), Height = 7, Text = "" };
         Add(personLabel, Person, find, whereLabel, Where, Typed, withLabel, With, withHint, vehicleLabel, Vehicle, PersonSeen, when, _verdict);

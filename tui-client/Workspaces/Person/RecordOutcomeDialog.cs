@@ -95,10 +95,11 @@ public sealed class RecordOutcomeDialog : FormDialog
             Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct, devices));
         if (!done.Ok) return false;
         var recorded = done.Value!;
-        Summary = $"{check.Kind} recorded: {result.Describe()}."
-                  + (recorded.Next is { } next ? $" Next {next.Kind.ToLowerInvariant()} due {Dates.Iso(next.DueOn)}." : "")
+        // The server may make it a suspected breach (an unregistered device found, issue 18): say what it recorded, breach first.
+        Summary = $"{check.Kind} recorded: {recorded.Closed.Outcome ?? result.Describe()}."
+                  + (recorded.Breach is not null ? " A suspected breach was opened." : "")
                   + (recorded.UnregisteredDevices > 0 ? $" {recorded.UnregisteredDevices} unregistered device(s) found and recorded." : "")
-                  + (recorded.Breach is not null ? " A suspected breach was opened." : "");
+                  + (recorded.Next is { } next ? $" Next {next.Kind.ToLowerInvariant()} due {Dates.Iso(next.DueOn)}." : "");
         return true;
     }
 }
