@@ -12,7 +12,7 @@ namespace OffenderMgmt.Server.Areas;
 /// <summary>gRPC Areas service: the force's beats and what a local officer needs to know about them.</summary>
 public sealed class AreasService(
     AreaDirectory directory, BeatBriefings briefings, NearbySearch nearby, SightingDesk sightings, AreaIndexHolder areas,
-    DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock) : V1.Areas.AreasBase
+    DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock, Identification.IdentificationDesk identification) : V1.Areas.AreasBase
 {
     private static readonly JsonSerializerOptions GeoJsonOptions = CreateGeoJsonOptions();
 
@@ -33,7 +33,20 @@ public sealed class AreasService(
     public override async Task<V1.Briefing> GetBriefing(V1.GetBriefingRequest request, ServerCallContext context)
     {
         var briefing = await BriefingAsync(request.AreaCode, context.CancellationToken);
-        return BriefingMessages.Briefing(briefing, areas.Current, request.IncludeBoundary, clock.Today);
+        var message = BriefingMessages.Briefing(briefing, areas.Current, request.IncludeBoundary, clock.Today);
+        await AddIdentificationAsync(message.Residents.Concat(message.Excluded).ToList(), context.CancellationToken);
+        return message;
+    }
+
+    /// <summary>Issue 18: each person's current marks and vehicles (briefing fields), in one query.</summary>
+    private async Task AddIdentificationAsync(IReadOnlyList<V1.BriefingPerson> people, CancellationToken cancellationToken)
+    {
+        var fields = await identification.BriefingFieldsAsync(people.Select(p => Guid.Parse(p.PersonId)).ToList(), cancellationToken);
+        foreach (var person in people)
+        {
+            var mine = fields[Guid.Parse(person.PersonId)].ToList();
+            person.Identification.AddRange(mine.Select(Identification.IdentifierMessages.ToMessage));
+        }
     }
 
     public override async Task<V1.ExportBriefingResponse> ExportBriefing(V1.ExportBriefingRequest request, ServerCallContext context)
@@ -56,6 +69,7 @@ public sealed class AreasService(
         audit.Touched(people.Select(p => p.Person.Id));
         var response = new V1.SearchNearResponse();
         response.People.AddRange(people.Select(p => BriefingMessages.Person(p, areas.Current, clock.Today)));
+        await AddIdentificationAsync(response.People, context.CancellationToken);
         return response;
     }
 
@@ -73,6 +87,14 @@ public sealed class AreasService(
 
     public override async Task<V1.SightingVerdict> CheckSighting(V1.CheckSightingRequest request, ServerCallContext context)
     {
+        if (request.Registration.Length > 0)
+        {
+            var (subject, company, when) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Planned, personRequired: false);
+            EnsureBriefingPurpose();
+            var vehicle = await sightings.CheckVehicleAsync(subject.OrNull(), request.Registration, request.Point?.Latitude, request.Point?.Longitude, when, company, request.WithDescription, context.CancellationToken);
+            audit.Touched(vehicle.People.Select(p => p.Check.Person.Id));
+            return VehicleSightingMessages.Verdict(vehicle);
+        }
         var (person, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Planned);
         audit.Touched(person);
         EnsureBriefingPurpose();
@@ -82,6 +104,7 @@ public sealed class AreasService(
 
     public override async Task<V1.RecordSightingResponse> RecordSighting(V1.RecordSightingRequest request, ServerCallContext context)
     {
+        if (request.Registration.Length > 0) return await RecordVehicleSighting(request, context);
         var (person, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Happened);
         audit.Touched(person);
         var recorded = await sightings.RecordAsync(person, request.Point?.Latitude, request.Point?.Longitude, at,
@@ -89,6 +112,23 @@ public sealed class AreasService(
         audit.Touched(recorded.Sighting.Id);
         audit.Touched(recorded.Breaches.Select(b => b.Id));
         var response = new V1.RecordSightingResponse { SightingId = recorded.Sighting.Id.ToString(), Verdict = BriefingMessages.Verdict(recorded.Check) };
+        response.BreachIds.AddRange(recorded.Breaches.Select(b => b.Id.ToString()));
+        response.TaskIds.AddRange(await sightings.TaskIdsAsync(recorded.Breaches.Select(b => b.Id).ToList(), context.CancellationToken));
+        response.SightingIds.Add(response.SightingId);
+        return response;
+    }
+
+    /// <summary>Issue 18: a vehicle seen; one sighting per person checked.</summary>
+    private async Task<V1.RecordSightingResponse> RecordVehicleSighting(V1.RecordSightingRequest request, ServerCallContext context)
+    {
+        var (subject, with, at) = ReadSubject(request.PersonId, request.WithPersonIds, request.At, TimeBounds.Happened, personRequired: false);
+        var recorded = await sightings.RecordVehicleAsync(subject.OrNull(), request.Registration, request.Point?.Latitude, request.Point?.Longitude, at,
+            request.LocationText, with, request.WithDescription, request.Text, context.CancellationToken);
+        audit.Touched(recorded.Check.People.Select(p => p.Check.Person.Id));
+        audit.Touched(recorded.Sightings.Select(s => s.Id));
+        audit.Touched(recorded.Breaches.Select(b => b.Id));
+        var response = new V1.RecordSightingResponse { SightingId = recorded.Sightings[0].Id.ToString(), Verdict = VehicleSightingMessages.Verdict(recorded.Check) };
+        response.SightingIds.AddRange(recorded.Sightings.Select(s => s.Id.ToString()));
         response.BreachIds.AddRange(recorded.Breaches.Select(b => b.Id.ToString()));
         response.TaskIds.AddRange(await sightings.TaskIdsAsync(recorded.Breaches.Select(b => b.Id).ToList(), context.CancellationToken));
         return response;
@@ -111,6 +151,7 @@ public sealed class AreasService(
                 Point = new V1.GeoPoint { Latitude = s.Latitude, Longitude = s.Longitude }, LocationText = s.Location, AreaCode = s.AreaCode ?? "",
                 AreaName = s.AreaCode is { } code ? areas.Current.Find(code)?.Name ?? "" : "", Verdict = (V1.Verdict)(int)s.Verdict,
                 VerdictSummary = s.VerdictReasons, ReportedBy = s.ReportedBy,
+                Registration = s.Registration is { } r ? Identification.RegistrationMark.Display(r) : "",
             };
             if (s.BreachId is { } breach) message.BreachIds.Add(breach.ToString());
             if (level.Allows(RestrictedField.Intelligence)) message.Text = s.Text;
@@ -136,10 +177,10 @@ public sealed class AreasService(
     }
 
     private (Guid Person, IReadOnlyList<Guid> With, DateTimeOffset? At) ReadSubject(
-        string personId, IList<string> withIds, Google.Protobuf.WellKnownTypes.Timestamp? at, TimeBounds bounds)
+        string personId, IList<string> withIds, Google.Protobuf.WellKnownTypes.Timestamp? at, TimeBounds bounds, bool personRequired = true)
     {
         var v = new Validator();
-        var person = v.Id("person_id", personId);
+        var person = v.Id("person_id", personId, required: personRequired);
         var with = v.Each("with_person_ids", withIds, RequestLimits.WithPersonIds, (field, w) => v.Id(field, w));
         var when = v.Instant("at", at, bounds, clock);
         v.ThrowIfInvalid();

@@ -23,6 +23,9 @@ public static class RequestLimits
     /// <summary>CheckSightingRequest / RecordSightingRequest.with_person_ids: the people seen with the subject.</summary>
     public const int WithPersonIds = 20;
 
+    /// <summary>RecordOutcomeRequest.devices_found: the devices found at one inspection (issue 18).</summary>
+    public const int DevicesFound = 20;
+
     /// <summary>CreateOrderRequest.conditions, and each of VaryOrderRequest's add_conditions, change_conditions and remove_condition_ids.</summary>
     public const int Conditions = 100;
 

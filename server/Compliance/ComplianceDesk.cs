@@ -7,7 +7,7 @@ namespace OffenderMgmt.Server.Compliance;
 /// <summary>Whose checks to list: an officer's, a team's or a person's.</summary>
 public sealed record CheckScope(Guid? OfficerId, Guid? TeamId, Guid? PersonId);
 
-public sealed record OutcomeRecorded(ComplianceCheck Closed, ComplianceCheck? Next, Breach? Breach);
+public sealed record OutcomeRecorded(ComplianceCheck Closed, ComplianceCheck? Next, Breach? Breach, IReadOnlyList<Identification.PersonDevice>? UnregisteredDevices = null);
 
 /// <summary>
 /// The compliance checks officers make: what is due and overdue (for an officer, a team or a
@@ -15,7 +15,7 @@ public sealed record OutcomeRecorded(ComplianceCheck Closed, ComplianceCheck? Ne
 /// A check belongs to whoever holds its source: the lead officer of the order, or the
 /// responsible officer of the management.
 /// </summary>
-public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, BreachRegister breaches, Security.Caller caller, ForceClock clock)
+public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, BreachRegister breaches, Identification.IdentificationDesk identification, Security.Caller caller, ForceClock clock)
 {
     public const int DefaultHorizonDays = 28;
     public const int MaxHorizonDays = 366;
@@ -55,11 +55,14 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
     /// <summary>Closes an open check that has opened, schedules its successor, and opens a breach if one is suspected.</summary>
     public async Task<OutcomeRecorded> RecordOutcomeAsync(
         Guid checkId, CheckOutcome outcome, DateTimeOffset? completedAt, string notes, Guid? officerId,
-        Guid? breachOrderId, Guid? breachConditionId, CancellationToken cancellationToken)
+        Guid? breachOrderId, Guid? breachConditionId, CancellationToken cancellationToken, IReadOnlyList<Identification.DeviceDetails>? devicesFound = null)
     {
         var v = new Validator();
         v.Enum("outcome", outcome);
         var text = v.Optional("notes", notes, 20_000);
+        var found = new List<Identification.PersonDevice>();
+        foreach (var (details, i) in (devicesFound ?? []).Select((d, i) => (d, i)))
+            found.Add((Identification.PersonDevice)Identification.IdentifierRules.Create(details, v, $"devices_found[{i}]"));
         var at = completedAt ?? clock.Now;
         if (at > clock.Now.AddMinutes(5)) v.Add("completed_at", "must not be in the future");
         v.ThrowIfInvalid();
@@ -69,6 +72,8 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
             throw new RuleViolationException("CHECK_CLOSED", check.Status == CheckStatus.Completed
                 ? $"This check was already completed ({check.Outcome}) on {clock.ToLocal(check.CompletedAt!.Value):yyyy-MM-dd}."
                 : $"This check was withdrawn ({check.CancelledReason}).");
+        if (found.Count > 0 && check.Kind != CheckKind.DeviceInspection)
+            throw new ValidationException("devices_found", "is only for a device inspection");
         var completedOn = DateOnly.FromDateTime(clock.ToLocal(at).DateTime);
         if (completedOn < check.OpensOn)
             throw new RuleViolationException("CHECK_NOT_DUE", $"This check is not due yet: it is due on {check.DueOn:yyyy-MM-dd} and can be recorded from {check.OpensOn:yyyy-MM-dd}.");
@@ -81,6 +86,23 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         var duty = NotificationRules.IsDutyCheck(check.Kind);
         if (duty && outcome == CheckOutcome.Compliant)
             await NoteNotificationAsync(check, at, completedOn, cancellationToken);
+
+        // Issue 18: the devices found; an unregistered one under a devices condition is a suspected breach of it.
+        var devices = found.Count > 0 ? await JudgeDevicesAsync(check, found, cancellationToken) : null;
+        if (devices?.Finding.BreachSuspected == true && outcome != CheckOutcome.BreachSuspected)
+        {
+            check.Outcome = outcome = CheckOutcome.BreachSuspected;
+            breachOrderId ??= devices.Value.Condition!.OrderId;
+            breachConditionId ??= devices.Value.Condition!.Id;
+            text = string.Join(" ", new[] { text, devices.Value.Finding.Reason }.Where(t => t.Length > 0));
+            check.Notes = text;
+        }
+        else if (devices?.Finding.BreachSuspected == true)
+        {
+            breachOrderId ??= devices.Value.Condition!.OrderId;
+            breachConditionId ??= devices.Value.Condition!.Id;
+            text = string.Join(" ", new[] { text, devices.Value.Finding.Reason }.Where(t => t.Length > 0));
+        }
 
         Breach? breach = null;
         if (outcome == CheckOutcome.BreachSuspected)
@@ -99,7 +121,27 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         }
         else next = await planner.PlanNextAsync(check, completedOn, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new OutcomeRecorded(check, next, breach);
+        return new OutcomeRecorded(check, next, breach, devices?.Unregistered);
+    }
+
+    /// <summary>
+    /// Matches the devices found with the person's devices on record, records the ones not on
+    /// record as found at this check, and judges them against the devices condition the check
+    /// came from (or, for a check from a management, the person's devices condition in force).
+    /// </summary>
+    private async Task<(DeviceInspectionFinding Finding, Orders.DevicesCondition? Condition, IReadOnlyList<Identification.PersonDevice> Unregistered)?> JudgeDevicesAsync(
+        ComplianceCheck check, IReadOnlyList<Identification.PersonDevice> found, CancellationToken cancellationToken)
+    {
+        var condition = check.ConditionId is { } conditionId
+            ? await db.Conditions.OfType<Orders.DevicesCondition>().FirstOrDefaultAsync(c => c.Id == conditionId, cancellationToken)
+            : await db.Conditions.OfType<Orders.DevicesCondition>()
+                .Where(c => c.RemovedOn == null && db.Orders.Any(o => o.Id == c.OrderId && o.PersonId == check.PersonId &&
+                                                                      (o.Status == Orders.OrderStatus.Active || o.Status == Orders.OrderStatus.Varied)))
+                .OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var known = await identification.DevicesOfAsync(check.PersonId, cancellationToken);
+        var finding = DeviceInspectionRules.Judge(found, known, condition);
+        var unregistered = finding.Unregistered.Select(d => d.Known ?? identification.NoteFound(check.PersonId, check.Id, d.Found)).ToList();
+        return (finding, condition, unregistered);
     }
 
     /// <summary>A notification check found compliant: the person gave the notification it stands for.</summary>

@@ -47,6 +47,7 @@ public sealed class ComplianceService(
         if (outcome != CheckOutcome.BreachSuspected && (breachOrder != Guid.Empty || breachCondition != Guid.Empty))
             v.Add("breach_order_id", "is only for outcome BREACH_SUSPECTED");
         var completedAt = v.Instant("completed_at", request.CompletedAt, TimeBounds.Happened, clock);
+        var devicesFound = v.Each("devices_found", request.DevicesFound, RequestLimits.DevicesFound, (field, d) => Identification.IdentifierMessages.Found(d, v, field));
         v.ThrowIfInvalid();
         audit.Touched(checkId);
         var check = await desk.GetAsync(checkId, context.CancellationToken);
@@ -54,7 +55,7 @@ public sealed class ComplianceService(
         await disclosure.EnsureMayEditPersonAsync(check.PersonId, context.CancellationToken);
 
         var result = await desk.RecordOutcomeAsync(checkId, outcome, completedAt, request.Notes, caller.OfficerId,
-            breachOrder.OrNull(), breachCondition.OrNull(), context.CancellationToken);
+            breachOrder.OrNull(), breachCondition.OrNull(), context.CancellationToken, devicesFound);
         var listed = await messages.ChecksAsync(result.Next is null ? [result.Closed] : [result.Closed, result.Next], context.CancellationToken);
         var response = new V1.RecordOutcomeResponse { Closed = listed[0] };
         if (result.Next is not null) { response.Next = listed[1]; audit.Touched(result.Next.Id); }
@@ -62,6 +63,11 @@ public sealed class ComplianceService(
         {
             response.Breach = (await messages.BreachesAsync([result.Breach], context.CancellationToken))[0];
             audit.Touched(result.Breach.Id);
+        }
+        if (result.UnregisteredDevices is { } unregistered)
+        {
+            response.UnregisteredDeviceIds.AddRange(unregistered.Select(d => d.Id.ToString()));
+            audit.Touched(unregistered.Select(d => d.Id));
         }
         return response;
     }

@@ -22,6 +22,8 @@ public sealed class DemoForce
     public List<IomReviewDecision> IomDecisions { get; } = [];
     public List<OffenderNotification> Notifications { get; } = [];
     public List<CustodyRelease> CustodyReleases { get; } = [];
+    /// <summary>Marks, vehicles and registered phones (issue 18).</summary>
+    public List<Identification.PersonIdentifier> Identifiers { get; } = [];
     /// <summary>People whose notification checks <see cref="DemoNotifications"/> plans from their own notifications.</summary>
     public HashSet<Guid> SpecialNotificationCases { get; } = [];
 

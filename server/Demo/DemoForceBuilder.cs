@@ -22,6 +22,7 @@ public static class DemoForceBuilder
         new DemoOrders(random, today, now, areas, force).Build();
         new DemoNotifications(seed, today, now, areas, force).Build();
         new DemoChecks(random, today, now, force).Build();
+        new DemoIdentification(seed, now, force).Build();
         return force;
     }
 }

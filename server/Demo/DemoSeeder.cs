@@ -76,6 +76,7 @@ public sealed partial class DemoSeeder(
         db.IomReviewDecisions.AddRange(force.IomDecisions);
         db.OffenderNotifications.AddRange(force.Notifications);
         db.CustodyReleases.AddRange(force.CustodyReleases);
+        db.PersonIdentifiers.AddRange(force.Identifiers);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

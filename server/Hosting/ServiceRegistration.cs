@@ -63,6 +63,7 @@ public static class ServiceRegistration
         services.AddScoped<AreaImporter>();
         services.AddScoped<AreaDirectory>();
         services.AddScoped<PeopleDirectory>();
+        services.AddScoped<Identification.IdentificationDesk>();
         services.AddScoped<TaskBoard>();
         services.AddScoped<NotificationFactsLoader>();
         services.AddScoped<NotificationDesk>();

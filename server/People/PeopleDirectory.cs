@@ -34,6 +34,14 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Co
         await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
         ?? throw new NotFoundException("person", id.ToString());
 
+    /// <summary>Many people by id, in one query (for search results found by another key).</summary>
+    public async Task<IReadOnlyDictionary<Guid, Person>> ManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct().ToList();
+        if (distinct.Count == 0) return new Dictionary<Guid, Person>();
+        return await db.People.AsNoTracking().Where(p => distinct.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
     /// <summary>
     /// Applies an edit made from <paramref name="expectedVersion"/>. The edit sees the current
     /// details and returns the new ones; nothing is written unless they are valid and the

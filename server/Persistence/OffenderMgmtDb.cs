@@ -41,6 +41,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<CustodyRelease> CustodyReleases => Set<CustodyRelease>();
     public DbSet<BreachStatusChange> BreachStatusChanges => Set<BreachStatusChange>();
     public DbSet<Sighting> Sightings => Set<Sighting>();
+    public DbSet<Identification.PersonIdentifier> PersonIdentifiers => Set<Identification.PersonIdentifier>();
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

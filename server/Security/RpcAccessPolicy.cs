@@ -55,6 +55,16 @@ public static class RpcAccessPolicy
             Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
         [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.ListPhotos))] =
             Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        // Issue 18: marks and vehicles are briefing fields, devices and online identifiers casework
+        // (IdentifierRules.MaySee filters what each role sees); searches are limited like SearchPeople.
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.AddIdentifier))] = Write(AuditAction.Create, [.. CaseWorkers, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.UpdateIdentifier))] = Write(AuditAction.Update, [.. CaseWorkers, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.ListIdentifiers))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.PartnerAgency, Role.Service]),
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.SearchByVehicle))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.Service]) with { Limit = RateLimit.Search },
+        [Method(V1.People.Descriptor, nameof(V1.People.PeopleBase.SearchByMark))] =
+            Read([.. CaseWorkers, Role.LocalOfficer, Role.Analyst, Role.Service]) with { Limit = RateLimit.Search },
 
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.ListAreas))] = Read(Everyone, personal: false),
         [Method(V1.Areas.Descriptor, nameof(V1.Areas.AreasBase.GetArea))] = Read(Everyone, personal: false),

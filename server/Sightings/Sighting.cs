@@ -22,6 +22,8 @@ public sealed class Sighting
     public SightingVerdict Verdict { get; set; }
     public string VerdictReasons { get; set; } = "";
     public Guid? BreachId { get; set; }
+    /// <summary>The vehicle seen (compact registration mark), when the sighting was of a vehicle.</summary>
+    public string? Registration { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }
 

@@ -22,6 +22,7 @@ internal sealed class SightingConfiguration : IEntityTypeConfiguration<Sighting>
         sighting.Property(s => s.ReportedBy).HasMaxLength(100);
         sighting.Property(s => s.VerdictReasons).HasMaxLength(4000);
         sighting.Property(s => s.WithPersonIds).HasJsonConversion();
+        sighting.Property(s => s.Registration).HasMaxLength(Identification.RegistrationMark.MaxLength);
         sighting.HasIndex(s => new { s.PersonId, s.SeenAt });
         sighting.HasIndex(s => new { s.AreaCode, s.SeenAt });
     }

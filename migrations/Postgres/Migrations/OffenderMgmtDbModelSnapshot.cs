@@ -833,6 +833,56 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("PersonIdentifiers", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1856,6 +1906,10 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Registration")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("ReportedBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1969,6 +2023,109 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.OnlineIdentifier", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<Guid?>("FoundAtCheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Imei")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RegisteredConditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("DeviceType");
+
+                    b.HasIndex("FoundAtCheckId");
+
+                    b.HasIndex("Imei");
+
+                    b.HasIndex("PhoneNumber");
+
+                    b.HasIndex("RegisteredConditionId");
+
+                    b.HasDiscriminator().HasValue(3);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonMark", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("BodyLocation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("MarkType");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonVehicle", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Link")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasIndex("Registration");
+
+                    b.HasDiscriminator().HasValue(2);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.CurfewCondition", b =>
@@ -2327,6 +2484,15 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasForeignKey("BreachId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -2724,6 +2890,19 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.ComplianceCheck", null)
+                        .WithMany()
+                        .HasForeignKey("FoundAtCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Orders.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredConditionId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

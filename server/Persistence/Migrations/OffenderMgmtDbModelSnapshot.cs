@@ -820,6 +820,56 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("PersonIdentifiers", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1835,6 +1885,10 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Registration")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReportedBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1948,6 +2002,109 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.OnlineIdentifier", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<Guid?>("FoundAtCheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Imei")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegisteredConditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeviceType");
+
+                    b.HasIndex("FoundAtCheckId");
+
+                    b.HasIndex("Imei");
+
+                    b.HasIndex("PhoneNumber");
+
+                    b.HasIndex("RegisteredConditionId");
+
+                    b.HasDiscriminator().HasValue(3);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonMark", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("BodyLocation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("MarkType");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonVehicle", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Link")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("Registration");
+
+                    b.HasDiscriminator().HasValue(2);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.CurfewCondition", b =>
@@ -2306,6 +2463,15 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasForeignKey("BreachId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -2701,6 +2867,19 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.ComplianceCheck", null)
+                        .WithMany()
+                        .HasForeignKey("FoundAtCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Orders.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredConditionId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

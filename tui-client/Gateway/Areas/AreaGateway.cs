@@ -63,6 +63,7 @@ public sealed class AreaGateway(ServerConnection connection)
         var request = new V1.CheckSightingRequest
         {
             PersonId = query.PersonId, Point = Wire.Point(query.Position), WithDescription = query.WithDescription?.Trim() ?? "",
+            Registration = query.Registration?.Trim() ?? "",
         };
         var verdict = await connection.CallAsync(Purpose.SightingCheck, o => _areas.CheckSightingAsync(request, o), cancellationToken);
         return ToVerdict(verdict);
@@ -83,6 +84,7 @@ public sealed class AreaGateway(ServerConnection connection)
             WithDescription = report.WithDescription?.Trim() ?? "",
             Text = report.Text.Trim(),
             RequestId = requestId,
+            Registration = report.Registration?.Trim() ?? "",
         };
         var response = await connection.CallAsync(Purpose.SightingCheck, o => _areas.RecordSightingAsync(request, o), cancellationToken);
         return new SightingRecorded(response.SightingId, ToVerdict(response.Verdict ?? new V1.SightingVerdict()),
@@ -113,7 +115,8 @@ public sealed class AreaGateway(ServerConnection connection)
         p.Orders.Select(o => new OrderView(o.OrderId, Wording.Of(o.Type), Wording.LongName(o.Type), Wording.Of(o.Status), OrdersGateway.IsLive(o.Status), o.Enforceable,
             null, null, null, Wire.Date(o.EndsOn), null, null, o.Conditions.Select(ConditionWording.ToView).ToList(), 0)).ToList(),
         ToContact(p.ResponsibleOfficer), Wire.Text(p.WhatToDo), p.CustodyStatus == V1.CustodyStatus.InCustody,
-        Wire.Date(p.ExpectedReleaseDate), p.LivesHere, p.DistanceMetres > 0 ? p.DistanceMetres : null) { PhotoId = Wire.Text(p.PhotoId) };
+        Wire.Date(p.ExpectedReleaseDate), p.LivesHere, p.DistanceMetres > 0 ? p.DistanceMetres : null,
+        p.Identification.Select(PeopleGateway.ToIdentifying).ToList()) { PhotoId = Wire.Text(p.PhotoId) };
 
     private static OfficerContact? ToContact(V1.OfficerContact? c) =>
         c is null || (c.Name.Length == 0 && c.TeamName.Length == 0)
@@ -127,7 +130,8 @@ public sealed class AreaGateway(ServerConnection connection)
     private static SightingVerdict ToVerdict(V1.SightingVerdict v) => new(
         ToVerdict(v.Verdict), v.Summary,
         v.Findings.Select(f => new ConditionFinding(Wording.Of(f.OrderType), Wire.Text(f.ConditionWording), ToVerdict(f.Verdict), Wire.Text(f.Reason))).ToList(),
-        Wire.Text(v.PersonName), Wire.Text(v.AreaName));
+        Wire.Text(v.PersonName), Wire.Text(v.AreaName), Wire.Text(v.Registration),
+        v.People.Select(p => new PersonVerdict(p.PersonId, p.PersonName, ToVerdict(p.Verdict), p.Summary, Wire.Text(p.VehicleLink), p.Identified)).ToList());
 
     private static Verdict ToVerdict(V1.Verdict verdict) =>
         Enum.IsDefined((Verdict)(int)verdict) ? (Verdict)(int)verdict : Verdict.Unknown;

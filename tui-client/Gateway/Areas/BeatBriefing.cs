@@ -30,10 +30,13 @@ public sealed record BriefingPerson(
     bool InCustody,
     DateOnly? ExpectedRelease,
     bool LivesHere,
-    double? DistanceMetres)
+    double? DistanceMetres,
+    IReadOnlyList<Identifying>? Identification = null)
 {
     /// <summary>The person's current photo (fetch it with PeopleGateway.PhotoAsync), if they have one.</summary>
     public string? PhotoId { get; init; }
+    /// <summary>Issue 18: marks and vehicles, one line each ("Tattoo, left forearm: rose", "KX61 ABC silver Ford Focus (owner)").</summary>
+    public IReadOnlyList<Identifying> MarksAndVehicles => Identification ?? [];
 
     public int? AgeOn(DateOnly today)
     {
@@ -65,3 +68,8 @@ public sealed record BriefingZone(
     ZoneShape Shape,
     bool InForceNow,
     bool PersonLivesHere);
+
+/// <summary>Issue 18: one identifying feature as the server words it: a mark, a vehicle, a device or an online identity.</summary>
+public sealed record Identifying(IdentifyingKind Kind, string Text, string Id = "", long Version = 0);
+
+public enum IdentifyingKind { Mark, Vehicle, Device, Online }

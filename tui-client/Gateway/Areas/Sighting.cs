@@ -1,13 +1,17 @@
 namespace OffenderMgmt.Tui.Gateway;
 
-/// <summary>"I have just seen this person here": who, where, and who with.</summary>
-public sealed record SightingQuery(string PersonId, GeoPosition Position, string? WithDescription);
+/// <summary>"I have just seen this person (or this vehicle, by registration mark) here": who, where, and who with.</summary>
+public sealed record SightingQuery(string PersonId, GeoPosition Position, string? WithDescription, string? Registration = null);
 
 /// <summary>A sighting to put on record as intelligence.</summary>
-public sealed record SightingReport(string PersonId, GeoPosition Position, string? LocationText, string? WithDescription, string Text);
+public sealed record SightingReport(string PersonId, GeoPosition Position, string? LocationText, string? WithDescription, string Text, string? Registration = null);
 
 /// <summary>Whether a sighting breaches the person's conditions, in plain words, condition by condition.</summary>
-public sealed record SightingVerdict(Verdict Verdict, string Summary, IReadOnlyList<ConditionFinding> Findings, string? PersonName, string? AreaName);
+public sealed record SightingVerdict(Verdict Verdict, string Summary, IReadOnlyList<ConditionFinding> Findings, string? PersonName, string? AreaName,
+    string? Registration = null, IReadOnlyList<PersonVerdict>? People = null);
+
+/// <summary>Issue 18: for a vehicle sighting, the verdict on one person linked to the vehicle (or seen with it).</summary>
+public sealed record PersonVerdict(string PersonId, string PersonName, Verdict Verdict, string Summary, string? VehicleLink, bool Identified);
 
 public sealed record ConditionFinding(string OrderType, string? ConditionWording, Verdict Verdict, string? Reason);
 

@@ -49,4 +49,23 @@ public static class CheckResultWords
 }
 
 /// <summary>What recording an outcome did: the check closed, the next one planned, and a breach if one was suspected.</summary>
-public sealed record OutcomeRecorded(CheckRow Closed, CheckRow? Next, BreachEntry? Breach);
+public sealed record OutcomeRecorded(CheckRow Closed, CheckRow? Next, BreachEntry? Breach, int UnregisteredDevices = 0);
+
+/// <summary>Issue 18: a phone found at a device inspection, by number or IMEI.</summary>
+public sealed record FoundDevice(string? PhoneNumber, string? Imei)
+{
+    /// <summary>
+    /// Reads what the officer typed: entries separated by ";" or new lines, each a phone number
+    /// or an IMEI (15 digits, or written "IMEI ..."). The server checks each.
+    /// </summary>
+    public static IReadOnlyList<FoundDevice> Parse(string text) =>
+        text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(entry =>
+            {
+                var imei = entry.StartsWith("IMEI", StringComparison.OrdinalIgnoreCase);
+                var digits = new string(entry.Where(char.IsAsciiDigit).ToArray());
+                return imei || (digits.Length == 15 && !entry.TrimStart().StartsWith('+') && !entry.TrimStart().StartsWith('0'))
+                    ? new FoundDevice(null, imei ? entry[4..].Trim(' ', ':') : entry)
+                    : new FoundDevice(entry, null);
+            }).ToList();
+}

@@ -30,7 +30,7 @@ public sealed class ComplianceGateway(ServerConnection connection)
 
     public async Task<OutcomeRecorded> RecordOutcomeAsync(
         string checkId, CheckResult result, string notes, string? breachOrderId, string? breachConditionId,
-        string requestId, Purpose purpose, CancellationToken cancellationToken)
+        string requestId, Purpose purpose, CancellationToken cancellationToken, IReadOnlyList<FoundDevice>? devicesFound = null)
     {
         var request = new V1.RecordOutcomeRequest
         {
@@ -41,9 +41,11 @@ public sealed class ComplianceGateway(ServerConnection connection)
             BreachConditionId = breachConditionId ?? "",
             RequestId = requestId,
         };
+        // Issue 18: the devices a device inspection found.
+        request.DevicesFound.AddRange((devicesFound ?? []).Select(d => new V1.DeviceFound { Type = V1.DeviceType.Phone, PhoneNumber = d.PhoneNumber ?? "", Imei = d.Imei ?? "" }));
         var response = await connection.CallAsync(purpose, o => _compliance.RecordOutcomeAsync(request, o), cancellationToken);
         return new OutcomeRecorded(ToRow(response.Closed), response.Next is null ? null : ToRow(response.Next),
-            response.Breach is null ? null : ToBreach(response.Breach));
+            response.Breach is null ? null : ToBreach(response.Breach), response.UnregisteredDeviceIds.Count);
     }
 
     public async Task<BreachEntry> RecordBreachAsync(BreachReport report, string requestId, Purpose purpose, CancellationToken cancellationToken)

@@ -42,4 +42,20 @@ public sealed class PeopleGateway(ServerConnection connection)
         a is null || (a.Line1.Length == 0 && a.Postcode.Length == 0)
             ? null
             : new PostalAddress(a.Line1, Wire.Text(a.Line2), Wire.Text(a.Town), Wire.Text(a.Postcode), Wire.Position(a.Location), Wire.Text(a.AreaCode), Wire.Text(a.AreaName));
+
+    /// <summary>Issue 18: the person's marks and vehicles, and their devices and online identities when the role sees casework.</summary>
+    public async Task<IReadOnlyList<Identifying>> IdentifiersAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
+    {
+        var response = await connection.CallAsync(purpose, o => _people.ListIdentifiersAsync(new V1.ListIdentifiersRequest { PersonId = personId }, o), cancellationToken);
+        return response.Identifiers.Select(ToIdentifying).ToList();
+    }
+
+    internal static Identifying ToIdentifying(V1.Identifier i) => new(
+        i.DetailCase switch
+        {
+            V1.Identifier.DetailOneofCase.Vehicle => IdentifyingKind.Vehicle,
+            V1.Identifier.DetailOneofCase.Device => IdentifyingKind.Device,
+            V1.Identifier.DetailOneofCase.Online => IdentifyingKind.Online,
+            _ => IdentifyingKind.Mark,
+        }, i.Display, i.Id, i.Version);
 }

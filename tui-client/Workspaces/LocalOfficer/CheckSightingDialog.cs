@@ -54,9 +54,13 @@ public sealed class CheckSightingDialog : FormDialog
         var withLabel = new Label { X = 1, Y = Pos.Bottom(Where) + 1, Text = "Wi_th:" };
         With = new TextField { X = 12, Y = Pos.Top(withLabel), Width = Dim.Fill(1) };
         var withHint = new Label { X = 12, Y = Pos.Bottom(With), Text = "optional: who they were with, e.g. \"a girl of about 12\"" };
-        var when = new Label { X = 1, Y = Pos.Bottom(withHint) + 1, Text = "When:      now" };
+        // Issue 18: a vehicle seen, by registration mark; everyone linked to it is checked.
+        var vehicleLabel = new Label { X = 1, Y = Pos.Bottom(withHint) + 1, Text = "Re_g mark:" };
+        Vehicle = new TextField { X = 12, Y = Pos.Top(vehicleLabel), Width = 12 };
+        PersonSeen = new CheckBox { X = 26, Y = Pos.Top(vehicleLabel), Text = "the person above was _seen with it", Value = CheckState.UnChecked };
+        var when = new Label { X = 1, Y = Pos.Bottom(vehicleLabel) + 1, Text = "When:      now" };
         _verdict = new Label { X = 1, Y = Pos.Bottom(when) + 1, Width = Dim.Fill(1), Height = 7, Text = "" };
-        Add(personLabel, Person, find, whereLabel, Where, Typed, withLabel, With, withHint, when, _verdict);
+        Add(personLabel, Person, find, whereLabel, Where, Typed, withLabel, With, withHint, vehicleLabel, Vehicle, PersonSeen, when, _verdict);
         AddProblemLine(Pos.Bottom(_verdict));
 
         RecordButton = new Button { Text = "_Record…", Enabled = false };
@@ -77,6 +81,8 @@ public sealed class CheckSightingDialog : FormDialog
         Where.ValueChanged += (_, _) => ForgetVerdict();
         Typed.TextChanged += (_, _) => ForgetVerdict();
         With.TextChanged += (_, _) => ForgetVerdict();
+        Vehicle.TextChanged += (_, _) => ForgetVerdict();
+        PersonSeen.ValueChanged += (_, _) => ForgetVerdict();
         StartIn(_people.Count == 0 ? find : Person);
     }
 
@@ -97,6 +103,10 @@ public sealed class CheckSightingDialog : FormDialog
     public RadioGroup Where { get; }
     public TextField Typed { get; }
     public TextField With { get; }
+    /// <summary>Issue 18: the registration mark of a vehicle seen (optional).</summary>
+    public TextField Vehicle { get; }
+    /// <summary>With a vehicle: whether the person chosen above was seen with it (otherwise only the vehicle was).</summary>
+    public CheckBox PersonSeen { get; }
     public Button RecordButton { get; }
 
     /// <summary>The last verdict shown, and what it was about.</summary>
@@ -117,7 +127,9 @@ public sealed class CheckSightingDialog : FormDialog
 
     protected override async Task<bool> SubmitCoreAsync()
     {
-        if (Person.Count == 0 || Person.Chosen.Id is null)
+        var registration = string.IsNullOrWhiteSpace(Vehicle.Text) ? null : Vehicle.Text.Trim();
+        var personSeen = registration is null || PersonSeen.Value == CheckState.Checked;
+        if (personSeen && (Person.Count == 0 || Person.Chosen.Id is null))
         {
             ShowProblem("Choose who was seen (F3 finds anyone by name).");
             return false;
@@ -128,7 +140,7 @@ public sealed class CheckSightingDialog : FormDialog
             ShowProblem(problem!);
             return false;
         }
-        var query = new SightingQuery(Person.Chosen.Id, at, string.IsNullOrWhiteSpace(With.Text) ? null : With.Text.Trim());
+        var query = new SightingQuery(personSeen ? Person.Chosen.Id : "", at, string.IsNullOrWhiteSpace(With.Text) ? null : With.Text.Trim(), registration);
         var done = await Calls.RunAsync("Checking", ct => Context.Gateways.Areas.CheckSightingAsync(query, ct));
         if (!done.Ok) return false;
         Checked = query;
@@ -148,7 +160,14 @@ public sealed class CheckSightingDialog : FormDialog
         var lines = new List<string> { headline };
         lines.AddRange(verdict.Findings.Select(f =>
             $"  • {f.OrderType}, \"{TextWrap.Fit(f.ConditionWording ?? "condition", 60)}\": {f.Verdict.Describe().ToLowerInvariant()}{(f.Reason is { } reason && reason != verdict.Summary ? $" ({reason})" : "")}"));
-        if (verdict.AreaName is { } area) lines.Add($"  Checked for {verdict.PersonName ?? name}, seen in {area}.");
+        if (verdict.People is { Count: > 0 } people)
+        {
+            // Issue 18: a vehicle sighting; one verdict per person linked to it (or seen with it).
+            lines = [$"{verdict.Verdict.Describe().ToUpperInvariant()}: vehicle {verdict.Registration}, {people.Count} person(s) checked"];
+            lines.AddRange(people.Select(p => $"  • {p.PersonName} ({p.VehicleLink ?? "seen"}{(p.Identified ? ", seen" : ", not seen")}): {p.Summary}"));
+        }
+        else if (verdict.Registration is { } reg) lines = [$"{verdict.Verdict.Describe().ToUpperInvariant()}: {verdict.Summary}"];
+        if (verdict.AreaName is { } area) lines.Add(verdict.Registration is { } vehicle ? $"  Vehicle {vehicle} seen in {area}." : $"  Checked for {verdict.PersonName ?? name}, seen in {area}.");
         _verdict.Text = string.Join("\n", lines.SelectMany(l => TextWrap.Lines(l, InnerWidth)).Take(7));
         _verdict.SetScheme(Theme.Line(verdict.Verdict switch
         {
@@ -161,7 +180,7 @@ public sealed class CheckSightingDialog : FormDialog
     private void Record()
     {
         if (Checked is not { } query) return;
-        using var dialog = new RecordSightingDialog(Context, query, Person.Chosen.Name);
+        using var dialog = new RecordSightingDialog(Context, query, query.PersonId.Length > 0 ? Person.Chosen.Name : $"vehicle {query.Registration}");
         App!.Run(dialog);
         if (!dialog.Completed || dialog.Recorded is not { } recorded) return;
         ShowVerdict(recorded.Verdict, Person.Chosen.Name);

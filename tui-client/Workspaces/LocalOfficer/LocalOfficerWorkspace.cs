@@ -250,6 +250,8 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
             $"Home: {p.Address?.ToString() ?? "not known"}{(p.InCustody ? $" · IN CUSTODY{(p.ExpectedRelease is { } release ? $", release expected {Dates.Iso(release)}" : "")}" : "")}",
             $"Managed: {(p.Schemes.Count == 0 ? "no scheme" : string.Join("; ", p.Schemes))}",
         };
+        // Issue 18: marks and vehicles, to recognise them (beside the photo, when there is one).
+        lines.AddRange(IdentificationLines.For(p.MarksAndVehicles));
         // What to do and whom to call come straight after who they are: an officer reading this
         // at a door must not have to scroll for them (issue 20, point 1).
         var safety = new List<string>();

@@ -20,7 +20,7 @@ public sealed class RecordSightingDialog : FormDialog
         : base(context, $"Record a sighting · {personName}", "_Record", 90)
     {
         _query = query;
-        var at = new Label { X = 1, Y = 1, Text = $"Seen now at {query.Position}{(query.WithDescription is { } with ? $", with {with}" : "")}." };
+        var at = new Label { X = 1, Y = 1, Text = $"Seen now at {query.Position}{(query.WithDescription is { } with ? $", with {with}" : "")}{(query.Registration is { } vehicle ? $", vehicle {vehicle}" : "")}." };
         var placeLabel = new Label { X = 1, Y = 3, Text = "_Place:" };
         Place = new TextField { X = 14, Y = 3, Width = Dim.Fill(1) };
         var placeHint = new Label { X = 14, Y = 4, Text = "in words, e.g. \"outside the bus station, Church Street\"" };
@@ -44,7 +44,7 @@ public sealed class RecordSightingDialog : FormDialog
             ShowProblem("Say what you saw: it goes on record as intelligence.");
             return false;
         }
-        var report = new SightingReport(_query.PersonId, _query.Position, string.IsNullOrWhiteSpace(Place.Text) ? null : Place.Text.Trim(), _query.WithDescription, text);
+        var report = new SightingReport(_query.PersonId, _query.Position, string.IsNullOrWhiteSpace(Place.Text) ? null : Place.Text.Trim(), _query.WithDescription, text, _query.Registration);
         var requestId = _intent.IdFor(report);
         var done = await Calls.RunAsync("Recording the sighting", ct => Context.Gateways.Areas.RecordSightingAsync(report, null, requestId, ct));
         if (!done.Ok) return false;

@@ -12,6 +12,8 @@ public sealed class PersonRecord
     public IReadOnlyList<BreachEntry>? Breaches { get; set; }
     public IReadOnlyList<ContactEntry>? Contacts { get; set; }
     public IReadOnlyList<SightingEntry>? Sightings { get; set; }
+    /// <summary>Issue 18: marks and vehicles; devices and online identities when the role sees casework.</summary>
+    public IReadOnlyList<Identifying>? Identifiers { get; set; }
 
     /// <summary>Why a part is missing, keyed by part name ("orders", "checks"...).</summary>
     public Dictionary<string, string> Missing { get; } = [];

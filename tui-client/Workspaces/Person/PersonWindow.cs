@@ -36,7 +36,7 @@ public sealed class PersonWindow : Window
         Title = TitleFor(name);
         SetScheme(Theme.Base);
 
-        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(PhotoColumns + 1), Height = 6, Text = $"Loading {name}…" };
+        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(PhotoColumns + 1), Height = 8, Text = $"Loading {name}…" };
         Photo = new PhotoView { X = Pos.AnchorEnd(PhotoColumns), Y = 0, Width = PhotoColumns, Height = 6 };
         var today = context.Today;
         var zone = context.Clock.LocalTimeZone;
@@ -209,8 +209,10 @@ public sealed class PersonWindow : Window
             Part(record, "checks", ct => gateways.Compliance.HistoryAsync(_personId, Purpose, ct), v => record.Checks = v),
             Part(record, "breaches", ct => gateways.Compliance.BreachesOfAsync(_personId, Purpose, ct), v => record.Breaches = v),
             Part(record, "contacts", ct => gateways.Caseload.ContactsOfAsync(_personId, Purpose, ct), v => record.Contacts = v),
-            Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v));
+            Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v),
+            Part(record, "identification", ct => gateways.People.IdentifiersAsync(_personId, Purpose, ct), v => record.Identifiers = v));
         Record = record;
+        ShowDetails(record.Details, record.Identifiers);
         ShowParts(record);
         if (record.Missing.Count > 0)
             StatusLine.Warning($"Not shown: {string.Join("; ", record.Missing.Select(m => $"{m.Key} ({m.Value})"))}");
@@ -223,7 +225,7 @@ public sealed class PersonWindow : Window
         else record.Missing[name] = done.Error!.Message;
     }
 
-    private void ShowDetails(PersonDetails p)
+    private void ShowDetails(PersonDetails p, IReadOnlyList<Identifying>? identifiers = null)
     {
         var age = p.AgeOn(_context.Today) is { } years ? $" (age {years})" : "";
         var lines = new List<string>
@@ -235,6 +237,7 @@ public sealed class PersonWindow : Window
             $"Warnings: {(p.WarningMarkers.Count == 0 ? "none" : string.Join(", ", p.WarningMarkers).ToUpperInvariant())}",
             $"Description: {p.Description ?? "none recorded"}{(p.HealthNotes is { } health ? $"   Health: {health}" : "")}",
         };
+        lines.AddRange(Common.IdentificationLines.For(identifiers ?? []));   // issue 18
         _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116 - PhotoColumns - 1)));
     }
 

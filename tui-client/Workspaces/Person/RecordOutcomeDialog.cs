@@ -47,9 +47,13 @@ public sealed class RecordOutcomeDialog : FormDialog
             X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, 4), Enabled = false,
         };
         Outcome.ValueChanged += (_, _) => BreachOf.Enabled = ChosenResult == CheckResult.BreachSuspected;
-        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Notes:" };
+        // Issue 18: a device inspection names the phones found; an unregistered one opens a suspected breach.
+        var devicesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Devices:" };
+        DevicesFound = new TextField { X = 12, Y = Pos.Top(devicesLabel), Width = Dim.Fill(1) };
+        var devicesHint = new Label { X = 12, Y = Pos.Bottom(DevicesFound), Text = "device inspection: phones found, e.g. 07700 900123; IMEI 490154203237518" };
+        var notesLabel = new Label { X = 1, Y = Pos.Bottom(devicesHint) + 1, Text = "_Notes:" };
         Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
-        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes);
+        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, devicesLabel, DevicesFound, devicesHint, notesLabel, Notes);
         AddProblemLine(Pos.Bottom(Notes) + 1);
         StartIn(Outcome);
     }
@@ -58,6 +62,7 @@ public sealed class RecordOutcomeDialog : FormDialog
     public RadioGroup Outcome { get; }
     public ChoiceList<(string? OrderId, string? ConditionId)> BreachOf { get; }
     public NotesBox Notes { get; }
+    public TextField DevicesFound { get; }
 
     /// <summary>What was recorded, in words, for the screen behind.</summary>
     public string Summary { get; private set; } = "";
@@ -79,14 +84,22 @@ public sealed class RecordOutcomeDialog : FormDialog
         var result = ChosenResult;
         var (orderId, conditionId) = result == CheckResult.BreachSuspected ? BreachOf.Chosen : (null, null);
         var notes = Notes.Text;
-        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId));
+        var devices = FoundDevice.Parse(DevicesFound.Text);
+        if (devices.Count > 0 && check.Kind != "Device inspection")
+        {
+            ShowProblem("Devices found are recorded at a device inspection; choose that check, or leave Devices empty.");
+            return false;
+        }
+        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId, string.Join(";", devices)));
         var done = await Calls.RunAsync("Saving", ct =>
-            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct));
+            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct, devices));
         if (!done.Ok) return false;
         var recorded = done.Value!;
-        Summary = $"{check.Kind} recorded: {result.Describe()}."
-                  + (recorded.Next is { } next ? $" Next {next.Kind.ToLowerInvariant()} due {Dates.Iso(next.DueOn)}." : "")
-                  + (recorded.Breach is not null ? " A suspected breach was opened." : "");
+        // The server may make it a suspected breach (an unregistered device found, issue 18): say what it recorded, breach first.
+        Summary = $"{check.Kind} recorded: {recorded.Closed.Outcome ?? result.Describe()}."
+                  + (recorded.Breach is not null ? " A suspected breach was opened." : "")
+                  + (recorded.UnregisteredDevices > 0 ? $" {recorded.UnregisteredDevices} unregistered device(s) found and recorded." : "")
+                  + (recorded.Next is { } next ? $" Next {next.Kind.ToLowerInvariant()} due {Dates.Iso(next.DueOn)}." : "");
         return true;
     }
 }
