@@ -22,6 +22,7 @@ public static class OptionsRegistration
         services.AddChecked<WorkloadOptions, WorkloadOptionsValidator>(configuration, "Workload");
         services.AddChecked<ReviewOptions, ReviewOptionsValidator>(configuration, "Reviews");
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
+        services.AddChecked<Access.AccessOptions, Access.AccessOptionsValidator>(configuration, "Access");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
         return services;
     }

@@ -57,6 +57,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<Mappa.MappaMeetingCase> MappaMeetingCases => Set<Mappa.MappaMeetingCase>();
     public DbSet<Mappa.MappaAction> MappaActions => Set<Mappa.MappaAction>();
     public DbSet<Mappa.PartnerAgencyAccount> PartnerAgencyAccounts => Set<Mappa.PartnerAgencyAccount>();
+    public DbSet<Access.AnalystGrant> AnalystGrants => Set<Access.AnalystGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
