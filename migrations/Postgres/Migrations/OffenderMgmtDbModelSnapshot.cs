@@ -22,6 +22,72 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RevokedReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Analyst", "ExpiresAt");
+
+                    b.ToTable("AnalystGrants", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GrantId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AnalystGrantPeople", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Alerts.AlertEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1205,6 +1271,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("ServedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1662,6 +1733,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1971,6 +2047,21 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Access.AnalystGrant", null)
+                        .WithMany("People")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordRef", b =>
@@ -2561,6 +2652,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
