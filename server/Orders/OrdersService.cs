@@ -59,7 +59,9 @@ public sealed class OrdersService(
         // A service account lists only the orders it recorded (orders:read-own).
         var recordedBy = caller.Role == Role.Service ? caller.Subject : null;
         var (orders, next) = await book.ListAsync(new OrderFilter(person.OrNull(), lead.OrNull(), type, status, request.PageSize, request.PageToken, recordedBy), context.CancellationToken);
-        var levels = await disclosure.ForPeopleAsync(orders.Select(o => o.PersonId), context.CancellationToken);
+        // The person asked about counts even when they have no orders: the answer says so.
+        var asked = person == Guid.Empty ? [] : new[] { person };
+        var levels = await disclosure.ForPeopleAsync(orders.Select(o => o.PersonId).Concat(asked), context.CancellationToken);
         audit.Touched(orders.Select(o => o.Id));
         audit.Touched(orders.Select(o => o.PersonId));
         var response = new V1.ListOrdersResponse { NextPageToken = next };
