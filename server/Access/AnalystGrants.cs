@@ -107,22 +107,20 @@ public sealed class AnalystGrants(OffenderMgmtDb db, Caller caller, IOptions<Acc
     public async Task<HashSet<Guid>> CoveredAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
     {
         if (personIds.Count == 0) return [];
-        var now = clock.Now;
-        var analyst = caller.Subject;
-        var covered = await db.AnalystGrants.AsNoTracking()
-            .Where(g => g.Analyst == analyst && g.RevokedAt == null && g.ExpiresAt > now)
-            .SelectMany(g => g.People.Where(p => personIds.Contains(p.PersonId)).Select(p => p.PersonId))
-            .Distinct().ToListAsync(cancellationToken);
+        var covered = await CallersLivePeople().Where(p => personIds.Contains(p)).Distinct().ToListAsync(cancellationToken);
         return covered.ToHashSet();
     }
 
     /// <summary>The people the calling analyst may read now (for narrowing a search).</summary>
-    public async Task<List<Guid>> AllCoveredAsync(CancellationToken cancellationToken)
+    public Task<List<Guid>> AllCoveredAsync(CancellationToken cancellationToken) =>
+        CallersLivePeople().Distinct().ToListAsync(cancellationToken);
+
+    private IQueryable<Guid> CallersLivePeople()
     {
         var now = clock.Now;
         var analyst = caller.Subject;
-        return await db.AnalystGrants.AsNoTracking()
+        return db.AnalystGrants.AsNoTracking()
             .Where(g => g.Analyst == analyst && g.RevokedAt == null && g.ExpiresAt > now)
-            .SelectMany(g => g.People.Select(p => p.PersonId)).Distinct().ToListAsync(cancellationToken);
+            .SelectMany(g => g.People.Select(p => p.PersonId));
     }
 }

@@ -179,6 +179,7 @@ public sealed class NeedToKnowTests(DemoServerFactory server) : IClassFixture<De
             () => people.SearchPeopleAsync(new SearchPeopleRequest { Name = "Smith" }).ResponseAsync);
     }
 
+    /// <summary>The IOM cohort is managed jointly by police, probation and partners (Neighbourhood Crime IOM Strategy, Home Office and MoJ, 2020).</summary>
     [Fact]
     public async Task The_iom_agenda_is_for_the_iom_team_and_partners_and_anyone_else_must_state_a_reason()
     {
