@@ -18,7 +18,7 @@ public sealed partial class DemoSeeder(
     OffenderMgmtDb db, AreaImporter importer, AccountService accounts, IOptions<DemoOptions> options, ForceClock clock, ILogger<DemoSeeder> logger)
 {
     /// <summary>Bump when the generator changes what it builds, so old demo databases are rebuilt.</summary>
-    public const string GeneratorVersion = "6";
+    public const string GeneratorVersion = "7";
     private const string MarkerKey = "demo.generator";
 
     public static string BoundaryFile => Path.Combine(AppContext.BaseDirectory, "Data", "bedfordshire-wards.geojson");

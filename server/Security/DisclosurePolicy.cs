@@ -87,7 +87,7 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.Par
     /// <summary>
     /// Whom a search may find: everyone for case workers and local officers; for an analyst only
     /// the people of their live grants (refused outright with none); for a service (scope
-    /// people:match) only a match by PNC ID, never a trawl by name.
+    /// people:match) only a match by PNC ID, unless it also holds people:search.
     /// </summary>
     public async Task<IReadOnlyCollection<Guid>?> SearchLimitAsync(bool byName, CancellationToken cancellationToken)
     {
@@ -97,8 +97,9 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.Par
                 var covered = await grants.AllCoveredAsync(cancellationToken);
                 if (covered.Count == 0) throw new AccessDeniedException(AnalystNeedsGrant, ErrorReason.AnalystGrantRequired);
                 return covered;
-            case Role.Service when byName:
-                throw ServiceScopes.Refusal("", caller.Scopes, "A service account matches people by PNC ID only (scope people:match): send pnc_id and no name.");
+            case Role.Service when byName && !caller.HasScope(ServiceScopes.PeopleSearch):
+                throw ServiceScopes.Refusal("", caller.Scopes,
+                    "This service account matches people by PNC ID only (scope people:match): send pnc_id and no name; a search by name needs scope people:search.");
             default:
                 return null;
         }

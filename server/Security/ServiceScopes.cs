@@ -21,6 +21,7 @@ public static class ServiceScopes
     public const string OrdersWrite = "orders:write";
     public const string OrdersReadOwn = "orders:read-own";
     public const string PeopleMatch = "people:match";
+    public const string PeopleSearch = "people:search";
     public const string ReleasesWrite = "releases:write";
 
     private static readonly ServiceScope[] Table =
@@ -30,6 +31,8 @@ public static class ServiceScopes
         Scope(OrdersReadOwn, "read the orders this account recorded, and no others",
             (V1.Orders.Descriptor, [nameof(V1.Orders.OrdersBase.GetOrder), nameof(V1.Orders.OrdersBase.ListOrders)])),
         Scope(PeopleMatch, "find a person by PNC ID (SearchPeople with pnc_id only): names, date of birth and PNC ID, nothing else",
+            (V1.People.Descriptor, [nameof(V1.People.PeopleBase.SearchPeople)])),
+        Scope(PeopleSearch, "search people by name too (a case system that keeps people's records)",
             (V1.People.Descriptor, [nameof(V1.People.PeopleBase.SearchPeople)])),
         Scope("people:write", "create a person and correct their details",
             (V1.People.Descriptor, [nameof(V1.People.PeopleBase.CreatePerson), nameof(V1.People.PeopleBase.UpdatePerson)])),
