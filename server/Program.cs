@@ -31,6 +31,7 @@ app.MapGrpcService<CaseloadService>();
 app.MapGrpcService<AlertsService>();
 app.MapGrpcService<OffenderMgmt.Server.Risk.RiskService>();
 app.MapGrpcService<OffenderMgmt.Server.Mappa.MappaService>();
+app.MapGrpcService<OffenderMgmt.Server.Access.AccessService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

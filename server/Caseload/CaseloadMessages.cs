@@ -207,7 +207,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
         RecordedBy = note.RecordedBy,
         At = Timestamp.FromDateTimeOffset(note.At),
         Kind = (V1.ContactKind)(int)note.Kind,
-        Text = level.Allows(RestrictedField.Casework) ? note.Text : "",
+        Text = level.Allows(RestrictedField.CaseworkText) ? note.Text : "",
     };
 
     public static V1.IomReviewItem AgendaItem(AgendaItem item)

@@ -305,6 +305,7 @@ public sealed class CaseloadService(
         var v = new Validator();
         var on = v.Date("on", request.On, TimeBounds.Planned, clock) ?? clock.Today;
         v.ThrowIfInvalid();
+        await disclosure.EnsureIomAgendaAsync(context.CancellationToken);
         var (since, items) = await iom.AgendaAsync(on, context.CancellationToken);
         audit.Touched(items.Select(i => i.Person.Id));
         var agenda = new V1.IomReviewAgenda { MeetingOn = IsoDate.Format(on), Since = IsoDate.Format(since) };

@@ -4,6 +4,7 @@ using OffenderMgmt.Server.People;
 using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Security;
 using V1 = OffenderMgmt.Contracts.V1;
 
 namespace OffenderMgmt.Server.Compliance;
@@ -14,7 +15,8 @@ namespace OffenderMgmt.Server.Compliance;
 /// </summary>
 public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
 {
-    public async Task<IReadOnlyList<V1.ComplianceCheck>> ChecksAsync(IReadOnlyList<ComplianceCheck> checks, CancellationToken cancellationToken)
+    /// <param name="levelFor">What the caller may see of each person's records: check notes are restricted casework text.</param>
+    public async Task<IReadOnlyList<V1.ComplianceCheck>> ChecksAsync(IReadOnlyList<ComplianceCheck> checks, Func<Guid, DisclosureLevel> levelFor, CancellationToken cancellationToken)
     {
         var personIds = checks.Select(c => c.PersonId).Distinct().ToList();
         var people = await NamesAsync(personIds, cancellationToken);
@@ -55,7 +57,7 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
                 DaysOverdue = check.IsOverdueOn(today) ? today.DayNumber - check.DueOn.DayNumber : 0,
                 Description = Describe(check, condition, risk),
                 CancelledReason = check.CancelledReason,
-                Notes = check.Notes,
+                Notes = levelFor(check.PersonId).Allows(RestrictedField.CaseworkText) ? check.Notes : "",
                 Version = check.Version,
             };
             if (check.CompletedAt is { } at) message.CompletedAt = Timestamp.FromDateTimeOffset(at);
@@ -63,7 +65,8 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
         }).ToList();
     }
 
-    public async Task<IReadOnlyList<V1.Breach>> BreachesAsync(IReadOnlyList<Breach> breaches, CancellationToken cancellationToken)
+    /// <param name="levelFor">What the caller may see of each person's records: breach details are restricted casework text.</param>
+    public async Task<IReadOnlyList<V1.Breach>> BreachesAsync(IReadOnlyList<Breach> breaches, Func<Guid, DisclosureLevel> levelFor, CancellationToken cancellationToken)
     {
         var people = await NamesAsync(breaches.Select(b => b.PersonId).Distinct().ToList(), cancellationToken);
         var conditionIds = breaches.Select(b => b.ConditionId).OfType<Guid>().Distinct().ToList();
@@ -91,7 +94,7 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
                 RecordedAt = Timestamp.FromDateTimeOffset(b.RecordedAt),
                 TaskId = tasks.TryGetValue($"breach:{b.Id}", out var task) ? task.ToString() : "",
                 Version = b.Version,
-                Details = b.Details,
+                Details = levelFor(b.PersonId).Allows(RestrictedField.CaseworkText) ? b.Details : "",
             };
             if (b.Latitude is { } lat && b.Longitude is { } lon) message.Location = new V1.GeoPoint { Latitude = lat, Longitude = lon };
             message.History.AddRange(b.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new V1.BreachStatusChange

@@ -18,23 +18,23 @@ public sealed class ComplianceService(
     {
         var scope = await ScopeAsync(request, context.CancellationToken);
         var (checks, next) = await desk.ListDueAsync(scope, request.HorizonDays, request.PageSize, request.PageToken, context.CancellationToken);
-        return await WithPlanActionsAsync(await RespondAsync(checks, next, context.CancellationToken), scope, request, overdue: false, context.CancellationToken);
+        return await WithPlanActionsAsync(await RespondAsync(checks, next, Writer, context.CancellationToken), scope, request, overdue: false, context.CancellationToken);
     }
 
     public override async Task<V1.ListChecksResponse> ListOverdue(V1.ListChecksRequest request, ServerCallContext context)
     {
         var scope = await ScopeAsync(request, context.CancellationToken);
         var (checks, next) = await desk.ListOverdueAsync(scope, request.PageSize, request.PageToken, context.CancellationToken);
-        return await WithPlanActionsAsync(await RespondAsync(checks, next, context.CancellationToken), scope, request, overdue: true, context.CancellationToken);
+        return await WithPlanActionsAsync(await RespondAsync(checks, next, Writer, context.CancellationToken), scope, request, overdue: true, context.CancellationToken);
     }
 
     public override async Task<V1.ListChecksResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
     {
         var person = Ids.Require(request.PersonId, "person_id");
         audit.Touched(person);
-        await disclosure.EnsureCaseworkOfPersonAsync(person, context.CancellationToken);
+        var level = await disclosure.EnsureCaseworkOfPersonAsync(person, context.CancellationToken);
         var (checks, next) = await desk.HistoryAsync(person, request.PageSize, request.PageToken, context.CancellationToken);
-        return await RespondAsync(checks, next, context.CancellationToken);
+        return await RespondAsync(checks, next, _ => level, context.CancellationToken);
     }
 
     public override async Task<V1.RecordOutcomeResponse> RecordOutcome(V1.RecordOutcomeRequest request, ServerCallContext context)
@@ -56,12 +56,12 @@ public sealed class ComplianceService(
 
         var result = await desk.RecordOutcomeAsync(checkId, outcome, completedAt, request.Notes, caller.OfficerId,
             breachOrder.OrNull(), breachCondition.OrNull(), context.CancellationToken, devicesFound);
-        var listed = await messages.ChecksAsync(result.Next is null ? [result.Closed] : [result.Closed, result.Next], context.CancellationToken);
+        var listed = await messages.ChecksAsync(result.Next is null ? [result.Closed] : [result.Closed, result.Next], Writer, context.CancellationToken);
         var response = new V1.RecordOutcomeResponse { Closed = listed[0] };
         if (result.Next is not null) { response.Next = listed[1]; audit.Touched(result.Next.Id); }
         if (result.Breach is not null)
         {
-            response.Breach = (await messages.BreachesAsync([result.Breach], context.CancellationToken))[0];
+            response.Breach = (await messages.BreachesAsync([result.Breach], Writer, context.CancellationToken))[0];
             audit.Touched(result.Breach.Id);
         }
         if (result.UnregisteredDevices is { } unregistered)
@@ -91,7 +91,7 @@ public sealed class ComplianceService(
             request.Location?.Latitude, request.Location?.Longitude, request.LocationText, source,
             check.OrNull(), sighting.OrNull(), request.Details), context.CancellationToken);
         audit.Touched(breach.Id);
-        return (await messages.BreachesAsync([breach], context.CancellationToken))[0];
+        return (await messages.BreachesAsync([breach], Writer, context.CancellationToken))[0];
     }
 
     public override async Task<V1.Breach> UpdateBreach(V1.UpdateBreachRequest request, ServerCallContext context)
@@ -107,7 +107,7 @@ public sealed class ComplianceService(
         audit.Touched(existing.PersonId);
         await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
         var breach = await breaches.UpdateAsync(id, request.ExpectedVersion, status, action, request.Note, context.CancellationToken);
-        return (await messages.BreachesAsync([breach], context.CancellationToken))[0];
+        return (await messages.BreachesAsync([breach], Writer, context.CancellationToken))[0];
     }
 
     public override async Task<V1.ListBreachesResponse> ListBreaches(V1.ListBreachesRequest request, ServerCallContext context)
@@ -120,12 +120,13 @@ public sealed class ComplianceService(
         v.ThrowIfInvalid();
         if (officer != Guid.Empty) await disclosure.EnsureCaseworkOfOfficerAsync(officer, context.CancellationToken);
         var (list, next) = await breaches.ListAsync(new BreachFilter(person.OrNull(), order.OrNull(), officer.OrNull(), request.OpenOnly, request.PageSize, request.PageToken), context.CancellationToken);
+        var levels = new Dictionary<Guid, DisclosureLevel>();
         foreach (var id in list.Select(b => b.PersonId).Append(person).Where(p => p != Guid.Empty).Distinct())
-            await disclosure.EnsureCaseworkOfPersonAsync(id, context.CancellationToken);
+            levels[id] = await disclosure.EnsureCaseworkOfPersonAsync(id, context.CancellationToken);
         audit.Touched(list.Select(b => b.Id));
         audit.Touched(list.Select(b => b.PersonId));
         var response = new V1.ListBreachesResponse { NextPageToken = next };
-        response.Breaches.AddRange(await messages.BreachesAsync(list, context.CancellationToken));
+        response.Breaches.AddRange(await messages.BreachesAsync(list, id => levels[id], context.CancellationToken));
         return response;
     }
 
@@ -189,7 +190,7 @@ public sealed class ComplianceService(
         if (recorded.Breach is { } breach)
         {
             audit.Touched(breach.Id);
-            var message = (await messages.BreachesAsync([breach], context.CancellationToken))[0];
+            var message = (await messages.BreachesAsync([breach], Writer, context.CancellationToken))[0];
             response.BreachId = message.Id;
             response.TaskId = message.TaskId;
         }
@@ -251,12 +252,19 @@ public sealed class ComplianceService(
         return response;
     }
 
-    private async Task<V1.ListChecksResponse> RespondAsync(IReadOnlyList<ComplianceCheck> checks, string next, CancellationToken cancellationToken)
+    /// <summary>
+    /// The level for what the caller wrote, or for the due and overdue lists: their scope was
+    /// cleared by <see cref="DisclosurePolicy"/> (own or team work, or a stated reason), and only
+    /// case workers may call them.
+    /// </summary>
+    private static DisclosureLevel Writer(Guid _) => DisclosureLevel.Full;
+
+    private async Task<V1.ListChecksResponse> RespondAsync(IReadOnlyList<ComplianceCheck> checks, string next, Func<Guid, DisclosureLevel> levelFor, CancellationToken cancellationToken)
     {
         audit.Touched(checks.Select(c => c.Id));
         audit.Touched(checks.Select(c => c.PersonId));
         var response = new V1.ListChecksResponse { NextPageToken = next };
-        response.Checks.AddRange(await messages.ChecksAsync(checks, cancellationToken));
+        response.Checks.AddRange(await messages.ChecksAsync(checks, levelFor, cancellationToken));
         return response;
     }
 

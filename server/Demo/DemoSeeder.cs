@@ -81,22 +81,30 @@ public sealed partial class DemoSeeder(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The demo sign-in accounts, one per role; README.md lists them.</summary>
-    public static IReadOnlyList<(string Username, Role Role, Func<DemoCast, Guid?> Officer)> Accounts { get; } =
+    /// <summary>
+    /// The demo sign-in accounts, one per role, and two systems with the scopes of their jobs
+    /// (a court, a custody suite); README.md lists them. demo.service is the case system that
+    /// feeds the demo force: it writes everything a feed writes, and reads only the orders it
+    /// recorded and people matched by PNC ID.
+    /// </summary>
+    public static IReadOnlyList<(string Username, Role Role, Func<DemoCast, Guid?> Officer, string Scopes)> Accounts { get; } =
     [
-        ("demo.manager", Role.OffenderManager, c => c.VsomtManagers[0].Id),
-        ("demo.supervisor", Role.Supervisor, c => c.VsomtSupervisor.Id),
-        ("demo.officer", Role.LocalOfficer, c => c.LutonLocalOfficer.Id),
-        ("demo.analyst", Role.Analyst, c => c.Analyst.Id),
-        ("demo.partner", Role.PartnerAgency, _ => null),
-        ("demo.service", Role.Service, _ => null),
-        ("demo.admin", Role.Admin, _ => null),
+        ("demo.manager", Role.OffenderManager, c => c.VsomtManagers[0].Id, ""),
+        ("demo.supervisor", Role.Supervisor, c => c.VsomtSupervisor.Id, ""),
+        ("demo.officer", Role.LocalOfficer, c => c.LutonLocalOfficer.Id, ""),
+        ("demo.analyst", Role.Analyst, c => c.Analyst.Id, ""),
+        ("demo.partner", Role.PartnerAgency, _ => null, ""),
+        ("demo.service", Role.Service, _ => null,
+            "orders:write orders:read-own people:match people:write releases:write charges:write caseload:write breaches:write sightings:write zones:read risk:write mappa:write"),
+        ("demo.court", Role.Service, _ => null, "orders:write orders:read-own people:match"),
+        ("demo.custody", Role.Service, _ => null, "people:match releases:write"),
+        ("demo.admin", Role.Admin, _ => null, ""),
     ];
 
     private async Task CreateAccountsAsync(DemoCast cast, CancellationToken cancellationToken)
     {
-        foreach (var (username, role, officer) in Accounts)
-            await accounts.CreateAsync(username, $"Demo {role.ToClaim().Replace('-', ' ')}", role, officer(cast), options.Value.Password, cancellationToken);
+        foreach (var (username, role, officer, scopes) in Accounts)
+            await accounts.CreateAsync(username, role == Role.Service ? $"Demo {username[5..]} system" : $"Demo {role.ToClaim().Replace('-', ' ')}", role, officer(cast), options.Value.Password, cancellationToken, scopes);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reusing the demo force already in the database ({Marker})")]

@@ -60,7 +60,7 @@ public static class BriefingExport
                 csv.WriteField(string.Join("; ", p.Schemes));
                 csv.WriteField(string.Join("; ", p.Orders.Select(o => $"{OrderTypeRules.For(o.Type).ShortName} ({o.Status})")));
                 csv.WriteField(string.Join("; ", p.Orders.SelectMany(o => o.Conditions).Select(c => c.Wording)));
-                csv.WriteField(p.Person.WarningMarkers == People.WarningMarkers.None ? "" : p.Person.WarningMarkers.ToString());
+                csv.WriteField(People.WarningMarkerNames.Describe(p.Person.WarningMarkers));
                 csv.WriteField(p.Contact?.DisplayName ?? p.ContactTeam?.Name ?? "");
                 csv.WriteField(p.Contact?.Phone ?? p.ContactTeam?.Phone ?? "");
                 csv.WriteField(p.WhatToDo);

@@ -99,7 +99,7 @@ public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, Br
         }
         if (orders.Any(o => o.ServedAt is null)) lines.Add("An order has been made but not yet served: if you meet them, it may be served on them; contact the lead officer.");
         if (person.WarningMarkers != WarningMarkers.None)
-            lines.Add($"Warning markers: {person.WarningMarkers.ToString().ToLowerInvariant()}. {(person.WarningMarkers.HasFlag(WarningMarkers.Weapons) || person.WarningMarkers.HasFlag(WarningMarkers.Firearms) || person.WarningMarkers.HasFlag(WarningMarkers.Violent) ? "Do not approach alone." : "")}".Trim());
+            lines.Add($"Warning markers: {WarningMarkerNames.Describe(person.WarningMarkers)}. {(person.WarningMarkers.HasFlag(WarningMarkers.Weapons) || person.WarningMarkers.HasFlag(WarningMarkers.Firearms) || person.WarningMarkers.HasFlag(WarningMarkers.Violent) ? "Do not approach alone." : "")}".Trim());
         lines.Add("If seen, run a sighting check: it says whether this is a breach.");
         lines.Add(contact is not null
             ? $"Tell {contact.DisplayName} ({contact.CollarNumber}) on {contact.Phone} of any sighting or breach."

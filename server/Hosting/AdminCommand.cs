@@ -8,7 +8,7 @@ namespace OffenderMgmt.Server.Hosting;
 /// <summary>
 /// Administration from the server's command line, against the same database the server uses:
 /// <code>
-/// accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"]   (password from stdin)
+/// accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"] [--scopes "orders:write orders:read-own"]   (password from stdin)
 /// accounts disable USERNAME | accounts enable USERNAME | accounts list
 /// import-areas FILE.geojson [--code-property P --name-property P --district-code-property P --district-name-property P]
 /// migrate
@@ -91,8 +91,10 @@ public static class AdminCommand
         }
         var password = await ReadPasswordAsync();
         var account = await services.GetRequiredService<AccountService>()
-            .CreateAsync(words[2], Option(args, "--name") ?? "", role, officerId, password, CancellationToken.None);
-        Console.WriteLine($"Created account '{account.Username}' ({account.Role.ToClaim()}).");
+            .CreateAsync(words[2], Option(args, "--name") ?? "", role, officerId, password, CancellationToken.None, Option(args, "--scopes") ?? "");
+        if (role == Role.Service && account.Scopes.Length == 0)
+            Console.WriteLine($"Note: a service account without scopes reads and writes no personal data. Scopes: {string.Join(", ", ServiceScopes.All.Select(s => s.Name))}.");
+        Console.WriteLine($"Created account '{account.Username}' ({account.Role.ToClaim()}{(account.Scopes.Length > 0 ? $"; scopes {account.Scopes}" : "")}).");
         return 0;
     }
 
@@ -107,7 +109,7 @@ public static class AdminCommand
     private static async Task<int> ListAccountsAsync(OffenderMgmtDb db)
     {
         foreach (var a in await db.UserAccounts.AsNoTracking().OrderBy(a => a.Username).ToListAsync())
-            Console.WriteLine($"{a.Username,-24} {a.Role.ToClaim(),-17} {(a.Disabled ? "disabled" : "enabled"),-9} {a.DisplayName}");
+            Console.WriteLine($"{a.Username,-24} {a.Role.ToClaim(),-17} {(a.Disabled ? "disabled" : "enabled"),-9} {a.DisplayName}{(a.Scopes.Length > 0 ? $"  [{a.Scopes}]" : "")}");
         return 0;
     }
 
@@ -174,8 +176,10 @@ public static class AdminCommand
                    dotnet run --project server -- <command> [--data-dir PATH | --demo] [--provider ... --connection-string ...]
               migrate
                   (applies the schema migrations and stops; for deployments with Storage:MigrateOnStart=false)
-              accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"]
-                  (reads the password from standard input; at least 12 characters)
+              accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"] [--scopes "S1 S2"]
+                  (reads the password from standard input; at least 12 characters;
+                   --scopes for a service account, e.g. "orders:write orders:read-own people:match";
+                   the README lists every scope)
               accounts disable USERNAME
               accounts enable USERNAME
               accounts list

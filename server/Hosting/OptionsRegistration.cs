@@ -23,6 +23,7 @@ public static class OptionsRegistration
         services.AddChecked<ReviewOptions, ReviewOptionsValidator>(configuration, "Reviews");
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
         services.AddChecked<Photos.PhotoOptions, Photos.PhotoOptionsValidator>(configuration, "Photos");
+        services.AddChecked<Access.AccessOptions, Access.AccessOptionsValidator>(configuration, "Access");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
         services.AddChecked<JobOptions, JobOptionsValidator>(configuration, "Jobs");
         services.AddChecked<TlsOptions, TlsOptionsValidator>(configuration, "Tls");

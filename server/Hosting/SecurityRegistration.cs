@@ -33,6 +33,7 @@ public static class SecurityRegistration
         services.AddScoped<Caller>();
         services.AddScoped<CallAudit>();
         services.AddScoped<DisclosurePolicy>();
+        services.AddScoped<Access.AnalystGrants>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -36,6 +36,9 @@ public sealed class Order : IVersioned
     /// <summary>The creating service's request id, so a retried create is not applied twice.</summary>
     public string? SourceRequestId { get; set; }
 
+    /// <summary>The account that recorded the order (a court system reads the orders it recorded: ServiceScopes orders:read-own).</summary>
+    public string RecordedBy { get; set; } = "";
+
     public DateTimeOffset CreatedAt { get; set; }
     public long Version { get; set; }
 

@@ -15,7 +15,7 @@ public sealed record OrderVariationRequest(
     DateOnly VariedOn, string Court, IReadOnlyList<Condition> Added, IReadOnlyList<(Guid Id, Condition Replacement)> Changed,
     IReadOnlyList<Guid> Removed, DateOnly? NewEndsOn, bool EndDateChanged, string Summary);
 
-public sealed record OrderFilter(Guid? PersonId, Guid? LeadOfficerId, OrderType? Type, OrderStatus? Status, int PageSize, string? PageToken);
+public sealed record OrderFilter(Guid? PersonId, Guid? LeadOfficerId, OrderType? Type, OrderStatus? Status, int PageSize, string? PageToken, string? RecordedBy = null);
 
 /// <summary>
 /// The life of an order: made, served (from then enforceable and its conditions checked),
@@ -61,6 +61,7 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, Tasks.Task
             OwningTeamId = team,
             VictimDetails = request.VictimDetails.Trim(),
             SourceRequestId = request.SourceRequestId,
+            RecordedBy = caller.Subject,
             CreatedAt = clock.Now,
         };
         foreach (var condition in request.Conditions) AddCondition(order, condition);
@@ -92,6 +93,7 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, Tasks.Task
         if (filter.LeadOfficerId is { } lead) orders = orders.Where(o => o.LeadOfficerId == lead);
         if (filter.Type is { } type) orders = orders.Where(o => o.Type == type);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
+        if (filter.RecordedBy is { } recordedBy) orders = orders.Where(o => o.RecordedBy == recordedBy);
         if (after is not null)
         {
             var last = Guid.TryParse(after[0], out var g) ? g : throw new ValidationException("page_token", "is not a page token this list returned");

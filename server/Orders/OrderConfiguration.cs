@@ -22,6 +22,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.DischargeReason).HasMaxLength(2000);
         order.Property(o => o.VictimDetails).HasMaxLength(20_000);
         order.Property(o => o.SourceRequestId).HasMaxLength(200);
+        order.Property(o => o.RecordedBy).HasMaxLength(100);
         order.HasIndex(o => o.SourceRequestId).IsUnique();
         order.HasIndex(o => o.PersonId);
         order.HasIndex(o => new { o.LeadOfficerId, o.Status });

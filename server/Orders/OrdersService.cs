@@ -40,6 +40,7 @@ public sealed class OrdersService(
         var order = await book.GetAsync(Ids.Require(request.Id, "id"), context.CancellationToken);
         audit.Touched(order.Id);
         audit.Touched(order.PersonId);
+        disclosure.EnsureServiceRecorded(order);
         var level = await disclosure.ForPersonAsync(order.PersonId, context.CancellationToken);
         return await messages.ToMessageAsync(order, level, context.CancellationToken);
     }
@@ -55,8 +56,12 @@ public sealed class OrdersService(
             v.Add("person_id", "give a person_id or a lead_officer_id");
         v.ThrowIfInvalid();
 
-        var (orders, next) = await book.ListAsync(new OrderFilter(person.OrNull(), lead.OrNull(), type, status, request.PageSize, request.PageToken), context.CancellationToken);
-        var levels = await disclosure.ForPeopleAsync(orders.Select(o => o.PersonId), context.CancellationToken);
+        // A service account lists only the orders it recorded (orders:read-own).
+        var recordedBy = caller.Role == Role.Service ? caller.Subject : null;
+        var (orders, next) = await book.ListAsync(new OrderFilter(person.OrNull(), lead.OrNull(), type, status, request.PageSize, request.PageToken, recordedBy), context.CancellationToken);
+        // The person asked about counts even when they have no orders: the answer says so.
+        var asked = person == Guid.Empty ? [] : new[] { person };
+        var levels = await disclosure.ForPeopleAsync(orders.Select(o => o.PersonId).Concat(asked), context.CancellationToken);
         audit.Touched(orders.Select(o => o.Id));
         audit.Touched(orders.Select(o => o.PersonId));
         var response = new V1.ListOrdersResponse { NextPageToken = next };
@@ -72,6 +77,7 @@ public sealed class OrdersService(
         var servedAt = v.Instant("served_at", request.ServedAt, TimeBounds.Happened, clock, required: true);
         v.ThrowIfInvalid();
         audit.Touched(id);
+        if (caller.Role == Role.Service) disclosure.EnsureServiceRecorded(await book.GetAsync(id, context.CancellationToken));
         var order = await book.ServeAsync(id, servedAt!.Value, request.ServedWhere,
             servedBy == Guid.Empty ? caller.OfficerId!.Value : servedBy, context.CancellationToken);
         audit.Touched(order.PersonId);
@@ -102,6 +108,7 @@ public sealed class OrdersService(
 
         audit.Touched(id);
         var existing = await book.GetAsync(id, context.CancellationToken);
+        disclosure.EnsureServiceRecorded(existing);
         if (caller.Role != Role.Service) await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
         var order = await book.VaryAsync(id, request.ExpectedVersion,
             new OrderVariationRequest(variedOn, request.Court, added, changed, removed, newEnds, endChanged, request.Summary), context.CancellationToken);
@@ -118,6 +125,7 @@ public sealed class OrdersService(
         v.ThrowIfInvalid();
         audit.Touched(id);
         var existing = await book.GetAsync(id, context.CancellationToken);
+        disclosure.EnsureServiceRecorded(existing);
         if (caller.Role != Role.Service) await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
         var order = await book.DischargeAsync(id, request.ExpectedVersion, on, request.Reason, context.CancellationToken);
         audit.Touched(order.PersonId);

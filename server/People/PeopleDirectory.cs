@@ -5,7 +5,8 @@ using OffenderMgmt.Server.Persistence;
 
 namespace OffenderMgmt.Server.People;
 
-public sealed record PersonSearch(string Name, string PncId, int PageSize, string? PageToken);
+/// <param name="Only">When given, only these people are found (an analyst's granted people).</param>
+public sealed record PersonSearch(string Name, string PncId, int PageSize, string? PageToken, IReadOnlyCollection<Guid>? Only = null);
 
 public sealed record PersonPage(IReadOnlyList<Person> People, string NextPageToken);
 
@@ -94,6 +95,7 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Co
 #pragma warning disable CA1309
         var query = db.People.AsNoTracking();
         if (pnc is not null) query = query.Where(p => p.PncId == pnc);
+        if (search.Only is { } only) query = query.Where(p => only.Contains(p.Id));
         foreach (var token in tokens)
         {
             // A prefix match on any word of the name or an alias, or, for words of three

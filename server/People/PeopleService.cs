@@ -54,8 +54,9 @@ public sealed partial class PeopleService(
 
     public override async Task<V1.SearchPeopleResponse> SearchPeople(V1.SearchPeopleRequest request, ServerCallContext context)
     {
+        var only = await disclosure.SearchLimitAsync(byName: !string.IsNullOrWhiteSpace(request.Name), context.CancellationToken);
         var page = await directory.SearchAsync(
-            new PersonSearch(request.Name, request.PncId, request.PageSize, request.PageToken), context.CancellationToken);
+            new PersonSearch(request.Name, request.PncId, request.PageSize, request.PageToken, only), context.CancellationToken);
         audit.Touched(page.People.Select(p => p.Id));
         var response = new V1.SearchPeopleResponse { NextPageToken = page.NextPageToken };
         response.People.AddRange(page.People.Select(p => PersonMessages.ToSummary(p, areas.Current)));

@@ -63,6 +63,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<Mappa.PartnerAgencyAccount> PartnerAgencyAccounts => Set<Mappa.PartnerAgencyAccount>();
     public DbSet<Photos.PersonPhoto> PersonPhotos => Set<Photos.PersonPhoto>();
     public DbSet<Photos.PhotoContent> PhotoContents => Set<Photos.PhotoContent>();
+    public DbSet<Access.AnalystGrant> AnalystGrants => Set<Access.AnalystGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

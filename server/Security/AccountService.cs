@@ -84,7 +84,9 @@ public sealed class AccountService(
         return new SignInResult(account, token, expires);
     }
 
-    public async Task<UserAccount> CreateAsync(string username, string displayName, Role role, Guid? officerId, string password, CancellationToken cancellationToken)
+    /// <param name="scopes">For a service account, what it may do (<see cref="ServiceScopes"/>), space- or comma-separated; refused for other roles.</param>
+    public async Task<UserAccount> CreateAsync(string username, string displayName, Role role, Guid? officerId, string password, CancellationToken cancellationToken,
+        string scopes = "")
     {
         var v = new Validator();
         var name = Normalise(v.Required("username", username, 100));
@@ -92,6 +94,8 @@ public sealed class AccountService(
             v.Add("username", "may hold only letters, digits, '.', '-' and '_'");
         if (password.Length < MinPasswordLength) v.Add("password", $"must be at least {MinPasswordLength} characters");
         v.Enum("role", role);
+        var scopeSet = ServiceScopes.Parse(scopes, v);
+        if (role != Role.Service && scopeSet.Count > 0) v.Add("scopes", "are only for service accounts");
         v.ThrowIfInvalid();
         if (await db.UserAccounts.AnyAsync(a => a.Username == name, cancellationToken))
             throw new AlreadyExistsException($"An account named '{name}' already exists.");
@@ -100,7 +104,7 @@ public sealed class AccountService(
         var account = new UserAccount
         {
             Username = name, DisplayName = displayName.Trim().Length > 0 ? displayName.Trim() : name,
-            Role = role, OfficerId = officerId, CreatedAt = clock.Now,
+            Role = role, OfficerId = officerId, CreatedAt = clock.Now, Scopes = ServiceScopes.ToText(scopeSet),
         };
         account.PasswordHash = hasher.HashPassword(account, password);
         db.UserAccounts.Add(account);

@@ -18,14 +18,19 @@ public sealed class Caller(OffenderMgmtDb db)
     public Role? Role { get; private set; }
     public Guid? OfficerId { get; private set; }
     public AccessPurpose Purpose { get; private set; } = AccessPurpose.None;
+    /// <summary>A service account's scopes (<see cref="ServiceScopes"/>); empty for people.</summary>
+    public IReadOnlySet<string> Scopes { get; private set; } = new HashSet<string>();
 
-    public void SignedIn(string subject, Role role, Guid? officerId)
+    public void SignedIn(string subject, Role role, Guid? officerId, IReadOnlySet<string>? scopes = null)
     {
         IsAuthenticated = true;
         Subject = subject;
         Role = role;
         OfficerId = officerId;
+        Scopes = scopes ?? new HashSet<string>();
     }
+
+    public bool HasScope(string scope) => Scopes.Contains(scope);
 
     public void States(AccessPurpose purpose) => Purpose = purpose;
 

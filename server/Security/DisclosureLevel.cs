@@ -22,8 +22,13 @@ public enum RestrictedField
     RiskAssessment,
     Intelligence,
     VictimDetails,
-    /// <summary>Compliance check history, contact notes, breach narratives: the casework.</summary>
+    /// <summary>Compliance check history, contacts, breaches: the casework records (dates, outcomes, statuses).</summary>
     Casework,
+    /// <summary>
+    /// The words of the casework: check notes, breach details, contact note text. Marked
+    /// "restricted (casework)" in the protos; never for analysts, partners or services (issue 19).
+    /// </summary>
+    CaseworkText,
 }
 
 public static class DisclosureRules

@@ -10,11 +10,16 @@ namespace OffenderMgmt.Server.Security;
 /// The one place that decides how much of a person's record the caller may see (DESIGN.md
 /// section 6): by role and by relationship. An offender manager sees their own cases in full
 /// and a supervisor their team's; anyone else's needs a stated reason. A local officer sees
-/// briefing fields only. Partner agencies see IOM cohort members, services what they need to
-/// match and maintain records. Every read of a person goes through here.
+/// briefing fields only. Partner agencies see IOM cohort members, services what their scopes
+/// allow (<see cref="ServiceScopes"/>). Analysts read aggregates: a person-level read needs a
+/// supervisor's live grant for that person (<see cref="Access.AnalystGrants"/>), and even then
+/// shows the standard level. Every read of a person goes through here.
 /// </summary>
-public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.PartnerMeetingScope mappa)
+public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.PartnerMeetingScope mappa, Access.AnalystGrants grants)
 {
+    public const string AnalystNeedsGrant =
+        "Analysts read aggregates; a supervisor can grant access to named people for a stated purpose (Access/GrantAnalystAccess).";
+
     public async Task<DisclosureLevel> ForPersonAsync(Guid personId, CancellationToken cancellationToken)
     {
         switch (caller.Role)
@@ -33,7 +38,8 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.Par
                     throw new AccessDeniedException("A local officer reads people for a briefing or a sighting check: send x-access-purpose: briefing or sighting-check (or a reason).", ErrorReason.NotYourCase);
                 return DisclosureLevel.Briefing;
             case Role.Analyst:
-                RequireReason("analysts read individual records only for a stated reason");
+                if (!(await grants.CoveredAsync([personId], cancellationToken)).Contains(personId))
+                    throw new AccessDeniedException(AnalystNeedsGrant, ErrorReason.AnalystGrantRequired);
                 return DisclosureLevel.Standard;
             case Role.PartnerAgency:
                 if (!await IsIomCohortAsync(personId, cancellationToken) && !await mappa.SeesAsync(personId, cancellationToken))
@@ -67,11 +73,61 @@ public sealed class DisclosurePolicy(Caller caller, OffenderMgmtDb db, Mappa.Par
                 var meetings = await mappa.PeopleAsync(cancellationToken);
                 if (ids.Except(cohort).Any(id => !meetings.Contains(id))) throw new AccessDeniedException(PartnerOnly, ErrorReason.NotYourCase);
                 return ids.ToDictionary(id => id, _ => DisclosureLevel.Standard);
+            case Role.Analyst:
+                var covered = await grants.CoveredAsync(ids, cancellationToken);
+                if (ids.Any(id => !covered.Contains(id))) throw new AccessDeniedException(AnalystNeedsGrant, ErrorReason.AnalystGrantRequired);
+                return ids.ToDictionary(id => id, _ => DisclosureLevel.Standard);
             default:
                 // The other roles' level does not depend on the person.
                 var level = await ForPersonAsync(ids[0], cancellationToken);
                 return ids.ToDictionary(id => id, _ => level);
         }
+    }
+
+    /// <summary>
+    /// Whom a search may find: everyone for case workers and local officers; for an analyst only
+    /// the people of their live grants (refused outright with none); for a service (scope
+    /// people:match) only a match by PNC ID, unless it also holds people:search.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Guid>?> SearchLimitAsync(bool byName, CancellationToken cancellationToken)
+    {
+        switch (caller.Role)
+        {
+            case Role.Analyst:
+                var covered = await grants.AllCoveredAsync(cancellationToken);
+                if (covered.Count == 0) throw new AccessDeniedException(AnalystNeedsGrant, ErrorReason.AnalystGrantRequired);
+                return covered;
+            case Role.Service when byName && !caller.HasScope(ServiceScopes.PeopleSearch):
+                throw ServiceScopes.Refusal("", caller.Scopes,
+                    "This service account matches people by PNC ID only (scope people:match): send pnc_id and no name; a search by name needs scope people:search.");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A service account reads and changes only the orders it recorded (scopes orders:read-own
+    /// and orders:write); people and the other systems are not limited here.
+    /// </summary>
+    public void EnsureServiceRecorded(Orders.Order order)
+    {
+        if (caller.Role == Role.Service && !string.Equals(order.RecordedBy, caller.Subject, StringComparison.Ordinal))
+            throw ServiceScopes.Refusal("", caller.Scopes,
+                "A service account reads and changes only the orders it recorded (orders:read-own, orders:write); this order was recorded by someone else.");
+    }
+
+    /// <summary>
+    /// The weekly IOM review agenda (names, risk changes and why) is for the IOM team, its
+    /// supervisors and the scheme's partner agencies (Neighbourhood Crime IOM Strategy, Home Office and MoJ, 2020: the
+    /// cohort is managed jointly by police, probation and partners); anyone else needs a reason.
+    /// </summary>
+    public async Task EnsureIomAgendaAsync(CancellationToken cancellationToken)
+    {
+        if (caller.Role == Role.PartnerAgency) return;
+        if (caller.Is(Role.OffenderManager, Role.Supervisor) && await caller.TeamIdAsync(cancellationToken) is { } team &&
+            await db.Teams.AnyAsync(t => t.Id == team && t.Kind == Officers.TeamKind.Iom, cancellationToken))
+            return;
+        RequireReason("the IOM review agenda is for the IOM team, its supervisors and the scheme's partners");
     }
 
     /// <summary>May the caller see this officer's casework (their checks, tasks, caseload)?</summary>

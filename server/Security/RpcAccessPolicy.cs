@@ -145,6 +145,11 @@ public static class RpcAccessPolicy
         [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.ListActions))] = Read([.. CaseWorkers, Role.PartnerAgency]),
         [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.SetPartnerAgency))] = Write(AuditAction.Update, [Role.Admin]) with { PersonalData = false },
 
+        // Issue 19: supervisors grant analysts access to named people; analysts see their own grants.
+        [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.GrantAnalystAccess))] = Write(AuditAction.Create, [Role.Supervisor]),
+        [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.ListAnalystGrants))] = Read([Role.Supervisor, Role.Analyst]),
+        [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.RevokeAnalystGrant))] = Write(AuditAction.Update, [Role.Supervisor]),
+
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.VerifyChain))] = Read([Role.Admin, Role.Supervisor], personal: false),
     };

@@ -10,6 +10,8 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, AuthOptions options, F
 {
     public const string OfficerClaim = "officer_id";
     public const string AccountClaim = "sub";
+    /// <summary>The standard OAuth claim (RFC 8693 s.4.2): space-separated scopes.</summary>
+    public const string ScopeClaim = "scope";
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(UserAccount account)
     {
@@ -23,6 +25,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, AuthOptions options, F
             new("jti", Guid.NewGuid().ToString("N")),
         };
         if (account.OfficerId is { } officer) claims.Add(new Claim(OfficerClaim, officer.ToString()));
+        if (account.Scopes.Length > 0) claims.Add(new Claim(ScopeClaim, account.Scopes));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

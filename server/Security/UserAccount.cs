@@ -19,6 +19,8 @@ public sealed class UserAccount : IVersioned
     public Role Role { get; set; }
     /// <summary>The officer the account belongs to (none for service and admin accounts).</summary>
     public Guid? OfficerId { get; set; }
+    /// <summary>A service account's scopes, space-separated (<see cref="ServiceScopes"/>); empty for people.</summary>
+    public string Scopes { get; set; } = "";
     public bool Disabled { get; set; }
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
@@ -37,6 +39,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         account.HasIndex(a => a.Username).IsUnique();
         account.Property(a => a.DisplayName).HasMaxLength(200);
         account.Property(a => a.PasswordHash).HasMaxLength(500);
+        account.Property(a => a.Scopes).HasMaxLength(1000);
         account.HasOne<Officer>().WithMany().HasForeignKey(a => a.OfficerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -117,13 +117,18 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// <summary>Calls with no token at all.</summary>
     public CallInvoker Anonymous(string purpose = "case-management") => WithHeaders(("x-access-purpose", purpose));
 
-    /// <summary>Creates a local account directly (the admin command's path).</summary>
-    public Task<Guid> CreateAccountAsync(string username, Role role, Guid? officerId = null) =>
+    /// <summary>
+    /// Creates a local account directly (the admin command's path). A service account gets the
+    /// scopes given, or every scope when none are given (tests of other things use a service as
+    /// a general feed; the scope tests give scopes explicitly).
+    /// </summary>
+    public Task<Guid> CreateAccountAsync(string username, Role role, Guid? officerId = null, string? scopes = null) =>
         WithDb(async db =>
         {
             await using var scope = Services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            var account = await accounts.CreateAsync(username, username, role, officerId, Password, CancellationToken.None);
+            scopes ??= role == Role.Service ? ServiceScopes.ToText(ServiceScopes.All.Select(s => s.Name)) : "";
+            var account = await accounts.CreateAsync(username, username, role, officerId, Password, CancellationToken.None, scopes);
             return account.Id;
         });
 

@@ -9,7 +9,8 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// <summary>
 /// May this caller make this call: the method is in <see cref="RpcAccessPolicy"/> (fail
 /// closed), the caller has signed in unless the method is open to all, and their role is one
-/// the rule lists.
+/// the rule lists; a service account also needs a scope that opens the method
+/// (<see cref="ServiceScopes"/>) unless it touches no personal data.
 /// </summary>
 public sealed class AccessPolicyInterceptor : AdmissionPart
 {
@@ -23,6 +24,8 @@ public sealed class AccessPolicyInterceptor : AdmissionPart
             throw await WhyNotAuthenticatedAsync(context.GetHttpContext());
         if (!caller.Is([.. rule.Roles]))
             throw new AccessDeniedException($"Your role ({caller.Role?.ToClaim()}) may not call {context.Method}.");
+        if (caller.Role == Role.Service && rule.PersonalData && !ServiceScopes.Allows(caller.Scopes, context.Method))
+            throw ServiceScopes.Refusal(context.Method, caller.Scopes);
     }
 
     private static async Task<UnauthenticatedException> WhyNotAuthenticatedAsync(HttpContext http)

@@ -43,6 +43,7 @@ public sealed class IdentityInterceptor(AccountStatuses statuses, IOptions<AuthO
             if (!await statuses.IsActiveAsync(accountId, context.CancellationToken))
                 throw new UnauthenticatedException("This account is disabled or no longer exists. Ask an administrator.", ErrorReason.AccountDisabled);
         }
-        caller.SignedIn(subject, role, officer);
+        var scopes = role == Role.Service ? ServiceScopes.FromClaim(user.FindFirst(TokenIssuer.ScopeClaim)?.Value) : null;
+        caller.SignedIn(subject, role, officer, scopes);
     }
 }

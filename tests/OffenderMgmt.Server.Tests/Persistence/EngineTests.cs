@@ -44,7 +44,7 @@ public sealed class EngineTests : IDisposable
                 service.CreatePersonAsync(Create()).ResponseAsync,  // the same request again: a retry
                 manager.SearchPeopleAsync(new SearchPeopleRequest { Name = "smith" }).ResponseAsync,
                 RpcAssert.Fails(StatusCode.PermissionDenied, () => admin.GetPersonAsync(new GetPersonRequest { Id = someone }).ResponseAsync),
-                RpcAssert.Fails(StatusCode.InvalidArgument, () => service.GetPersonAsync(new GetPersonRequest { Id = "not-an-id" }).ResponseAsync));
+                RpcAssert.Fails(StatusCode.InvalidArgument, () => manager.GetPersonAsync(new GetPersonRequest { Id = "not-an-id" }).ResponseAsync));
         }
 
         var audit = new Audit.AuditClient(await _server.As("demo.supervisor", "audit"));

@@ -99,6 +99,11 @@ public sealed class RiskApiTests(DemoServerFactory server) : IClassFixture<DemoS
         var mine = await new Contracts.V1.Risk.RiskClient(await server.As("demo.manager")).ListAssessmentsAsync(new ListAssessmentsRequest { PersonId = person.ToString() });
         Assert.Contains(mine.Assessments, a => a.Narrative == "Restricted narrative text");
 
+        // Even with a supervisor's grant of the person (issue 19), an analyst gets no narrative.
+        await new Access.AccessClient(await server.As("demo.supervisor", "supervision")).GrantAnalystAccessAsync(new GrantAnalystAccessRequest
+        {
+            Analyst = "demo.analyst", PersonIds = { person.ToString() }, Purpose = "Assessment coverage for the inspection", Reason = "A sample of high-risk cases", Days = 1,
+        });
         var analyst = new Contracts.V1.Risk.RiskClient(await server.As("demo.analyst", "reason: checking assessment coverage for the inspection"));
         var seen = await analyst.ListAssessmentsAsync(new ListAssessmentsRequest { PersonId = person.ToString() });
         Assert.NotEmpty(seen.Assessments);

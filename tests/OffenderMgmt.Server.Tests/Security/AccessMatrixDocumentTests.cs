@@ -25,6 +25,10 @@ public class AccessMatrixDocumentTests
         text.AppendLine("Generated from `server/Security/RpcAccessPolicy.cs` by `AccessMatrixDocumentTests`; a test fails if the two differ.");
         text.AppendLine("Beyond the role, `DisclosurePolicy` decides which people and fields a caller sees: own or team cases in full,");
         text.AppendLine("anyone else's with a stated reason, briefing fields only for local officers, the IOM cohort and the cases of MAPPA meetings their agency attends for partner agencies.");
+        text.AppendLine("Analysts read aggregates: a person-level read needs a supervisor's live grant for that person (`Access/GrantAnalystAccess`), and shows the standard level.");
+        text.AppendLine("Restricted casework text (check notes, breach details, contact text) is never shown to analysts, partners or services.");
+        text.AppendLine("Health-kind warning markers (mental health, self-harm, drugs) do reach local officers in briefings, for officer safety; the health notes behind them do not.");
+        text.AppendLine("The IOM review agenda is for the IOM team, its supervisors and partner agencies; anyone else states a reason.");
         text.AppendLine("`purpose` marks calls that need an `x-access-purpose` header.");
         text.AppendLine();
         text.AppendLine($"| RPC | kind | purpose | {string.Join(" | ", roles.Select(r => r.ToClaim()))} |");
@@ -34,6 +38,16 @@ public class AccessMatrixDocumentTests
             var cells = roles.Select(r => rule.Anonymous ? "anyone" : rule.Roles.Contains(r) ? "yes" : "");
             text.AppendLine($"| `{method.TrimStart('/')}` | {rule.Kind.ToString().ToLowerInvariant()} | {(rule.PersonalData ? "purpose" : "")} | {string.Join(" | ", cells)} |");
         }
+        text.AppendLine();
+        text.AppendLine("## Service scopes");
+        text.AppendLine();
+        text.AppendLine("Generated from `server/Security/ServiceScopes.cs`. A `service` account calls a method marked `purpose` above only when one of its scopes, set when the account is created, opens it;");
+        text.AppendLine("methods that touch no personal data need no scope. A service reads and changes only the orders it recorded.");
+        text.AppendLine();
+        text.AppendLine("| scope | allows | RPCs |");
+        text.AppendLine("|---|---|---|");
+        foreach (var scope in ServiceScopes.All)
+            text.AppendLine($"| `{scope.Name}` | {scope.Allows} | {string.Join(", ", scope.Methods.Order(StringComparer.Ordinal).Select(m => $"`{m.TrimStart('/')}`"))} |");
         return text.ToString();
     }
 

@@ -19,13 +19,14 @@ public sealed class AuditTrailTests : IDisposable
     [Fact]
     public async Task Reads_and_writes_are_audited_with_who_why_what_and_how_it_ended()
     {
-        var people = new People.PeopleClient(await _server.As("demo.service", "case-management"));
+        await _server.CreateAccountAsync("reading.service", Server.Security.Role.Service, scopes: "people:write people:read");
+        var people = new People.PeopleClient(await _server.As("reading.service", "case-management"));
         var created = await people.CreatePersonAsync(new CreatePersonRequest { Person = new PersonInput { Name = new PersonName { FamilyName = "Audited" } } });
         await people.GetPersonAsync(new GetPersonRequest { Id = created.Id });
 
         var entries = await EntriesFor(created.Id);
         var create = Assert.Single(entries, e => e.Rpc == "/offendermgmt.v1.People/CreatePerson");
-        Assert.Equal(("demo.service", "service", "create", "case-management", "OK"), (create.Subject, create.Role, create.Action, create.Purpose, create.Outcome));
+        Assert.Equal(("reading.service", "service", "create", "case-management", "OK"), (create.Subject, create.Role, create.Action, create.Purpose, create.Outcome));
         var read = Assert.Single(entries, e => e.Rpc == "/offendermgmt.v1.People/GetPerson");
         Assert.Equal("disclose", read.Action);  // a service is another organisation's system
     }
@@ -52,7 +53,7 @@ public sealed class AuditTrailTests : IDisposable
     [Fact]
     public async Task The_chain_verifies_intact_and_altering_a_stored_entry_breaks_it_at_that_entry()
     {
-        var people = new People.PeopleClient(await _server.As("demo.service", "case-management"));
+        var people = new People.PeopleClient(await _server.As("demo.manager", "case-management"));
         for (var i = 0; i < 3; i++)
             await people.SearchPeopleAsync(new SearchPeopleRequest { Name = "smith" });
         var audit = new Audit.AuditClient(await _server.As("demo.supervisor", "audit"));
