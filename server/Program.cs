@@ -31,6 +31,8 @@ app.MapGrpcService<CaseloadService>();
 app.MapGrpcService<AlertsService>();
 app.MapGrpcService<OffenderMgmt.Server.Risk.RiskService>();
 app.MapGrpcService<OffenderMgmt.Server.Mappa.MappaService>();
+app.MapGrpcService<OffenderMgmt.Server.Reports.ReportsService>();
+app.MapGrpcService<OffenderMgmt.Server.Retention.RetentionService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -22,6 +22,8 @@ public static class OptionsRegistration
         services.AddChecked<WorkloadOptions, WorkloadOptionsValidator>(configuration, "Workload");
         services.AddChecked<ReviewOptions, ReviewOptionsValidator>(configuration, "Reviews");
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
+        services.AddChecked<Reports.ReportOptions, Reports.ReportOptionsValidator>(configuration, "Reports");
+        services.AddChecked<Retention.RetentionOptions, Retention.RetentionOptionsValidator>(configuration, "Retention");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
         return services;
     }

@@ -57,6 +57,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<Mappa.MappaMeetingCase> MappaMeetingCases => Set<Mappa.MappaMeetingCase>();
     public DbSet<Mappa.MappaAction> MappaActions => Set<Mappa.MappaAction>();
     public DbSet<Mappa.PartnerAgencyAccount> PartnerAgencyAccounts => Set<Mappa.PartnerAgencyAccount>();
+    public DbSet<Retention.RetentionReview> RetentionReviews => Set<Retention.RetentionReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -128,6 +128,13 @@ public static class RpcAccessPolicy
         [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.ListActions))] = Read([.. CaseWorkers, Role.PartnerAgency]),
         [Method(V1.Mappa.Descriptor, nameof(V1.Mappa.MappaBase.SetPartnerAgency))] = Write(AuditAction.Update, [Role.Admin]) with { PersonalData = false },
 
+        // Issue 19: reports are aggregates with no personal field (small counts suppressed), for
+        // analysts and supervisors; reviewing and disposing of records is for supervisors and admin.
+        [Method(V1.Reports.Descriptor, nameof(V1.Reports.ReportsBase.GetReport))] = Read([Role.Analyst, Role.Supervisor], personal: false),
+        [Method(V1.Reports.Descriptor, nameof(V1.Reports.ReportsBase.ExportReport))] = Read([Role.Analyst, Role.Supervisor], personal: false),
+        [Method(V1.Retention.Descriptor, nameof(V1.Retention.RetentionBase.ListDueForReview))] = Read([Role.Supervisor, Role.Admin]),
+        [Method(V1.Retention.Descriptor, nameof(V1.Retention.RetentionBase.RecordReviewDecision))] = Write(AuditAction.Update, [Role.Supervisor, Role.Admin]),
+
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.Query))] = Read([Role.Admin, Role.Supervisor]),
         [Method(V1.Audit.Descriptor, nameof(V1.Audit.AuditBase.VerifyChain))] = Read([Role.Admin, Role.Supervisor], personal: false),
     };
