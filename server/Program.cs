@@ -32,6 +32,8 @@ app.MapGrpcService<AlertsService>();
 app.MapGrpcService<OffenderMgmt.Server.Risk.RiskService>();
 app.MapGrpcService<OffenderMgmt.Server.Mappa.MappaService>();
 app.MapGrpcService<OffenderMgmt.Server.Access.AccessService>();
+app.MapGrpcService<OffenderMgmt.Server.Reports.ReportsService>();
+app.MapGrpcService<OffenderMgmt.Server.Retention.RetentionService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

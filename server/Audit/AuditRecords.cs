@@ -14,7 +14,7 @@ public sealed class AuditRecords(ForceClock clock)
         // Handing personal data to another organisation's system is a disclosure, not a read.
         if (action == AuditAction.Read && caller.Is(Role.PartnerAgency, Role.Service)) action = AuditAction.Disclose;
         return new AuditRecord(clock.Now, caller.Subject, caller.OfficerId, caller.Role?.ToClaim() ?? "", context.Method,
-            action, audit.Records, StatedPurpose(context, caller), outcome);
+            action, audit.Records, StatedPurpose(context, caller), audit.Note is { } note && outcome == "OK" ? $"OK ({note})" : outcome);
     }
 
     /// <summary>

@@ -33,6 +33,11 @@ public sealed class CallAudit
     /// <summary>Overrides the action the access policy declares (e.g. a read that discloses).</summary>
     public void Was(AuditAction action) => Action = action;
 
+    /// <summary>What a successful write adds to its entry's outcome (a disposal's reason: DPA 2018 s.62 logs erasure).</summary>
+    public string? Note { get; private set; }
+
+    public void Noted(string note) => Note = note;
+
     public void Recorded() => IsRecorded = true;
 
     /// <summary>Set by the audit part for a server stream: how to record that the stream was admitted.</summary>

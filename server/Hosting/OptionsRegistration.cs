@@ -24,6 +24,8 @@ public static class OptionsRegistration
         services.AddChecked<AuthOptions, AuthOptionsValidator>(configuration, "Auth");
         services.AddChecked<Photos.PhotoOptions, Photos.PhotoOptionsValidator>(configuration, "Photos");
         services.AddChecked<Access.AccessOptions, Access.AccessOptionsValidator>(configuration, "Access");
+        services.AddChecked<Reports.ReportOptions, Reports.ReportOptionsValidator>(configuration, "Reports");
+        services.AddChecked<Retention.RetentionOptions, Retention.RetentionOptionsValidator>(configuration, "Retention");
         services.AddSingleton<IValidateOptions<AuthOptions>, MultiInstanceAuthValidator>();
         services.AddChecked<JobOptions, JobOptionsValidator>(configuration, "Jobs");
         services.AddChecked<TlsOptions, TlsOptionsValidator>(configuration, "Tls");

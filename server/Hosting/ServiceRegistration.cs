@@ -77,6 +77,8 @@ public static class ServiceRegistration
         services.AddScoped<CaseloadBook>();
         services.AddScoped<ReactiveManagementApprovals>();
         services.AddScoped<WorkloadService>();
+        services.AddScoped<Reports.ReportBuilder>();
+        services.AddScoped<Retention.RetentionDesk>();
         services.AddScoped<Continuity>();
         services.AddScoped<CustodyNotifications>();
         services.AddScoped<TaskList>();

@@ -64,6 +64,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<Photos.PersonPhoto> PersonPhotos => Set<Photos.PersonPhoto>();
     public DbSet<Photos.PhotoContent> PhotoContents => Set<Photos.PhotoContent>();
     public DbSet<Access.AnalystGrant> AnalystGrants => Set<Access.AnalystGrant>();
+    public DbSet<Retention.RetentionReview> RetentionReviews => Set<Retention.RetentionReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

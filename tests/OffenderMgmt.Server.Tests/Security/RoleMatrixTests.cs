@@ -89,6 +89,11 @@ public sealed class RoleMatrixTests(DemoServerFactory server) : IClassFixture<De
         ["/offendermgmt.v1.Access/RevokeAnalystGrant"] = [S],
         ["/offendermgmt.v1.Audit/Query"] = [S, Ad],
         ["/offendermgmt.v1.Audit/VerifyChain"] = [S, Ad],
+        // Issue 19: aggregates for analysts and supervisors; review and disposal for supervisors and admin.
+        ["/offendermgmt.v1.Reports/GetReport"] = [S, An],
+        ["/offendermgmt.v1.Reports/ExportReport"] = [S, An],
+        ["/offendermgmt.v1.Retention/ListDueForReview"] = [S, Ad],
+        ["/offendermgmt.v1.Retention/RecordReviewDecision"] = [S, Ad],
     };
 
     private static readonly Dictionary<string, string> AccountFor = new()

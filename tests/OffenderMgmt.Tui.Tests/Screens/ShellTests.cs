@@ -6,6 +6,8 @@ using OffenderMgmt.Tui.Workspaces.Common;
 using OffenderMgmt.Tui.Workspaces.LocalOfficer;
 using OffenderMgmt.Tui.Workspaces.OffenderManager;
 using OffenderMgmt.Tui.Workspaces.Other;
+using OffenderMgmt.Tui.Workspaces.Analyst;
+using OffenderMgmt.Tui.Workspaces.Retention;
 using OffenderMgmt.Tui.Workspaces.Supervisor;
 using Terminal.Gui.Input;
 
@@ -19,8 +21,9 @@ public sealed class ShellTests(DemoServerFactory server)
     [InlineData("demo.manager", typeof(OffenderManagerWorkspace), "Offender manager")]
     [InlineData("demo.supervisor", typeof(SupervisorWorkspace), "Supervisor")]
     [InlineData("demo.officer", typeof(LocalOfficerWorkspace), "Local officer")]
-    [InlineData("demo.analyst", typeof(OtherRoleWorkspace), "This terminal client serves offender managers, supervisors and local officers")]
-    [InlineData("demo.partner", typeof(OtherRoleWorkspace), "This terminal client serves offender managers, supervisors and local officers")]
+    [InlineData("demo.analyst", typeof(ReportsWorkspace), "Reports")]
+    [InlineData("demo.admin", typeof(RetentionWorkspace), "Review and disposal")]
+    [InlineData("demo.partner", typeof(OtherRoleWorkspace), "This terminal client serves offender managers")]
     public void Signing_in_opens_the_workspace_of_the_role(string username, Type workspace, string shown)
     {
         using var terminal = new HeadlessTerminal();
@@ -56,7 +59,7 @@ public sealed class ShellTests(DemoServerFactory server)
                 terminal.Type(ServerFactory.Password);
                 terminal.Press(Key.Enter);
             })
-            .When("the workspace is showing", () => shell.Workspace is OtherRoleWorkspace, () => shell.Workspace!.SignOut())
+            .When("the workspace is showing", () => shell.Workspace is ReportsWorkspace, () => shell.Workspace!.SignOut())
             .When("the sign-in screen is back", () => shell.SignIn is { IsRunning: true }, () =>
             {
                 Assert.Equal("demo.analyst", shell.SignIn!.Username.Text);

@@ -41,7 +41,7 @@ public sealed class OtherRoleWorkspace : WorkspaceWindow
         {
             $"Signed in as {session.DisplayName} ({session.Username}), role: {session.Role.Describe()}.",
             "",
-            "This terminal client serves offender managers, supervisors and local officers.",
+            "This terminal client serves offender managers, supervisors, local officers, analysts (reports) and administrators (review of records).",
             "Your role has no workspace here, and the client shows you no records.",
             "",
             Advice(session.Role),

@@ -1,0 +1,20 @@
+using OffenderMgmt.Server.Common;
+
+namespace OffenderMgmt.Server.Retention;
+
+/// <summary>Checks the "Retention" settings when the server starts.</summary>
+public sealed class RetentionOptionsValidator() : SettingsValidator<RetentionOptions>("Retention")
+{
+    protected override void Check(RetentionOptions options, SettingChecks check)
+    {
+        check.Range(nameof(options.PublicProtectionYears), options.PublicProtectionYears, 1, 100);
+        check.Range(nameof(options.SeriousOffendingYears), options.SeriousOffendingYears, 1, 100);
+        check.Range(nameof(options.OtherOffendingYears), options.OtherOffendingYears, 1, 100);
+        check.Range(nameof(options.UndetectedYears), options.UndetectedYears, 1, 100);
+        check.Range(nameof(options.MaxRetainYears), options.MaxRetainYears, 1, 100);
+        // MoPI: public protection records are kept and reviewed on the longest schedule.
+        var longestOther = Math.Max(options.SeriousOffendingYears, Math.Max(options.OtherOffendingYears, options.UndetectedYears));
+        if (options.PublicProtectionYears < longestOther)
+            check.Fail(nameof(options.PublicProtectionYears), $"must be at least the longest other group's schedule ({longestOther} years): MoPI keeps public protection records longest");
+    }
+}
