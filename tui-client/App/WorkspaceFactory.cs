@@ -1,7 +1,9 @@
 using OffenderMgmt.Tui.Gateway;
+using OffenderMgmt.Tui.Workspaces.Admin;
 using OffenderMgmt.Tui.Workspaces.LocalOfficer;
 using OffenderMgmt.Tui.Workspaces.OffenderManager;
 using OffenderMgmt.Tui.Workspaces.Other;
+using OffenderMgmt.Tui.Workspaces.Partner;
 using OffenderMgmt.Tui.Workspaces.Supervisor;
 using OffenderMgmt.Tui.Workspaces.Common;
 
@@ -15,6 +17,8 @@ public static class WorkspaceFactory
         UserRole.OffenderManager => new OffenderManagerWorkspace(context),
         UserRole.Supervisor => new SupervisorWorkspace(context),
         UserRole.LocalOfficer => new LocalOfficerWorkspace(context),
+        UserRole.PartnerAgency => new PartnerWorkspace(context),
+        UserRole.Admin => new AuditWorkspace(context),
         _ => new OtherRoleWorkspace(context),
     };
 }

@@ -26,6 +26,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         Orphaned queue: Space marks several · Enter or F7 reallocates (the server suggests who)
         Overdue checks: Enter opens the person
         IOM review: Enter or F7 records the meeting's decision and actions
+        Alt+5 MAPPA meetings: ↑↓ picks a meeting and shows its agenda; F7 records a held meeting's minutes
         F3 find anyone (a reason is asked for people outside your team)
         """;
 
@@ -95,6 +96,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
 
         Review = new IomReviewPanel(context, Calls, StatusLine, Purpose.Supervision);
+        Mappa = new MappaPanel(context, Calls, StatusLine, Purpose.Supervision, canMinute: true);
 
         _pages =
         [
@@ -102,6 +104,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             Page("Orphaned queue", _orphanedLine, Orphaned, _handover),
             Page("Overdue checks", _overdueLine, Overdue),
             Page("IOM review", Review),
+            Page("MAPPA", Mappa),
         ];
         _tabs = new Tabs { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _tabs.Add(_pages);
@@ -116,6 +119,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                     new MenuItem("_Orphaned queue", "", () => ShowTab(1), Key.D2.WithAlt),
                     new MenuItem("O_verdue checks", "", () => ShowTab(2), Key.D3.WithAlt),
                     new MenuItem("_IOM review", "", () => ShowTab(3), Key.D4.WithAlt),
+                    new MenuItem("_MAPPA meetings", "", () => ShowTab(4), Key.D5.WithAlt),
                     new MenuItem("_Find a person…", "", FindPerson, Key.F3),
                 ]),
                 new MenuBarItem("_Action",
@@ -123,6 +127,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                     new MenuItem("_Reallocate…", "Give the selected orphaned item(s) to an officer", Reallocate, Key.F7),
                     new MenuItem("Officer _left…", "Move everything the selected officer holds to the queue", () => { if (Team.Selected is { } w) OfficerLeft(w); }, Key.F8),
                     new MenuItem("Record IOM _decision…", "", Review.RecordSelected),
+                    new MenuItem("Record MAPPA _minutes…", "For the selected meeting, once held", Mappa.RecordMinutes),
                 ]),
             ],
             content,
@@ -130,12 +135,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                 new Shortcut(Key.F3, "Find", FindPerson),
                 new Shortcut(Key.F7, "Reallocate/Decide", Act),
                 new Shortcut(Key.F8, "Officer left", () => { if (Team.Selected is { } w) OfficerLeft(w); }),
-                new Shortcut(Key.D1.WithAlt, "…4 Tabs", () => ShowTab(0)),
+                new Shortcut(Key.D1.WithAlt, "…5 Tabs", () => ShowTab(0)),
             ]);
         KeyDown += (_, key) =>
         {
-            // Alt+1..4 from anywhere in the workspace (menu item keys only act while the menu is open).
-            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D4) return;
+            // Alt+1..5 from anywhere in the workspace (menu item keys only act while the menu is open).
+            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D5) return;
             ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
             key.Handled = true;
         };
@@ -146,6 +151,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     public RecordTable<OrphanedCase> Orphaned { get; }
     public RecordTable<CheckRow> Overdue { get; }
     public IomReviewPanel Review { get; }
+    public MappaPanel Mappa { get; }
     public RecordTable<IomAgendaItem> Agenda => Review.Agenda;
     public string HandoverText => _handover.Text;
     public string AgendaDetailText => Review.DetailText;
@@ -177,12 +183,13 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     public void ShowTab(int index)
     {
         _tabs.Value = _pages[index];
-        (index switch { 0 => Team, 1 => Orphaned, 2 => Overdue, _ => (View)Agenda }).SetFocus();
+        (index switch { 0 => Team, 1 => Orphaned, 2 => Overdue, 3 => Agenda, _ => (View)Mappa.Meetings }).SetFocus();
     }
 
     private void Act()
     {
         if (_tabs.Value == _pages[3]) Review.RecordSelected();
+        else if (_tabs.Value == _pages[4]) Mappa.RecordMinutes();
         else Reallocate();
     }
 
@@ -194,7 +201,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             StatusLine.Error("Your account is not in a team, so there is nothing to supervise.");
             return;
         }
-        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), Review.LoadAsync(), LoadTeamPeopleAsync(session.TeamId));
+        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), Review.LoadAsync(), Mappa.LoadAsync(), LoadTeamPeopleAsync(session.TeamId));
         // Said once everything has loaded, so the loading messages do not cover it.
         var leavers = Team.Rows.Count(o => o.HoldsWorkOutOfPost);
         if (leavers > 0 && StatusLine.Kind is not StatusKind.Error)
