@@ -41,11 +41,11 @@ public sealed class AuditWorkspace : WorkspaceWindow
         [
             new("When", e => e.At is { } at ? Context.Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "", 19, 19),
             new("Account", e => e.Subject, 12, 20),
-            new("Role", e => e.Role, 8, 16),
-            new("Call", e => e.MethodShort, 16, 34),
+            new("Role", e => ShortRole(e.Role), 7, 10),
+            new("Call", e => e.MethodShort, 16, 28),
+            new("Outcome", e => e.Outcome, 7, 24, Colour: e => e.Ok ? null : Theme.WarningCell),
             new("Action", e => e.Action, 6, 8),
-            new("Why", e => e.Purpose, 10, 40),
-            new("Outcome", e => e.Outcome, 7, 40, Colour: e => e.Ok ? null : Theme.WarningCell),
+            new("Why", e => e.Purpose, 10, 60),
         ], e => e.Sequence.ToString(CultureInfo.InvariantCulture))
         { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(7), EmptyText = "Loading…" };
         Entries.SelectionChanged += (_, e) => ShowEntry(e);
@@ -84,6 +84,15 @@ public sealed class AuditWorkspace : WorkspaceWindow
             ]);
         Entries.SetFocus();
     }
+
+    /// <summary>The role as a column can hold it; the detail pane below has it in full.</summary>
+    private static string ShortRole(string role) => role switch
+    {
+        "offender-manager" => "manager",
+        "partner-agency" => "partner",
+        "local-officer" => "officer",
+        _ => role,
+    };
 
     public RecordTable<AuditRow> Entries { get; }
     public string ChainLine => _chainLine.Text;

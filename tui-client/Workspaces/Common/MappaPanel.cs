@@ -23,6 +23,7 @@ public sealed class MappaPanel : View
     private readonly TextPanel _detail = new();
     private MappaMeetingRow? _meeting;
     private int _loadingFor;
+    private string? _requested;
 
     public MappaPanel(ClientContext context, Calls calls, StatusLine status, Purpose purpose, bool canMinute)
     {
@@ -99,9 +100,13 @@ public sealed class MappaPanel : View
             return;
         }
         if (_meeting?.Id == row.Id && _meeting.Agenda.Count > 0 && _meeting.Version == row.Version) return;
+        // The cursor settling on the same meeting (rows replaced, then selected) asks once.
+        if (_requested == row.Id) return;
+        _requested = row.Id;
         var ticket = ++_loadingFor;
         var done = await _calls.RunAsync("Loading the meeting's agenda", ct => _context.Gateways.Mappa.MeetingAsync(row.Id, _purpose, ct));
         if (ticket != _loadingFor) return;  // the user has moved on to another meeting
+        _requested = null;
         if (!done.Ok)
         {
             Cases.EmptyText = $"The agenda could not be loaded: {done.Error!.Message}";
@@ -178,6 +183,7 @@ public sealed class MappaPanel : View
     private async Task ReloadThenSay(string summary)
     {
         _meeting = null;
+        _requested = null;
         await LoadAsync();
         _status.Success(summary);
     }
