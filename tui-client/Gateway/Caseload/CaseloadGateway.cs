@@ -119,11 +119,13 @@ public sealed class CaseloadGateway(ServerConnection connection)
     }
 
     public async Task<ContactEntry> RecordContactAsync(
-        string personId, string? managementId, ContactType type, string text, string requestId, Purpose purpose, CancellationToken cancellationToken)
+        string personId, string? managementId, ContactType type, string text, string requestId, Purpose purpose, CancellationToken cancellationToken,
+        DateTimeOffset? at = null)
     {
         var note = await connection.CallAsync(purpose, o => _caseload.RecordContactAsync(new V1.RecordContactRequest
         {
             PersonId = personId,
+            At = Wire.Timestamp(at),
             ManagementId = managementId ?? "",
             Kind = (V1.ContactKind)(int)type,
             Text = text.Trim(),

@@ -47,7 +47,8 @@ public sealed class PersonWindow : Window
             new("Status", c => c.IsOpen ? "open" : c.Outcome ?? c.Status, 16, Colour: c => c.Outcome == "Breach suspected" ? Theme.ErrorCell : null),
             new("Completed", c => Dates.Time(c.CompletedAt, zone), 16),
             new("Officer", c => c.ResponsibleOfficerName ?? "", 18),
-            new("What", c => c.Description ?? "", 20, 60),
+            new("What", c => c.Description ?? "", 20, 40),
+            new("Notes", c => c.Notes ?? "", 10, 80),
         ], c => c.Id) { EmptyText = "No checks." };
         _checks.RecordChosen += (_, check) => RecordOutcome(check);
         _breaches = new RecordTable<BreachEntry>(
@@ -56,8 +57,10 @@ public sealed class PersonWindow : Window
             new("Status", b => b.Action is null ? b.Status : $"{b.Status}: {b.Action}", 16, Colour: b => b.IsOpen ? Theme.WarningCell : null),
             new("Found by", b => b.Source, 16),
             new("Condition", b => b.ConditionWording ?? "notification requirements", 30, 50),
-            new("Where", b => b.LocationText ?? "", 16, 40),
+            new("Where", b => b.LocationText ?? "", 16, 30),
+            new("Details", b => b.Details ?? "", 10, 80),
         ], b => b.Id) { EmptyText = "No breaches." };
+        _breaches.RecordChosen += (_, breach) => UpdateBreach(breach);
         _contacts = new RecordTable<ContactEntry>(
         [
             new("When", c => Dates.Time(c.At, zone), 16),
@@ -265,12 +268,11 @@ public sealed class PersonWindow : Window
             StatusLine.Info("No open checks to record.");
             return;
         }
-        // The check chosen on the Checks tab, else the most overdue one that can be recorded today.
-        var onChecksTab = _tabs.Value == _checks.SuperView;
+        // Enter on a row records that check; F7 starts at the most overdue one that can be
+        // recorded today, wherever the cursor happens to be (issue 20, point 7).
         var check = chosen is { IsOpen: true } ? chosen
-            : onChecksTab && _checks.Selected is { IsOpen: true } selected ? selected
             : open.Where(c => c.CanRecordOn(_context.Today)).MinBy(c => c.DueOn ?? DateOnly.MaxValue) ?? open[0];
-        using var dialog = new RecordOutcomeDialog(_context, record.Details.Name, open, check.Id, record.LiveOrders, Purpose);
+        using var dialog = new RecordOutcomeDialog(_context, record.Details.Name, open, check.Id, record.LiveOrders, Purpose, record.Details.InCustody);
         App!.Run(dialog);
         if (dialog.Completed) AfterChange(dialog.Summary);
     }
@@ -279,6 +281,19 @@ public sealed class PersonWindow : Window
     {
         if (Record is not { } record) return;
         using var dialog = new RecordBreachDialog(_context, record.Details.Id, record.Details.Name, record.LiveOrders, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    /// <summary>Enter on an open breach: confirm it, record the action taken, or close it as not a breach.</summary>
+    private void UpdateBreach(BreachEntry breach)
+    {
+        if (!breach.IsOpen)
+        {
+            StatusLine.Info($"This breach is closed ({breach.Status}{(breach.Action is { } action ? $": {action}" : "")}).");
+            return;
+        }
+        using var dialog = new UpdateBreachDialog(_context, breach, Purpose);
         App!.Run(dialog);
         if (dialog.Completed) AfterChange(dialog.Summary);
     }

@@ -16,13 +16,15 @@ public sealed class RecordOutcomeDialog : FormDialog
     private readonly IReadOnlyList<CheckRow> _checks;
     private readonly Purpose _purpose;
     private readonly WriteIntent _intent = new();
+    private readonly bool _inCustody;
 
     public RecordOutcomeDialog(ClientContext context, string personName, IReadOnlyList<CheckRow> openChecks, string checkId,
-        IReadOnlyList<OrderView> liveOrders, Purpose purpose)
-        : base(context, $"Record a check outcome · {personName}", "_Save")
+        IReadOnlyList<OrderView> liveOrders, Purpose purpose, bool inCustody = false)
+        : base(context, $"Record a check outcome · {personName}{(inCustody ? " · IN CUSTODY" : "")}", "_Save")
     {
         _checks = openChecks;
         _purpose = purpose;
+        _inCustody = inCustody;
         var today = context.Today;
 
         var checkLabel = new Label { X = 1, Y = 1, Text = "C_heck:" };
@@ -47,9 +49,12 @@ public sealed class RecordOutcomeDialog : FormDialog
             X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, 4), Enabled = false,
         };
         Outcome.ValueChanged += (_, _) => BreachOf.Enabled = ChosenResult == CheckResult.BreachSuspected;
-        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Notes:" };
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_When:" };
+        When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
+        var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
+        var notesLabel = new Label { X = 1, Y = Pos.Bottom(whenLabel) + 1, Text = "_Notes:" };
         Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
-        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes);
+        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, whenLabel, When, whenHint, notesLabel, Notes);
         AddProblemLine(Pos.Bottom(Notes) + 1);
         StartIn(Outcome);
     }
@@ -58,6 +63,7 @@ public sealed class RecordOutcomeDialog : FormDialog
     public RadioGroup Outcome { get; }
     public ChoiceList<(string? OrderId, string? ConditionId)> BreachOf { get; }
     public NotesBox Notes { get; }
+    public WhenField When { get; }
 
     /// <summary>What was recorded, in words, for the screen behind.</summary>
     public string Summary { get; private set; } = "";
@@ -76,12 +82,27 @@ public sealed class RecordOutcomeDialog : FormDialog
             ShowProblem($"This check is not due yet: it can be recorded from {Dates.Iso(check.OpensOn)}.");
             return false;
         }
+        var (at, problem) = When.Read();
+        if (problem is not null)
+        {
+            ShowProblem(problem);
+            return false;
+        }
         var result = ChosenResult;
+        // A home visit "completed" while the person is shown in custody is most likely the wrong
+        // check or the wrong person: ask, with Cancel the default (issue 20, point 7).
+        if (_inCustody && check.Kind == Wording.Of(Contracts.V1.CheckKind.HomeVisit) && result == CheckResult.Compliant
+            && !ConfirmDialog.Ask(Context.App, "In custody",
+                "The record shows this person IN CUSTODY, so a home visit would not find them at home. Record the visit as done anyway?", "_Record anyway"))
+        {
+            ShowProblem("Not recorded: check the person and the check, or choose another outcome (e.g. No access).");
+            return false;
+        }
         var (orderId, conditionId) = result == CheckResult.BreachSuspected ? BreachOf.Chosen : (null, null);
         var notes = Notes.Text;
-        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId));
+        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId, at));
         var done = await Calls.RunAsync("Saving", ct =>
-            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct));
+            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct, at));
         if (!done.Ok) return false;
         var recorded = done.Value!;
         Summary = $"{check.Kind} recorded: {result.Describe()}."
