@@ -27,13 +27,13 @@ public sealed class NoteContactDialog : FormDialog
         var cases = activeManagements.Select(m => ($"{m.Scheme} · {m.Summary}", (string?)m.Id)).ToList();
         if (cases.Count == 0) cases.Add(("(not under a scheme)", null));
         Case = new ChoiceList<string?>(cases) { X = 12, Y = Pos.Top(caseLabel), Width = Dim.Fill(1), Height = Math.Clamp(cases.Count, 1, 3) };
-        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Case) + 1, Text = "_When:" };
+        var noteLabel = new Label { X = 1, Y = Pos.Bottom(Case) + 1, Text = "_Note:" };
+        Note = new NotesBox { X = 12, Y = Pos.Top(noteLabel), Width = Dim.Fill(1), Height = 6 };
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Note) + 1, Text = "_When:" };
         When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
         var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
-        var noteLabel = new Label { X = 1, Y = Pos.Bottom(whenLabel) + 1, Text = "_Note:" };
-        Note = new NotesBox { X = 12, Y = Pos.Top(noteLabel), Width = Dim.Fill(1), Height = 6 };
-        Add(kindLabel, Kind, caseLabel, Case, whenLabel, When, whenHint, noteLabel, Note);
-        AddProblemLine(Pos.Bottom(Note) + 1);
+        Add(kindLabel, Kind, caseLabel, Case, noteLabel, Note, whenLabel, When, whenHint);
+        AddProblemLine(Pos.Bottom(When) + 1);
         StartIn(Kind);
     }
 

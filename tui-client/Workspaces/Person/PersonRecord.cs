@@ -12,6 +12,11 @@ public sealed class PersonRecord
     public IReadOnlyList<BreachEntry>? Breaches { get; set; }
     public IReadOnlyList<ContactEntry>? Contacts { get; set; }
     public IReadOnlyList<SightingEntry>? Sightings { get; set; }
+    public NotificationDuty? Notification { get; set; }
+    public IReadOnlyList<AssessmentRow>? Assessments { get; set; }
+
+    /// <summary>Each active management's current risk management plan (null: none yet).</summary>
+    public Dictionary<string, RiskPlanView?> Plans { get; } = [];
 
     /// <summary>Why a part is missing, keyed by part name ("orders", "checks"...).</summary>
     public Dictionary<string, string> Missing { get; } = [];

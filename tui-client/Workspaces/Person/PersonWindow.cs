@@ -27,6 +27,8 @@ public sealed class PersonWindow : Window
     private readonly RecordTable<BreachEntry> _breaches;
     private readonly RecordTable<ContactEntry> _contacts;
     private readonly RecordTable<SightingEntry> _sightings;
+    private readonly TextPanel _notification = new();
+    private readonly TextPanel _risk = new();
 
     public PersonWindow(ClientContext context, string personId, string name, Purpose purpose)
     {
@@ -86,6 +88,8 @@ public sealed class PersonWindow : Window
             Page("Breaches", _breaches),
             Page("Contacts", _contacts),
             Page("Sightings", _sightings),
+            Page("Notification", _notification),
+            Page("Risk & plan", _risk),
         ];
         _tabs = new Tabs { X = 0, Y = Pos.Bottom(_details), Width = Dim.Fill(), Height = Dim.Fill(2) };
         _tabs.Add(_pages);
@@ -97,6 +101,8 @@ public sealed class PersonWindow : Window
             new Shortcut(Key.F7, "Check outcome", () => RecordOutcome(null)),
             new Shortcut(Key.F8, "Breach", RecordBreach),
             new Shortcut(Key.F9, "Contact", NoteContact),
+            new Shortcut(Key.F4, "Notification", RecordNotification),
+            new Shortcut(Key.F12, "Approve plan", ApprovePlan),
             new Shortcut(Key.F5, "Refresh", () => _ = LoadAsync()),
             new Shortcut(Key.F6, "Next tab", NextTab),
         ]);
@@ -124,6 +130,8 @@ public sealed class PersonWindow : Window
     public string DetailsText => _details.Text;
     public string ManagementsText => _managements.AllText;
     public string OrdersText => _orders.AllText;
+    public string NotificationText => _notification.AllText;
+    public string RiskText => _risk.AllText;
 
     public void ShowTab(int index)
     {
@@ -154,7 +162,7 @@ public sealed class PersonWindow : Window
             _ = LoadAsync();
             key.Handled = true;
         }
-        else if (key.IsAlt && key.KeyCode is >= Terminal.Gui.Drivers.KeyCode.D1 and <= Terminal.Gui.Drivers.KeyCode.D6)
+        else if (key.IsAlt && key.NoAlt.KeyCode is >= Terminal.Gui.Drivers.KeyCode.D1 and <= Terminal.Gui.Drivers.KeyCode.D8)
         {
             ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
             key.Handled = true;
@@ -192,7 +200,11 @@ public sealed class PersonWindow : Window
             Part(record, "checks", ct => gateways.Compliance.HistoryAsync(_personId, Purpose, ct), v => record.Checks = v),
             Part(record, "breaches", ct => gateways.Compliance.BreachesOfAsync(_personId, Purpose, ct), v => record.Breaches = v),
             Part(record, "contacts", ct => gateways.Caseload.ContactsOfAsync(_personId, Purpose, ct), v => record.Contacts = v),
-            Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v));
+            Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v),
+            Part(record, "notification", ct => gateways.Notifications.StatusAsync(_personId, Purpose, ct), v => record.Notification = v),
+            Part(record, "assessments", ct => gateways.Risk.AssessmentsAsync(_personId, Purpose, ct), v => record.Assessments = v));
+        await Task.WhenAll(record.ActiveManagements.Select(m =>
+            Part(record, $"{m.Scheme} plan", ct => gateways.Risk.PlanAsync(m.Id, Purpose, ct), v => record.Plans[m.Id] = v)));
         Record = record;
         ShowParts(record);
         if (record.Missing.Count > 0)
@@ -237,7 +249,68 @@ public sealed class PersonWindow : Window
         _contacts.SetRows(record.Contacts ?? []);
         _sightings.EmptyText = record.Sightings is null ? $"Not available: {record.Missing.GetValueOrDefault("sightings")}" : "No sightings recorded.";
         _sightings.SetRows(record.Sightings ?? []);
+        _notification.SetLines(record.Notification is { } duty
+            ? NotificationLines(duty)
+            : [$"Not available: {record.Missing.GetValueOrDefault("notification")}"]);
+        _risk.SetLines(RiskLines(record));
     }
+
+    private IEnumerable<string> NotificationLines(NotificationDuty duty)
+    {
+        if (!duty.Subject)
+        {
+            yield return "Not subject to notification requirements.";
+            yield break;
+        }
+        yield return $"{(duty.SexOffenderRegister ? "Sex offender register (Sexual Offences Act 2003, Part 2)" : "Notification requirements")} · since {Dates.Iso(duty.StartedOn)} · "
+                     + (duty.Indefinite ? $"indefinite{(duty.ReviewOn is { } review ? $", review may be sought from {Dates.Iso(review)}" : "")}" : $"until {Dates.Iso(duty.EndsOn)}")
+                     + (duty.SuspendedInCustody ? " · SUSPENDED while in custody" : "") + (duty.NoFixedAbode ? " · NO FIXED ABODE: weekly" : "");
+        yield return duty.NextDueOn is { } next ? $"Next due: {Dates.Iso(next)} ({Dates.Due(next, _context.Today)}) · F4 records a notification" : "Nothing due · F4 records a notification";
+        yield return "";
+        foreach (var due in duty.Due)
+            yield return $"{(due.Overdue ? "OVERDUE " : "")}{due.Kind} due {Dates.Iso(due.DueOn)} ({Dates.Due(due.DueOn, _context.Today)}): {due.Reason}";
+        if (duty.Due.Count > 0) yield return "";
+        // The duty in words, a sentence a line, with the law each part comes from (the basis says the same).
+        foreach (var line in duty.Summary.Count > 0 ? duty.Summary : duty.Basis) yield return $"• {line}";
+    }
+
+    private static IEnumerable<string> RiskLines(PersonRecord record)
+    {
+        if (record.Assessments is not { } assessments) yield return $"Assessments not available: {record.Missing.GetValueOrDefault("assessments")}";
+        else if (assessments.Count == 0) yield return "No risk assessments recorded.";
+        else
+        {
+            yield return "Assessments, newest first:";
+            foreach (var a in assessments.OrderByDescending(a => a.CompletedOn))
+                yield return $"  {Dates.Iso(a.CompletedOn)} {a.Tool}: {a.Result}{(a.Assessor is { } who ? $" · by {who}" : "")} · review {Dates.Iso(a.NextReviewOn)}{(a.ReviewOverdue ? " OVERDUE" : "")}";
+        }
+        foreach (var m in record.ActiveManagements)
+        {
+            yield return "";
+            if (record.Missing.TryGetValue($"{m.Scheme} plan", out var why))
+            {
+                yield return $"{m.Scheme} risk management plan: not available ({why})";
+                continue;
+            }
+            if (record.Plans.GetValueOrDefault(m.Id) is not { } plan)
+            {
+                yield return $"{m.Scheme} risk management plan: none yet.";
+                continue;
+            }
+            yield return $"{m.Scheme} risk management plan · {PlanStateWords(plan)} · review {Dates.Iso(plan.ReviewOn)} · written by {plan.CreatedBy ?? "?"}";
+            foreach (var (pillar, text) in plan.Pillars) yield return $"  {pillar}: {text}";
+            foreach (var a in plan.Actions)
+                yield return $"  → [{a.Pillar}] {a.What} · {a.Owner ?? "no owner"} · due {Dates.Iso(a.DueOn)} · {a.Status}{(a.Overdue ? " OVERDUE" : "")}";
+        }
+    }
+
+    private static string PlanStateWords(RiskPlanView plan) => plan.Status switch
+    {
+        PlanState.AwaitingApproval => "AWAITING APPROVAL (a supervisor approves it: F12)",
+        PlanState.Approved => $"approved by {plan.ApprovedBy ?? "?"}{(plan.ApprovalNote is { } note ? $": {note}" : "")}",
+        PlanState.Superseded => "superseded",
+        _ => "status unknown",
+    };
 
     private IEnumerable<string> DescribeManagement(ManagementView m)
     {
@@ -296,6 +369,42 @@ public sealed class PersonWindow : Window
         using var dialog = new UpdateBreachDialog(_context, breach, Purpose);
         App!.Run(dialog);
         if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    private void RecordNotification()
+    {
+        if (Record is not { } record) return;
+        if (record.Notification is not { Subject: true } duty)
+        {
+            StatusLine.Info(record.Notification is null ? "The notification duty could not be loaded (F5 to try again)." : "This person is not subject to notification requirements.");
+            return;
+        }
+        using var dialog = new RecordNotificationDialog(_context, record.Details.Id, record.Details.Name, duty, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    /// <summary>F12: a supervisor approves the plan awaiting approval (the server refuses their own, and other roles).</summary>
+    private void ApprovePlan()
+    {
+        if (Record is not { } record) return;
+        var waiting = record.Plans.Values.OfType<RiskPlanView>().Where(p => p.Status == PlanState.AwaitingApproval).ToList();
+        if (waiting.Count == 0)
+        {
+            StatusLine.Info("No risk management plan is awaiting approval.");
+            return;
+        }
+        var plan = waiting[0];
+        if (!ConfirmDialog.Ask(_context.App, "Approve the plan?",
+                $"Approve {record.Details.Name}'s risk management plan ({plan.Actions.Count} actions, review {Dates.Iso(plan.ReviewOn)}) as it stands?", "_Approve"))
+            return;
+        _ = ApproveAsync(plan);
+    }
+
+    private async Task ApproveAsync(RiskPlanView plan)
+    {
+        var done = await Calls.RunAsync("Approving the plan", ct => _context.Gateways.Risk.ApprovePlanAsync(plan, null, Purpose, ct));
+        if (done.Ok) AfterChange("Risk management plan approved.");
     }
 
     private void NoteContact()

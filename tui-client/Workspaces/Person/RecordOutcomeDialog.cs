@@ -49,13 +49,14 @@ public sealed class RecordOutcomeDialog : FormDialog
             X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, 4), Enabled = false,
         };
         Outcome.ValueChanged += (_, _) => BreachOf.Enabled = ChosenResult == CheckResult.BreachSuspected;
-        var whenLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_When:" };
+        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Notes:" };
+        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
+        // After the notes: most outcomes are recorded as they happen, and Tab reaches the notes first.
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Notes) + 1, Text = "_When:" };
         When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
         var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
-        var notesLabel = new Label { X = 1, Y = Pos.Bottom(whenLabel) + 1, Text = "_Notes:" };
-        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
-        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, whenLabel, When, whenHint, notesLabel, Notes);
-        AddProblemLine(Pos.Bottom(Notes) + 1);
+        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes, whenLabel, When, whenHint);
+        AddProblemLine(Pos.Bottom(When) + 1);
         StartIn(Outcome);
     }
 
