@@ -49,9 +49,11 @@ public sealed class NotificationAndRiskTests(DemoServerFactory server)
     {
         using var client = new TestClient(server);
         await client.SignInAsync("demo.supervisor");
-        var manager = await server.OfficerOfAccount("demo.manager");
+        // The demo keeps two plans in the supervisor's team awaiting approval.
+        var supervisor = await server.OfficerOfAccount("demo.supervisor");
+        var team = await server.WithDb(db => db.Officers.Where(o => o.Id == supervisor).Select(o => o.TeamId).SingleAsync());
         var personId = (await server.WithDb(db => db.RiskPlans
-            .Where(p => p.Status == Server.Risk.PlanStatus.AwaitingApproval && db.Managements.Any(m => m.Id == p.ManagementId && m.ResponsibleOfficerId == manager))
+            .Where(p => p.Status == Server.Risk.PlanStatus.AwaitingApproval && db.Managements.Any(m => m.Id == p.ManagementId && m.OwningTeamId == team))
             .OrderBy(p => p.Id).Select(p => p.PersonId).FirstAsync())).ToString();
         using var terminal = new HeadlessTerminal();
         var context = client.ContextFor(terminal.App);

@@ -23,7 +23,7 @@ public sealed class MappaPanel : View
     private readonly TextPanel _detail = new();
     private MappaMeetingRow? _meeting;
     private int _loadingFor;
-    private string? _requested;
+    private (string Id, Task Load)? _inFlight;
 
     public MappaPanel(ClientContext context, Calls calls, StatusLine status, Purpose purpose, bool canMinute)
     {
@@ -91,22 +91,31 @@ public sealed class MappaPanel : View
         await ShowMeetingAsync(Meetings.Selected);
     }
 
-    private async Task ShowMeetingAsync(MappaMeetingRow? row)
+    /// <summary>
+    /// Shows a meeting's agenda, loading it once: the cursor settling on a meeting (rows replaced,
+    /// then selected) and the load that follows share one call, and awaiting either waits for it.
+    /// </summary>
+    private Task ShowMeetingAsync(MappaMeetingRow? row)
     {
         if (row is null)
         {
             _meeting = null;
             Cases.SetRows([]);
-            return;
+            return Task.CompletedTask;
         }
-        if (_meeting?.Id == row.Id && _meeting.Agenda.Count > 0 && _meeting.Version == row.Version) return;
-        // The cursor settling on the same meeting (rows replaced, then selected) asks once.
-        if (_requested == row.Id) return;
-        _requested = row.Id;
+        if (_meeting?.Id == row.Id && _meeting.Agenda.Count > 0 && _meeting.Version == row.Version) return Task.CompletedTask;
+        if (_inFlight is { } pending && pending.Id == row.Id) return pending.Load;
+        var load = LoadMeetingAsync(row);
+        _inFlight = (row.Id, load);
+        return load;
+    }
+
+    private async Task LoadMeetingAsync(MappaMeetingRow row)
+    {
         var ticket = ++_loadingFor;
         var done = await _calls.RunAsync("Loading the meeting's agenda", ct => _context.Gateways.Mappa.MeetingAsync(row.Id, _purpose, ct));
         if (ticket != _loadingFor) return;  // the user has moved on to another meeting
-        _requested = null;
+        _inFlight = null;
         if (!done.Ok)
         {
             Cases.EmptyText = $"The agenda could not be loaded: {done.Error!.Message}";
@@ -183,7 +192,7 @@ public sealed class MappaPanel : View
     private async Task ReloadThenSay(string summary)
     {
         _meeting = null;
-        _requested = null;
+        _inFlight = null;
         await LoadAsync();
         _status.Success(summary);
     }
