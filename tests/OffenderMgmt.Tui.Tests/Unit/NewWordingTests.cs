@@ -48,3 +48,26 @@ public sealed class NewWordingTests
     [Fact]
     public void Breach_decisions_are_worded() => EveryValueWorded<BreachDecision>(d => d.Describe(), "Decision", zeroIsUnset: false);
 }
+
+/// <summary>The handover's kinds come as the server's enum names; every one of them has words on the client.</summary>
+public sealed class HandoverWordingTests
+{
+    [Fact]
+    public void Every_server_check_and_contact_kind_name_is_shown_in_words()
+    {
+        foreach (var name in Enum.GetNames<OffenderMgmt.Server.Compliance.CheckKind>())
+        {
+            var words = CaseloadGateway.CheckKindNamed(name);
+            Assert.NotEqual("check", words);
+            Assert.NotEqual(name, words);
+        }
+        foreach (var name in Enum.GetNames<OffenderMgmt.Server.Caseload.ContactKind>())
+        {
+            var words = CaseloadGateway.ContactKindNamed(name);
+            Assert.NotEqual("contact", words);
+            Assert.NotEqual(name, words);
+        }
+        Assert.Equal("Device inspection", CaseloadGateway.CheckKindNamed("DeviceInspection"));
+        Assert.Equal("", CaseloadGateway.CheckKindNamed(""));
+    }
+}
