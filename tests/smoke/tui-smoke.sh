@@ -58,8 +58,23 @@ start() {  # start USER WIDTH HEIGHT
   tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null || true
   tmux -L "$SESSION" new-session -d -s "$SESSION" -x "$2" -y "$3" \
     "TERM=xterm-256color dotnet $CLIENT_DLL --server http://localhost:$PORT --user $1 --no-log"
-  wait_for "(up)"
-  keys -l "$PASSWORD"; keys Enter
+  wait_for "(up)" && wait_for "Enter your username and password."
+  # On a loaded machine keys sent while the form is still settling can be lost: type the
+  # password again (up to three times) until the sign-in screen goes.
+  for _ in 1 2 3; do
+    keys -l "$PASSWORD"; keys Enter
+    gone "Enter your username and password." 20 && return 0
+    keys C-u
+  done
+  return 1
+}
+# gone TEXT [seconds]: until the screen no longer shows TEXT.
+gone() {
+  local deadline=$((SECONDS + ${2:-30}))
+  while screen | grep -qF -- "$1"; do
+    ((SECONDS > deadline)) && return 1
+    sleep 0.2
+  done
 }
 quit() { keys C-q; }
 
