@@ -58,8 +58,23 @@ start() {  # start USER WIDTH HEIGHT
   tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null || true
   tmux -L "$SESSION" new-session -d -s "$SESSION" -x "$2" -y "$3" \
     "TERM=xterm-256color dotnet $CLIENT_DLL --server http://localhost:$PORT --user $1 --no-log"
-  wait_for "(up)"
-  keys -l "$PASSWORD"; keys Enter
+  wait_for "(up)" && wait_for "Enter your username and password."
+  # On a loaded machine keys sent while the form is still settling can be lost: type the
+  # password again (up to three times) until the sign-in screen goes.
+  for _ in 1 2 3; do
+    keys -l "$PASSWORD"; keys Enter
+    gone "Enter your username and password." 20 && return 0
+    keys C-u
+  done
+  return 1
+}
+# gone TEXT [seconds]: until the screen no longer shows TEXT.
+gone() {
+  local deadline=$((SECONDS + ${2:-30}))
+  while screen | grep -qF -- "$1"; do
+    ((SECONDS > deadline)) && return 1
+    sleep 0.2
+  done
 }
 quit() { keys C-q; }
 
@@ -69,7 +84,10 @@ manager() {
   keys Enter; wait_for "purpose:" && wait_for "Checks" && shot 2-person
   keys M-3; shot 3-person-checks
   keys F7; wait_for "Record a check outcome" && keys Down && shot 4-outcome-arrow-chose
-  keys Escape; keys Escape
+  keys Escape; wait_for "Notification" && keys M-7; shot 5-person-notification
+  keys M-8; wait_for "Assessments" && shot 6-person-risk-plan
+  keys M-4; shot 7-person-breaches
+  keys Escape
   quit
 }
 
@@ -80,6 +98,7 @@ supervisor() {
   keys M-2; wait_for "Orphaned queue" && shot 3-orphaned
   keys M-3; wait_for "overdue" && shot 4-overdue
   keys M-4; wait_for "Meeting" && shot 5-iom-review
+  keys M-5; wait_for "meetings from a month ago" && wait_for "Why on the agenda" && shot 6-mappa
   quit
 }
 
@@ -91,10 +110,30 @@ officer() {
   keys M-2; wait_for "Who to call" && shot 2-excluded
   keys F7; wait_for "Check a sighting"; keys Enter; wait_for "Checked for" && shot 3-verdict
   keys Escape
+  keys F9; wait_for "zones here" && shot 4-near-here
+  keys Escape
+  keys F4; wait_for "Export the briefing" && shot 5-export
+  keys Escape
   quit
 }
 
-other() {  # analyst, partner and admin: the page they get today
+partner() {
+  start demo.partner "$@"
+  wait_for "to discuss" 40 && shot 1-iom-review
+  keys M-2; wait_for "meetings from a month ago" && wait_for "Why on the agenda" && shot 2-mappa
+  quit
+}
+
+admin() {
+  start demo.admin "$@"
+  wait_for "Audit chain: INTACT" 40 && wait_for "calls shown" && shot 1-audit-trail
+  keys F2; wait_for "Search the audit trail" && keys Tab && keys -l "demo.manager" && shot 2-search
+  keys Enter; wait_for "Calls by demo.manager" && shot 3-calls-by-account
+  keys Down; keys Enter; wait_for "Calls touching record" && shot 4-calls-on-a-record
+  quit
+}
+
+other() {  # the analyst: the page they get today (their reports workspace is issue 19)
   start "$1" "$2" "$3"
   wait_for "Signed in as" 40 && shot 1-workspace
   quit
@@ -105,7 +144,9 @@ for size in "120 40" "100 30"; do
   manager $size || true
   supervisor $size || true
   officer $size || true
-  for role in demo.analyst demo.partner demo.admin; do other "$role" $size || true; done
+  partner $size || true
+  admin $size || true
+  other demo.analyst $size || true
 done
 echo "Screens are in $OUT"
 ls "$OUT" | grep -c '\.txt$' | xargs echo "captures:"

@@ -13,4 +13,8 @@ public sealed class Gateways(ServerConnection connection)
     public AreaGateway Areas { get; } = new(connection);
     public AlertGateway Alerts { get; } = new(connection);
     public ServerStatusGateway Status { get; } = new(connection);
+    public NotificationGateway Notifications { get; } = new(connection);
+    public RiskGateway Risk { get; } = new(connection);
+    public MappaGateway Mappa { get; } = new(connection);
+    public AuditGateway Audit { get; } = new(connection);
 }

@@ -41,4 +41,21 @@ public static class Dates
 
     public static string Time(DateTimeOffset? instant, TimeZoneInfo zone) =>
         instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>How a time is typed into a form: "2026-11-26 09:30", in the user's local time.</summary>
+    public const string TimeFormat = "yyyy-MM-dd HH:mm";
+
+    /// <summary>Reads a typed local time ("yyyy-mm-dd hh:mm", or a day alone for its midnight) as an instant.</summary>
+    public static bool TryLocalTime(string text, TimeZoneInfo zone, out DateTimeOffset at)
+    {
+        at = default;
+        if (!DateTime.TryParseExact(text.Trim(), [TimeFormat, "yyyy-MM-dd H:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return false;
+        at = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return true;
+    }
+
+    /// <summary>The instant as the form shows it, in the user's local time.</summary>
+    public static string ForForm(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString(TimeFormat, CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,8 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
                 window = (PersonWindow)terminal.App.TopRunnable!;
                 terminal.Press(Key.D3.WithAlt);
                 Assert.True(window.ChecksTable.Select(checkId));
-                terminal.Press(Key.F7);
+                // Enter on a row records that check.
+                terminal.Press(Key.Enter);
             })
             .WhenShowing<RecordOutcomeDialog>(dialog =>
             {
@@ -66,7 +67,15 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
         var mostOverdue = history.Where(c => c.CanRecordOn(context.Today)).MinBy(c => c.DueOn)!;
 
         terminal
-            .When("the record is loaded", () => terminal.App.TopRunnable is PersonWindow { Record: not null }, () => terminal.Press(Key.F7))
+            .When("the record is loaded", () => terminal.App.TopRunnable is PersonWindow { Record: not null }, () =>
+            {
+                // F7 from the Checks tab with the cursor on another check still starts at the most overdue (issue 20, point 7).
+                var window = (PersonWindow)terminal.App.TopRunnable!;
+                terminal.Press(Key.D3.WithAlt);
+                var other = window.ChecksTable.Rows.Where(c => c.Id != mostOverdue.Id).LastOrDefault();
+                if (other is not null) Assert.True(window.ChecksTable.Select(other.Id));
+                terminal.Press(Key.F7);
+            })
             .WhenShowing<RecordOutcomeDialog>(dialog =>
             {
                 Assert.Equal(mostOverdue.Id, dialog.Check.Chosen!.Id);
@@ -97,6 +106,54 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
                 Assert.Contains("not due yet", dialog.ProblemText, StringComparison.Ordinal);
                 Assert.False(dialog.Completed);
             })
+            .Run(dialog);
+    }
+
+    [Fact]
+    public async Task A_completed_home_visit_to_someone_in_custody_asks_first_and_Enter_records_nothing()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        var today = context.Today;
+        var visit = new CheckRow("c1", "p1", "someone", "Home visit", null, today, today, true, "open", null, null, null, 0, null, null, null, "m1", 1);
+        using var dialog = new RecordOutcomeDialog(context, "someone", [visit], "c1", [], Purpose.CaseManagement, inCustody: true);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                Assert.Equal(CheckResult.Compliant, dialog.ChosenResult);
+                Assert.Contains("IN CUSTODY", terminal.Screen(), StringComparison.Ordinal);
+                terminal.Press(Key.S.WithAlt);
+            })
+            .WhenShowing<Ui.ConfirmDialog>(confirm =>
+            {
+                Assert.Contains("IN CUSTODY", confirm.Message, StringComparison.Ordinal);
+                Assert.True(confirm.SafeButton.IsDefault);
+                terminal.Press(Key.Enter);
+            })
+            .When("nothing is recorded", () => dialog.ProblemText.StartsWith("Not recorded", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
+            .Run(dialog);
+    }
+
+    [Fact]
+    public async Task A_breach_without_a_place_or_details_is_refused_in_the_dialog()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        using var dialog = new RecordBreachDialog(context, "p1", "someone", [], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () => terminal.Press(Key.S.WithAlt))
+            .When("the place is asked for", () => dialog.ProblemText.Contains("Say where", StringComparison.Ordinal), () =>
+            {
+                dialog.Where.Text = "Luton Airport, departures";
+                terminal.Press(Key.S.WithAlt);
+            })
+            .When("the details are asked for", () => dialog.ProblemText.Contains("Say what happened", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
             .Run(dialog);
     }
 }

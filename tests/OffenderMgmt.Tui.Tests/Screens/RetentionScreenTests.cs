@@ -46,7 +46,7 @@ public sealed class RetentionScreenTests(DemoServerFactory server)
         using var client = new TestClient(server);
         await client.SignInAsync("demo.admin");
         using var terminal = new HeadlessTerminal(columns, rows);
-        using var workspace = new RetentionWorkspace(client.ContextFor(terminal.App));
+        using var workspace = new RetentionWindow(client.ContextFor(terminal.App));
 
         terminal
             .When("the due records are listed", () => !workspace.Calls.IsBusy && workspace.Panel.Due.Rows.Any(r => r.RecordId == sighting.ToString()), () =>

@@ -7,7 +7,8 @@ using OffenderMgmt.Tui.Workspaces.LocalOfficer;
 using OffenderMgmt.Tui.Workspaces.OffenderManager;
 using OffenderMgmt.Tui.Workspaces.Other;
 using OffenderMgmt.Tui.Workspaces.Analyst;
-using OffenderMgmt.Tui.Workspaces.Retention;
+using OffenderMgmt.Tui.Workspaces.Admin;
+using OffenderMgmt.Tui.Workspaces.Partner;
 using OffenderMgmt.Tui.Workspaces.Supervisor;
 using Terminal.Gui.Input;
 
@@ -22,8 +23,8 @@ public sealed class ShellTests(DemoServerFactory server)
     [InlineData("demo.supervisor", typeof(SupervisorWorkspace), "Supervisor")]
     [InlineData("demo.officer", typeof(LocalOfficerWorkspace), "Local officer")]
     [InlineData("demo.analyst", typeof(ReportsWorkspace), "Reports")]
-    [InlineData("demo.admin", typeof(RetentionWorkspace), "Review and disposal")]
-    [InlineData("demo.partner", typeof(OtherRoleWorkspace), "This terminal client serves offender managers")]
+    [InlineData("demo.admin", typeof(AuditWorkspace), "audit trail")]
+    [InlineData("demo.partner", typeof(PartnerWorkspace), "Partner agency")]
     public void Signing_in_opens_the_workspace_of_the_role(string username, Type workspace, string shown)
     {
         using var terminal = new HeadlessTerminal();

@@ -45,7 +45,16 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
                 terminal.Press(Key.Enter);
             })
             .When("the verdict is shown", () => terminal.App.TopRunnable is CheckSightingDialog { Verdict.Verdict: Verdict.Breach }, () =>
-                terminal.Press(Key.R.WithAlt))
+            {
+                // Enter checks again; only Alt+R or a click puts the sighting on record (issue 20, "Also").
+                var dialog = (CheckSightingDialog)terminal.App.TopRunnable!;
+                Assert.True(dialog.RecordButton.Enabled);
+                Assert.False(dialog.RecordButton.IsDefault, "Record… must not be the default button");
+                Assert.True(dialog.OkButton.IsDefault);
+                Assert.StartsWith("BREACH: ", dialog.VerdictText, StringComparison.Ordinal);
+                Assert.DoesNotContain("BREACH: BREACH", dialog.VerdictText, StringComparison.Ordinal);
+                terminal.Press(Key.R.WithAlt);
+            })
             .WhenShowing<RecordSightingDialog>(dialog =>
             {
                 // Letters that are also the dialog's hotkeys (P for Place, W for What you saw) are text here.
@@ -61,6 +70,7 @@ public sealed class SightingRecordingTests(DemoServerFactory server)
             {
                 var dialog = (CheckSightingDialog)terminal.App.TopRunnable!;
                 Assert.Contains("suspected breach", dialog.RecordedSummary, StringComparison.Ordinal);
+                Assert.DoesNotContain("(es)", dialog.RecordedSummary, StringComparison.Ordinal);
                 Assert.False(dialog.RecordButton.Enabled);
                 terminal.Press(Key.Esc);
             })

@@ -136,4 +136,41 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
         var team = await client.Gateways.Caseload.TeamWorkloadAsync(session.TeamId, Purpose.Supervision, CancellationToken.None);
         Assert.Equal(serving!.Cases, team.Officers.Single(o => o.OfficerId == serving.OfficerId).Cases);
     }
+
+    [Fact]
+    public async Task A_held_MAPPA_meetings_minutes_are_written_one_block_a_case_and_shown_once_saved()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal();
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        MappaMeetingRow? meeting = null;
+
+        terminal
+            .When("the team is loaded", () => Loaded(workspace) && workspace.Mappa.Meetings.Rows.Count > 0, () =>
+            {
+                terminal.Press(Key.D5.WithAlt);
+                meeting = workspace.Mappa.Meetings.Rows.First(m => !m.Minuted && m.HeldOn <= client.ContextFor(terminal.App).Today);
+                Assert.True(workspace.Mappa.Meetings.Select(meeting.Id));
+            })
+            .When("its agenda is shown", () => workspace.Mappa.Meeting?.Id == meeting!.Id && !workspace.Calls.IsBusy, () =>
+            {
+                Assert.Contains("TO RECORD", terminal.LineWith(Ui.Dates.Iso(meeting!.HeldOn)) ?? "", StringComparison.Ordinal);
+                terminal.Press(Key.F7);
+            })
+            .WhenShowing<Workspaces.Common.MappaMinutesDialog>(dialog =>
+            {
+                Assert.StartsWith("# 1. ", dialog.Minutes.Text, StringComparison.Ordinal);
+                dialog.Minutes.Text = dialog.Minutes.Text.Replace("decision: \nlevel:", "decision: Manage at this level; review in 16 weeks.\nlevel:", StringComparison.Ordinal);
+                terminal.Press(Key.S.WithAlt);
+            })
+            .When("the minutes are recorded", () => workspace.StatusLine.Message.Contains("Minutes recorded", StringComparison.Ordinal) && workspace.Mappa.Meeting is { Minuted: true } && !workspace.Calls.IsBusy, () =>
+            {
+                var minuted = workspace.Mappa.Meeting!;
+                Assert.Equal(meeting!.Id, minuted.Id);
+                Assert.All(minuted.Agenda, c => Assert.Equal("Manage at this level; review in 16 weeks.", c.Minutes?.Decision));
+                Assert.Contains("recorded", terminal.LineWith(Ui.Dates.Iso(meeting.HeldOn)) ?? "", StringComparison.Ordinal);
+            })
+            .Run(workspace);
+    }
 }

@@ -38,6 +38,16 @@ public sealed class AreaGateway(ServerConnection connection)
             Wire.Instant(briefing.GeneratedAt));
     }
 
+    /// <summary>The beat's briefing as a file (CSV or GeoJSON): its name and content, as the server made it.</summary>
+    public async Task<(string FileName, string Content)> ExportAsync(string areaCode, bool geoJson, CancellationToken cancellationToken)
+    {
+        var response = await connection.CallAsync(Purpose.Briefing, o => _areas.ExportBriefingAsync(new V1.ExportBriefingRequest
+        {
+            AreaCode = areaCode, Format = geoJson ? V1.ExportFormat.Geojson : V1.ExportFormat.Csv,
+        }, o), cancellationToken);
+        return (response.FileName, response.Content);
+    }
+
     /// <summary>Managed people living within <paramref name="radiusMetres"/> of a point, nearest first.</summary>
     public async Task<IReadOnlyList<BriefingPerson>> NearAsync(GeoPosition point, double radiusMetres, Purpose purpose, CancellationToken cancellationToken)
     {

@@ -119,11 +119,13 @@ public sealed class CaseloadGateway(ServerConnection connection)
     }
 
     public async Task<ContactEntry> RecordContactAsync(
-        string personId, string? managementId, ContactType type, string text, string requestId, Purpose purpose, CancellationToken cancellationToken)
+        string personId, string? managementId, ContactType type, string text, string requestId, Purpose purpose, CancellationToken cancellationToken,
+        DateTimeOffset? at = null)
     {
         var note = await connection.CallAsync(purpose, o => _caseload.RecordContactAsync(new V1.RecordContactRequest
         {
             PersonId = personId,
+            At = Wire.Timestamp(at),
             ManagementId = managementId ?? "",
             Kind = (V1.ContactKind)(int)type,
             Text = text.Trim(),
@@ -224,10 +226,25 @@ public sealed class CaseloadGateway(ServerConnection connection)
         return new OrphanedCase(
             i.Kind, i.Id, i.PersonId, i.PersonName, i.Description, RiskWords.FromWire(i.RiskLevel), Wire.Text(i.PreviousOfficerName),
             Wire.Instant(i.OrphanedAt),
-            new Handover(h.OpenChecks, Wire.Text(h.NextCheckKind), Wire.Date(h.NextCheckDue), h.OverdueChecks, h.OpenBreaches,
-                Wire.Date(h.PendingReleaseDate), Wire.Date(h.LastContactOn), Wire.Text(h.LastContactKind), Wire.Text(h.Note)),
+            new Handover(h.OpenChecks, Wire.Text(CheckKindNamed(h.NextCheckKind)), Wire.Date(h.NextCheckDue), h.OverdueChecks, h.OpenBreaches,
+                Wire.Date(h.PendingReleaseDate), Wire.Date(h.LastContactOn), Wire.Text(ContactKindNamed(h.LastContactKind)), null),
             i.NeedsAccreditation);
     }
+
+    /// <summary>
+    /// The handover's check and contact kinds arrive as the server's enum names ("DeviceInspection",
+    /// "HomeVisit"); they are shown through the same explicit tables as the API's enums, never as
+    /// they come (issue 20, point 9: "next deviceinspection due"). The server's own handover note
+    /// repeats these facts with the raw names, so it is not shown: the client writes them itself.
+    /// </summary>
+    internal static string CheckKindNamed(string name) =>
+        name.Length == 0 ? ""
+        // The one server name that differs from the API's.
+        : name == "OtherConditionCheck" ? Wording.Of(V1.CheckKind.OtherCondition)
+        : Enum.TryParse<V1.CheckKind>(name, ignoreCase: false, out var kind) && kind != V1.CheckKind.Unspecified ? Wording.Of(kind) : "check";
+
+    internal static string ContactKindNamed(string name) =>
+        name.Length == 0 ? "" : Enum.TryParse<V1.ContactKind>(name, ignoreCase: false, out var kind) && kind != V1.ContactKind.Unspecified ? Wording.Of(kind) : "contact";
 
     internal static ContactEntry ToContact(V1.ContactNote c) =>
         new(c.Id, Wire.Instant(c.At), Wording.Of(c.Kind), Wire.Text(c.Text), Wire.Text(c.RecordedBy));

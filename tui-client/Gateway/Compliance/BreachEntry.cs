@@ -25,3 +25,26 @@ public sealed record BreachReport(
     DateTimeOffset OccurredAt,
     string? LocationText,
     string? Details);
+
+/// <summary>What the manager decides about an open breach.</summary>
+public enum BreachDecision
+{
+    Confirm,
+    Warning,
+    Arrest,
+    Charge,
+    NotABreach,
+}
+
+public static class BreachDecisionWords
+{
+    public static string Describe(this BreachDecision decision) => decision switch
+    {
+        BreachDecision.Confirm => "Confirm it was a breach",
+        BreachDecision.Warning => "Action taken: warning",
+        BreachDecision.Arrest => "Action taken: arrest",
+        BreachDecision.Charge => "Action taken: charge",
+        BreachDecision.NotABreach => "Not a breach after all (closes it)",
+        _ => "Decision",
+    };
+}

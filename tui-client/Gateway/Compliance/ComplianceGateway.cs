@@ -30,11 +30,13 @@ public sealed class ComplianceGateway(ServerConnection connection)
 
     public async Task<OutcomeRecorded> RecordOutcomeAsync(
         string checkId, CheckResult result, string notes, string? breachOrderId, string? breachConditionId,
-        string requestId, Purpose purpose, CancellationToken cancellationToken, IReadOnlyList<FoundDevice>? devicesFound = null)
+        string requestId, Purpose purpose, CancellationToken cancellationToken, IReadOnlyList<FoundDevice>? devicesFound = null,
+        DateTimeOffset? completedAt = null)
     {
         var request = new V1.RecordOutcomeRequest
         {
             CheckId = checkId,
+            CompletedAt = Wire.Timestamp(completedAt),
             Outcome = (V1.CheckOutcome)(int)result,
             Notes = notes.Trim(),
             BreachOrderId = breachOrderId ?? "",
@@ -66,6 +68,25 @@ public sealed class ComplianceGateway(ServerConnection connection)
     }
 
     /// <summary>A person's breaches, newest first.</summary>
+    /// <summary>Moves a breach on: confirmed, action taken (with the action), or not a breach after all.</summary>
+    public async Task<BreachEntry> UpdateBreachAsync(BreachEntry breach, BreachDecision decision, string note, string requestId, Purpose purpose, CancellationToken cancellationToken)
+    {
+        var (status, action) = decision switch
+        {
+            BreachDecision.Confirm => (V1.BreachStatus.Confirmed, V1.BreachAction.Unspecified),
+            BreachDecision.Warning => (V1.BreachStatus.ActionTaken, V1.BreachAction.Warning),
+            BreachDecision.Arrest => (V1.BreachStatus.ActionTaken, V1.BreachAction.Arrest),
+            BreachDecision.Charge => (V1.BreachStatus.ActionTaken, V1.BreachAction.Charge),
+            BreachDecision.NotABreach => (V1.BreachStatus.NotABreach, V1.BreachAction.Unspecified),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+        };
+        var updated = await connection.CallAsync(purpose, o => _compliance.UpdateBreachAsync(new V1.UpdateBreachRequest
+        {
+            Id = breach.Id, ExpectedVersion = breach.Version, Status = status, Action = action, Note = note.Trim(), RequestId = requestId,
+        }, o), cancellationToken);
+        return ToBreach(updated);
+    }
+
     public async Task<IReadOnlyList<BreachEntry>> BreachesOfAsync(string personId, Purpose purpose, CancellationToken cancellationToken)
     {
         var rows = await connection.AllPagesAsync(purpose,

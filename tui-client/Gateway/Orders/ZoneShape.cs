@@ -7,5 +7,5 @@ public sealed record ZoneShape(string Name, IReadOnlyList<GeoPosition> Ring, Geo
 
     /// <summary>"within 200 m of 51.88, -0.42" or "inside the marked area".</summary>
     public string Describe() =>
-        Centre is { } centre ? $"within {RadiusMetres:0} m of {centre}" : $"inside an area of {Ring.Count - 1} corners";
+        Centre is { } centre ? $"within {Ui.Words.Distance(RadiusMetres)} of {centre}" : $"inside an area of {Ring.Count - 1} corners";
 }

@@ -52,7 +52,7 @@ public sealed class WorkloadGauge : View
         var warning = w.Excessive
             ? string.Create(CultureInfo.InvariantCulture, $" · EXCESSIVE: over {w.ThresholdPercent:0}% for {w.ConsecutiveWeeksOverThreshold} weeks")
             : w.UtilisationPercent > w.ThresholdPercent
-                ? string.Create(CultureInfo.InvariantCulture, $" · over {w.ThresholdPercent:0}% for {w.ConsecutiveWeeksOverThreshold} week(s)")
+                ? string.Create(CultureInfo.InvariantCulture, $" · over {w.ThresholdPercent:0}% for {Words.Count(w.ConsecutiveWeeksOverThreshold, "week")}")
                 : "";
         return figures + warning;
     }

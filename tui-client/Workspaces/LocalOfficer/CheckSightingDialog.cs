@@ -70,6 +70,10 @@ public sealed class CheckSightingDialog : FormDialog
             Record();
         };
         AddButton(RecordButton);
+        // Dialog makes its last button the default: Enter must check, never put a sighting on
+        // record (issue 20, "Also": Record… was drawn as the default button).
+        RecordButton.IsDefault = false;
+        OkButton.IsDefault = true;
         KeyDown += (_, key) =>
         {
             if (key != Key.F3) return;
@@ -154,9 +158,8 @@ public sealed class CheckSightingDialog : FormDialog
     {
         Verdict = verdict;
         // The server's summary usually opens with the verdict ("BREACH: ..."); say it once.
-        var headline = verdict.Summary.StartsWith(verdict.Verdict.Describe(), StringComparison.OrdinalIgnoreCase)
-            ? verdict.Summary
-            : $"{verdict.Verdict.Describe().ToUpperInvariant()}: {verdict.Summary}";
+        var rest = Words.WithoutHeadline(verdict.Summary);
+        var headline = rest.Length > 0 ? $"{verdict.Verdict.Describe().ToUpperInvariant()}: {rest}" : verdict.Verdict.Describe().ToUpperInvariant();
         var lines = new List<string> { headline };
         lines.AddRange(verdict.Findings.Select(f =>
             $"  • {f.OrderType}, \"{TextWrap.Fit(f.ConditionWording ?? "condition", 60)}\": {f.Verdict.Describe().ToLowerInvariant()}{(f.Reason is { } reason && reason != verdict.Summary ? $" ({reason})" : "")}"));

@@ -24,6 +24,8 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         ↑↓ in a list shows the person's orders, conditions and who to call below
         F6 to the map: arrows move the cursor (Shift: faster), Home centres, Enter checks a sighting there
         F7 check a sighting (here, or a typed location) · F8 record one · F12 the alerts received
+        F9 near here: who lives within a distance of the map cursor, and which zones cover that spot
+        F4 export the briefing to a file (CSV or GeoJSON)
         """;
 
     private readonly Label _beatLine;
@@ -90,6 +92,8 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
                     new MenuItem("_Zones", "", () => ShowTab(2), Key.D3.WithAlt),
                     new MenuItem("_Map", "Move the cursor to say where", () => Map.SetFocus(), Key.F6),
                     new MenuItem("_Alerts received…", "", ShowAlerts, Key.F12),
+                    new MenuItem("_Near here…", "Who lives near the map cursor; zones covering it", NearHere, Key.F9),
+                    new MenuItem("E_xport the briefing…", "A CSV or GeoJSON file of this beat's briefing", Export, Key.F4),
                 ]),
                 new MenuBarItem("_Sighting",
                 [
@@ -103,6 +107,8 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
                 new Shortcut(Key.F6, "Map", () => Map.SetFocus()),
                 new Shortcut(Key.F7, "Check sighting", () => CheckSighting(SelectedPersonId, Map.Here)),
                 new Shortcut(Key.F8, "Record", RecordSighting),
+                new Shortcut(Key.F9, "Near here", NearHere),
+                new Shortcut(Key.F4, "Export", Export),
                 new Shortcut(Key.F12, "Alerts", ShowAlerts),
             ]);
         KeyDown += (_, key) =>
@@ -299,6 +305,35 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         // Recording starts from a check, so the officer sees the verdict before it goes on record:
         // one Enter checks, and the recording form follows at once.
         CheckSighting(SelectedPersonId, Map.Here, recordAfterCheck: true);
+    }
+
+    /// <summary>Where "here" is: the map cursor, else the beat's centre; null before a beat is shown.</summary>
+    private (GeoPosition At, string Words)? HereOrCentre() =>
+        Map.Here is { } here ? (here, "the map cursor")
+        : _briefing?.Outline?.Centroid is { } centre ? (centre, $"the centre of {_briefing.Area.Name}")
+        : null;
+
+    public void NearHere()
+    {
+        if (HereOrCentre() is not { } here)
+        {
+            StatusLine.Info("Pick a beat first (F2): near here starts from the map cursor.");
+            return;
+        }
+        using var dialog = new NearHereDialog(Context, here.At, here.Words);
+        App!.Run(dialog);
+    }
+
+    public void Export()
+    {
+        if (_beat is not { } beat)
+        {
+            StatusLine.Info("Pick a beat first (F2), then export its briefing.");
+            return;
+        }
+        using var dialog = new ExportBriefingDialog(Context, beat);
+        App!.Run(dialog);
+        if (dialog.WrittenPath is { } path) StatusLine.Success($"Briefing saved to {path} (readable by you only).");
     }
 
     private void ShowAlerts()

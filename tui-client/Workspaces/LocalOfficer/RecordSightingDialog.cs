@@ -50,7 +50,7 @@ public sealed class RecordSightingDialog : FormDialog
         if (!done.Ok) return false;
         Recorded = done.Value!;
         Summary = Recorded.BreachIds.Count > 0
-            ? $"Sighting recorded. {Recorded.BreachIds.Count} suspected breach(es) opened; the responsible officer has been given a task."
+            ? $"Sighting recorded. {Words.Count(Recorded.BreachIds.Count, "suspected breach", "suspected breaches")} opened; the responsible officer has been given a task."
             : "Sighting recorded as intelligence.";
         return true;
     }

@@ -29,14 +29,18 @@ public sealed class NoteContactDialog : FormDialog
         Case = new ChoiceList<string?>(cases) { X = 12, Y = Pos.Top(caseLabel), Width = Dim.Fill(1), Height = Math.Clamp(cases.Count, 1, 3) };
         var noteLabel = new Label { X = 1, Y = Pos.Bottom(Case) + 1, Text = "_Note:" };
         Note = new NotesBox { X = 12, Y = Pos.Top(noteLabel), Width = Dim.Fill(1), Height = 6 };
-        Add(kindLabel, Kind, caseLabel, Case, noteLabel, Note);
-        AddProblemLine(Pos.Bottom(Note) + 1);
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Note) + 1, Text = "_When:" };
+        When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
+        var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
+        Add(kindLabel, Kind, caseLabel, Case, noteLabel, Note, whenLabel, When, whenHint);
+        AddProblemLine(Pos.Bottom(When) + 1);
         StartIn(Kind);
     }
 
     public RadioGroup Kind { get; }
     public ChoiceList<string?> Case { get; }
     public NotesBox Note { get; }
+    public WhenField When { get; }
     public string Summary { get; private set; } = "";
 
     protected override async Task<bool> SubmitCoreAsync()
@@ -47,11 +51,17 @@ public sealed class NoteContactDialog : FormDialog
             ShowProblem("Write what happened in the note.");
             return false;
         }
+        var (at, problem) = When.Read();
+        if (problem is not null)
+        {
+            ShowProblem(problem);
+            return false;
+        }
         var type = Enum.GetValues<ContactType>()[Math.Clamp(Kind.Value ?? 0, 0, 3)];
         var managementId = Case.Chosen;
-        var requestId = _intent.IdFor((type, managementId, text));
+        var requestId = _intent.IdFor((type, managementId, text, at));
         var done = await Calls.RunAsync("Saving", ct =>
-            Context.Gateways.Caseload.RecordContactAsync(_personId, managementId, type, text, requestId, _purpose, ct));
+            Context.Gateways.Caseload.RecordContactAsync(_personId, managementId, type, text, requestId, _purpose, ct, at));
         if (!done.Ok) return false;
         Summary = $"{type.Describe()} noted.";
         return true;

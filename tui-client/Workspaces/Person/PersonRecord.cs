@@ -14,6 +14,11 @@ public sealed class PersonRecord
     public IReadOnlyList<SightingEntry>? Sightings { get; set; }
     /// <summary>Issue 18: marks and vehicles; devices and online identities when the role sees casework.</summary>
     public IReadOnlyList<Identifying>? Identifiers { get; set; }
+    public NotificationDuty? Notification { get; set; }
+    public IReadOnlyList<AssessmentRow>? Assessments { get; set; }
+
+    /// <summary>Each active management's current risk management plan (null: none yet).</summary>
+    public Dictionary<string, RiskPlanView?> Plans { get; } = [];
 
     /// <summary>Why a part is missing, keyed by part name ("orders", "checks"...).</summary>
     public Dictionary<string, string> Missing { get; } = [];

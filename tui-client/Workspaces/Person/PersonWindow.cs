@@ -27,6 +27,8 @@ public sealed class PersonWindow : Window
     private readonly RecordTable<BreachEntry> _breaches;
     private readonly RecordTable<ContactEntry> _contacts;
     private readonly RecordTable<SightingEntry> _sightings;
+    private readonly TextPanel _notification = new();
+    private readonly TextPanel _risk = new();
 
     public PersonWindow(ClientContext context, string personId, string name, Purpose purpose)
     {
@@ -48,7 +50,8 @@ public sealed class PersonWindow : Window
             new("Status", c => c.IsOpen ? "open" : c.Outcome ?? c.Status, 16, Colour: c => c.Outcome == "Breach suspected" ? Theme.ErrorCell : null),
             new("Completed", c => Dates.Time(c.CompletedAt, zone), 16),
             new("Officer", c => c.ResponsibleOfficerName ?? "", 18),
-            new("What", c => c.Description ?? "", 20, 60),
+            new("What", c => c.Description ?? "", 20, 40),
+            new("Notes", c => c.Notes ?? "", 10, 80),
         ], c => c.Id) { EmptyText = "No checks." };
         _checks.RecordChosen += (_, check) => RecordOutcome(check);
         _breaches = new RecordTable<BreachEntry>(
@@ -57,8 +60,10 @@ public sealed class PersonWindow : Window
             new("Status", b => b.Action is null ? b.Status : $"{b.Status}: {b.Action}", 16, Colour: b => b.IsOpen ? Theme.WarningCell : null),
             new("Found by", b => b.Source, 16),
             new("Condition", b => b.ConditionWording ?? "notification requirements", 30, 50),
-            new("Where", b => b.LocationText ?? "", 16, 40),
+            new("Where", b => b.LocationText ?? "", 16, 30),
+            new("Details", b => b.Details ?? "", 10, 80),
         ], b => b.Id) { EmptyText = "No breaches." };
+        _breaches.RecordChosen += (_, breach) => UpdateBreach(breach);
         _contacts = new RecordTable<ContactEntry>(
         [
             new("When", c => Dates.Time(c.At, zone), 16),
@@ -84,6 +89,8 @@ public sealed class PersonWindow : Window
             Page("Breaches", _breaches),
             Page("Contacts", _contacts),
             Page("Sightings", _sightings),
+            Page("Notification", _notification),
+            Page("Risk & plan", _risk),
         ];
         _tabs = new Tabs { X = 0, Y = Pos.Bottom(_details), Width = Dim.Fill(), Height = Dim.Fill(2) };
         _tabs.Add(_pages);
@@ -95,6 +102,8 @@ public sealed class PersonWindow : Window
             new Shortcut(Key.F7, "Check outcome", () => RecordOutcome(null)),
             new Shortcut(Key.F8, "Breach", RecordBreach),
             new Shortcut(Key.F9, "Contact", NoteContact),
+            new Shortcut(Key.F4, "Notification", RecordNotification),
+            new Shortcut(Key.F12, "Approve plan", ApprovePlan),
             new Shortcut(Key.F5, "Refresh", () => _ = LoadAsync()),
             new Shortcut(Key.F6, "Next tab", NextTab),
         ]);
@@ -127,6 +136,8 @@ public sealed class PersonWindow : Window
     public string DetailsText => _details.Text;
     public string ManagementsText => _managements.AllText;
     public string OrdersText => _orders.AllText;
+    public string NotificationText => _notification.AllText;
+    public string RiskText => _risk.AllText;
 
     public void ShowTab(int index)
     {
@@ -157,7 +168,7 @@ public sealed class PersonWindow : Window
             _ = LoadAsync();
             key.Handled = true;
         }
-        else if (key.IsAlt && key.KeyCode is >= Terminal.Gui.Drivers.KeyCode.D1 and <= Terminal.Gui.Drivers.KeyCode.D6)
+        else if (key.IsAlt && key.NoAlt.KeyCode is >= Terminal.Gui.Drivers.KeyCode.D1 and <= Terminal.Gui.Drivers.KeyCode.D8)
         {
             ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
             key.Handled = true;
@@ -210,7 +221,11 @@ public sealed class PersonWindow : Window
             Part(record, "breaches", ct => gateways.Compliance.BreachesOfAsync(_personId, Purpose, ct), v => record.Breaches = v),
             Part(record, "contacts", ct => gateways.Caseload.ContactsOfAsync(_personId, Purpose, ct), v => record.Contacts = v),
             Part(record, "sightings", ct => gateways.Areas.SightingsOfAsync(_personId, Purpose, ct), v => record.Sightings = v),
-            Part(record, "identification", ct => gateways.People.IdentifiersAsync(_personId, Purpose, ct), v => record.Identifiers = v));
+            Part(record, "identification", ct => gateways.People.IdentifiersAsync(_personId, Purpose, ct), v => record.Identifiers = v),
+            Part(record, "notification", ct => gateways.Notifications.StatusAsync(_personId, Purpose, ct), v => record.Notification = v),
+            Part(record, "assessments", ct => gateways.Risk.AssessmentsAsync(_personId, Purpose, ct), v => record.Assessments = v));
+        await Task.WhenAll(record.ActiveManagements.Select(m =>
+            Part(record, $"{m.Scheme} plan", ct => gateways.Risk.PlanAsync(m.Id, Purpose, ct), v => record.Plans[m.Id] = v)));
         Record = record;
         ShowDetails(record.Details, record.Identifiers);
         ShowParts(record);
@@ -257,7 +272,68 @@ public sealed class PersonWindow : Window
         _contacts.SetRows(record.Contacts ?? []);
         _sightings.EmptyText = record.Sightings is null ? $"Not available: {record.Missing.GetValueOrDefault("sightings")}" : "No sightings recorded.";
         _sightings.SetRows(record.Sightings ?? []);
+        _notification.SetLines(record.Notification is { } duty
+            ? NotificationLines(duty)
+            : [$"Not available: {record.Missing.GetValueOrDefault("notification")}"]);
+        _risk.SetLines(RiskLines(record));
     }
+
+    private IEnumerable<string> NotificationLines(NotificationDuty duty)
+    {
+        if (!duty.Subject)
+        {
+            yield return "Not subject to notification requirements.";
+            yield break;
+        }
+        yield return $"{(duty.SexOffenderRegister ? "Sex offender register (Sexual Offences Act 2003, Part 2)" : "Notification requirements")} · since {Dates.Iso(duty.StartedOn)} · "
+                     + (duty.Indefinite ? $"indefinite{(duty.ReviewOn is { } review ? $", review may be sought from {Dates.Iso(review)}" : "")}" : $"until {Dates.Iso(duty.EndsOn)}")
+                     + (duty.SuspendedInCustody ? " · SUSPENDED while in custody" : "") + (duty.NoFixedAbode ? " · NO FIXED ABODE: weekly" : "");
+        yield return duty.NextDueOn is { } next ? $"Next due: {Dates.Iso(next)} ({Dates.Due(next, _context.Today)}) · F4 records a notification" : "Nothing due · F4 records a notification";
+        yield return "";
+        foreach (var due in duty.Due)
+            yield return $"{(due.Overdue ? "OVERDUE " : "")}{due.Kind} due {Dates.Iso(due.DueOn)} ({Dates.Due(due.DueOn, _context.Today)}): {due.Reason}";
+        if (duty.Due.Count > 0) yield return "";
+        // The duty in words, a sentence a line, with the law each part comes from (the basis says the same).
+        foreach (var line in duty.Summary.Count > 0 ? duty.Summary : duty.Basis) yield return $"• {line}";
+    }
+
+    private static IEnumerable<string> RiskLines(PersonRecord record)
+    {
+        if (record.Assessments is not { } assessments) yield return $"Assessments not available: {record.Missing.GetValueOrDefault("assessments")}";
+        else if (assessments.Count == 0) yield return "No risk assessments recorded.";
+        else
+        {
+            yield return "Assessments, newest first:";
+            foreach (var a in assessments.OrderByDescending(a => a.CompletedOn))
+                yield return $"  {Dates.Iso(a.CompletedOn)} {a.Tool}: {a.Result}{(a.Assessor is { } who ? $" · by {who}" : "")} · review {Dates.Iso(a.NextReviewOn)}{(a.ReviewOverdue ? " OVERDUE" : "")}";
+        }
+        foreach (var m in record.ActiveManagements)
+        {
+            yield return "";
+            if (record.Missing.TryGetValue($"{m.Scheme} plan", out var why))
+            {
+                yield return $"{m.Scheme} risk management plan: not available ({why})";
+                continue;
+            }
+            if (record.Plans.GetValueOrDefault(m.Id) is not { } plan)
+            {
+                yield return $"{m.Scheme} risk management plan: none yet.";
+                continue;
+            }
+            yield return $"{m.Scheme} risk management plan · {PlanStateWords(plan)} · review {Dates.Iso(plan.ReviewOn)} · written by {plan.CreatedBy ?? "?"}";
+            foreach (var (pillar, text) in plan.Pillars) yield return $"  {pillar}: {text}";
+            foreach (var a in plan.Actions)
+                yield return $"  → [{a.Pillar}] {a.What} · {a.Owner ?? "no owner"} · due {Dates.Iso(a.DueOn)} · {a.Status}{(a.Overdue ? " OVERDUE" : "")}";
+        }
+    }
+
+    private static string PlanStateWords(RiskPlanView plan) => plan.Status switch
+    {
+        PlanState.AwaitingApproval => "AWAITING APPROVAL (a supervisor approves it: F12)",
+        PlanState.Approved => $"approved by {plan.ApprovedBy ?? "?"}{(plan.ApprovalNote is { } note ? $": {note}" : "")}",
+        PlanState.Superseded => "superseded",
+        _ => "status unknown",
+    };
 
     private IEnumerable<string> DescribeManagement(ManagementView m)
     {
@@ -288,12 +364,11 @@ public sealed class PersonWindow : Window
             StatusLine.Info("No open checks to record.");
             return;
         }
-        // The check chosen on the Checks tab, else the most overdue one that can be recorded today.
-        var onChecksTab = _tabs.Value == _checks.SuperView;
+        // Enter on a row records that check; F7 starts at the most overdue one that can be
+        // recorded today, wherever the cursor happens to be (issue 20, point 7).
         var check = chosen is { IsOpen: true } ? chosen
-            : onChecksTab && _checks.Selected is { IsOpen: true } selected ? selected
             : open.Where(c => c.CanRecordOn(_context.Today)).MinBy(c => c.DueOn ?? DateOnly.MaxValue) ?? open[0];
-        using var dialog = new RecordOutcomeDialog(_context, record.Details.Name, open, check.Id, record.LiveOrders, Purpose);
+        using var dialog = new RecordOutcomeDialog(_context, record.Details.Name, open, check.Id, record.LiveOrders, Purpose, record.Details.InCustody);
         App!.Run(dialog);
         if (dialog.Completed) AfterChange(dialog.Summary);
     }
@@ -304,6 +379,55 @@ public sealed class PersonWindow : Window
         using var dialog = new RecordBreachDialog(_context, record.Details.Id, record.Details.Name, record.LiveOrders, Purpose);
         App!.Run(dialog);
         if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    /// <summary>Enter on an open breach: confirm it, record the action taken, or close it as not a breach.</summary>
+    private void UpdateBreach(BreachEntry breach)
+    {
+        if (!breach.IsOpen)
+        {
+            StatusLine.Info($"This breach is closed ({breach.Status}{(breach.Action is { } action ? $": {action}" : "")}).");
+            return;
+        }
+        using var dialog = new UpdateBreachDialog(_context, breach, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    private void RecordNotification()
+    {
+        if (Record is not { } record) return;
+        if (record.Notification is not { Subject: true } duty)
+        {
+            StatusLine.Info(record.Notification is null ? "The notification duty could not be loaded (F5 to try again)." : "This person is not subject to notification requirements.");
+            return;
+        }
+        using var dialog = new RecordNotificationDialog(_context, record.Details.Id, record.Details.Name, duty, Purpose);
+        App!.Run(dialog);
+        if (dialog.Completed) AfterChange(dialog.Summary);
+    }
+
+    /// <summary>F12: a supervisor approves the plan awaiting approval (the server refuses their own, and other roles).</summary>
+    private void ApprovePlan()
+    {
+        if (Record is not { } record) return;
+        var waiting = record.Plans.Values.OfType<RiskPlanView>().Where(p => p.Status == PlanState.AwaitingApproval).ToList();
+        if (waiting.Count == 0)
+        {
+            StatusLine.Info("No risk management plan is awaiting approval.");
+            return;
+        }
+        var plan = waiting[0];
+        if (!ConfirmDialog.Ask(_context.App, "Approve the plan?",
+                $"Approve {record.Details.Name}'s risk management plan ({plan.Actions.Count} actions, review {Dates.Iso(plan.ReviewOn)}) as it stands?", "_Approve"))
+            return;
+        _ = ApproveAsync(plan);
+    }
+
+    private async Task ApproveAsync(RiskPlanView plan)
+    {
+        var done = await Calls.RunAsync("Approving the plan", ct => _context.Gateways.Risk.ApprovePlanAsync(plan, null, Purpose, ct));
+        if (done.Ok) AfterChange("Risk management plan approved.");
     }
 
     private void NoteContact()

@@ -32,12 +32,8 @@ public sealed class RecordBreachDialog : FormDialog
             X = 13, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(choices.Count, 1, 6),
         };
         var whenLabel = new Label { X = 1, Y = Pos.Bottom(Condition) + 1, Text = "_When:" };
-        When = new TextField
-        {
-            X = 13, Y = Pos.Top(whenLabel), Width = 18,
-            Text = context.Local(context.Now).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        };
-        var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = "yyyy-mm-dd hh:mm, your local time" };
+        When = new WhenField(context) { X = 13, Y = Pos.Top(whenLabel) };
+        var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
         var whereLabel = new Label { X = 1, Y = Pos.Bottom(whenLabel) + 1, Text = "Whe_re:" };
         Where = new TextField { X = 13, Y = Pos.Top(whereLabel), Width = Dim.Fill(1) };
         var detailsLabel = new Label { X = 1, Y = Pos.Bottom(whereLabel) + 1, Text = "_Details:" };
@@ -48,22 +44,29 @@ public sealed class RecordBreachDialog : FormDialog
     }
 
     public ChoiceList<(string? OrderId, string? ConditionId)> Condition { get; }
-    public TextField When { get; }
+    public WhenField When { get; }
     public TextField Where { get; }
     public NotesBox Details { get; }
     public string Summary { get; private set; } = "";
 
     protected override async Task<bool> SubmitCoreAsync()
     {
-        if (!DateTime.TryParseExact(When.Text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        var (at, problem) = When.Read();
+        if (problem is not null)
         {
-            ShowProblem("Give when it happened as yyyy-mm-dd hh:mm, e.g. 2026-11-26 09:30.");
+            ShowProblem(problem);
             return false;
         }
-        var occurred = new DateTimeOffset(local, Context.Clock.LocalTimeZone.GetUtcOffset(local));
-        if (occurred > Context.Now.AddMinutes(5))
+        var occurred = at ?? Context.Now;
+        // A breach goes before a court: where and what happened are the evidence (issue 20, point 7).
+        if (string.IsNullOrWhiteSpace(Where.Text))
         {
-            ShowProblem("That time is in the future.");
+            ShowProblem("Say where it happened (a place in words, e.g. \"Luton Airport, departures\").");
+            return false;
+        }
+        if (string.IsNullOrWhiteSpace(Details.Text))
+        {
+            ShowProblem("Say what happened: the details are the record of the breach.");
             return false;
         }
         var (orderId, conditionId) = Condition.Chosen;

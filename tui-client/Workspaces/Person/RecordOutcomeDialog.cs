@@ -16,13 +16,15 @@ public sealed class RecordOutcomeDialog : FormDialog
     private readonly IReadOnlyList<CheckRow> _checks;
     private readonly Purpose _purpose;
     private readonly WriteIntent _intent = new();
+    private readonly bool _inCustody;
 
     public RecordOutcomeDialog(ClientContext context, string personName, IReadOnlyList<CheckRow> openChecks, string checkId,
-        IReadOnlyList<OrderView> liveOrders, Purpose purpose)
-        : base(context, $"Record a check outcome · {personName}", "_Save")
+        IReadOnlyList<OrderView> liveOrders, Purpose purpose, bool inCustody = false)
+        : base(context, $"Record a check outcome · {personName}{(inCustody ? " · IN CUSTODY" : "")}", "_Save")
     {
         _checks = openChecks;
         _purpose = purpose;
+        _inCustody = inCustody;
         var today = context.Today;
 
         var checkLabel = new Label { X = 1, Y = 1, Text = "C_heck:" };
@@ -53,8 +55,12 @@ public sealed class RecordOutcomeDialog : FormDialog
         var devicesHint = new Label { X = 12, Y = Pos.Bottom(DevicesFound), Text = "device inspection: phones found, e.g. 07700 900123; IMEI 490154203237518" };
         var notesLabel = new Label { X = 1, Y = Pos.Bottom(devicesHint) + 1, Text = "_Notes:" };
         Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
-        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, devicesLabel, DevicesFound, devicesHint, notesLabel, Notes);
-        AddProblemLine(Pos.Bottom(Notes) + 1);
+        // After the notes: most outcomes are recorded as they happen, and Tab reaches the notes first.
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Notes) + 1, Text = "_When:" };
+        When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
+        var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
+        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, devicesLabel, DevicesFound, devicesHint, notesLabel, Notes, whenLabel, When, whenHint);
+        AddProblemLine(Pos.Bottom(When) + 1);
         StartIn(Outcome);
     }
 
@@ -63,6 +69,7 @@ public sealed class RecordOutcomeDialog : FormDialog
     public ChoiceList<(string? OrderId, string? ConditionId)> BreachOf { get; }
     public NotesBox Notes { get; }
     public TextField DevicesFound { get; }
+    public WhenField When { get; }
 
     /// <summary>What was recorded, in words, for the screen behind.</summary>
     public string Summary { get; private set; } = "";
@@ -81,7 +88,22 @@ public sealed class RecordOutcomeDialog : FormDialog
             ShowProblem($"This check is not due yet: it can be recorded from {Dates.Iso(check.OpensOn)}.");
             return false;
         }
+        var (at, problem) = When.Read();
+        if (problem is not null)
+        {
+            ShowProblem(problem);
+            return false;
+        }
         var result = ChosenResult;
+        // A home visit "completed" while the person is shown in custody is most likely the wrong
+        // check or the wrong person: ask, with Cancel the default (issue 20, point 7).
+        if (_inCustody && check.Kind == Wording.Of(Contracts.V1.CheckKind.HomeVisit) && result == CheckResult.Compliant
+            && !ConfirmDialog.Ask(Context.App, "In custody",
+                "The record shows this person IN CUSTODY, so a home visit would not find them at home. Record the visit as done anyway?", "_Record anyway"))
+        {
+            ShowProblem("Not recorded: check the person and the check, or choose another outcome (e.g. No access).");
+            return false;
+        }
         var (orderId, conditionId) = result == CheckResult.BreachSuspected ? BreachOf.Chosen : (null, null);
         var notes = Notes.Text;
         var devices = FoundDevice.Parse(DevicesFound.Text);
@@ -90,15 +112,15 @@ public sealed class RecordOutcomeDialog : FormDialog
             ShowProblem("Devices found are recorded at a device inspection; choose that check, or leave Devices empty.");
             return false;
         }
-        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId, string.Join(";", devices)));
+        var requestId = _intent.IdFor((check.Id, result, notes, orderId, conditionId, string.Join(";", devices), at));
         var done = await Calls.RunAsync("Saving", ct =>
-            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct, devices));
+            Context.Gateways.Compliance.RecordOutcomeAsync(check.Id, result, notes, orderId, conditionId, requestId, _purpose, ct, devices, at));
         if (!done.Ok) return false;
         var recorded = done.Value!;
         // The server may make it a suspected breach (an unregistered device found, issue 18): say what it recorded, breach first.
         Summary = $"{check.Kind} recorded: {recorded.Closed.Outcome ?? result.Describe()}."
                   + (recorded.Breach is not null ? " A suspected breach was opened." : "")
-                  + (recorded.UnregisteredDevices > 0 ? $" {recorded.UnregisteredDevices} unregistered device(s) found and recorded." : "")
+                  + (recorded.UnregisteredDevices > 0 ? $" {Words.Count(recorded.UnregisteredDevices, "unregistered device")} found and recorded." : "")
                   + (recorded.Next is { } next ? $" Next {next.Kind.ToLowerInvariant()} due {Dates.Iso(next.DueOn)}." : "");
         return true;
     }

@@ -17,11 +17,13 @@ public sealed class IomDecisionDialog : FormDialog
     private readonly IomAgendaItem _item;
     private readonly DateOnly _meetingOn;
     private readonly WriteIntent _intent = new();
+    private readonly Purpose _purpose;
 
-    public IomDecisionDialog(ClientContext context, IomAgendaItem item, DateOnly meetingOn)
+    public IomDecisionDialog(ClientContext context, IomAgendaItem item, DateOnly meetingOn, Purpose? purpose = null)
         : base(context, $"IOM review {Dates.Iso(meetingOn)} · {item.PersonName}", "_Save", 100)
     {
         _item = item;
+        _purpose = purpose ?? Purpose.Supervision;
         _meetingOn = meetingOn;
         var facts = new Label
         {
@@ -88,7 +90,7 @@ public sealed class IomDecisionDialog : FormDialog
         }
         var request = new IomDecision(_item.ManagementId, _meetingOn, decision, actions, Deselect.Value == CheckState.Checked);
         var requestId = _intent.IdFor((request.ManagementId, request.Decision, string.Join("|", actions), request.ProposeDeselection));
-        var done = await Calls.RunAsync("Saving the decision", ct => Context.Gateways.Caseload.RecordIomDecisionAsync(request, requestId, Purpose.Supervision, ct));
+        var done = await Calls.RunAsync("Saving the decision", ct => Context.Gateways.Caseload.RecordIomDecisionAsync(request, requestId, _purpose, ct));
         if (!done.Ok) return false;
         Saved = done.Value;
         return true;

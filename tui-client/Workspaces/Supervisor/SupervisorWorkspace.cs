@@ -26,6 +26,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         Orphaned queue: Space marks several · Enter or F7 reallocates (the server suggests who)
         Overdue checks: Enter opens the person
         IOM review: Enter or F7 records the meeting's decision and actions
+        Alt+5 MAPPA meetings: ↑↓ picks a meeting and shows its agenda; F7 records a held meeting's minutes
         F3 find anyone (a reason is asked for people outside your team)
         """;
 
@@ -33,13 +34,10 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     private readonly View[] _pages;
     private readonly Label _teamLine;
     private readonly Label _handover;
-    private readonly Label _agendaLine;
     private readonly Label _orphanedLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the orphaned queue…" };
     private readonly Label _overdueLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading overdue checks…" };
-    private readonly TextPanel _agendaDetail = new();
     private readonly HashSet<string> _marked = [];
     private HashSet<string> _teamPeople = [];
-    private IomAgenda? _agenda;
 
     public SupervisorWorkspace(ClientContext context) : base(context, "Supervisor", Help)
     {
@@ -97,28 +95,16 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
 
-        _agendaLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the agenda…" };
-        Agenda = new RecordTable<IomAgendaItem>(
-        [
-            new("Person", i => i.PersonName, 20, 26),
-            new("Cohort", i => i.Cohort, 6, 6),
-            new("Risk", i => i.Risk.Describe(), 9, 9, Colour: i => Theme.ForRisk(i.Risk)),
-            new("Officer", i => i.OfficerName ?? "", 14, 22),
-            new("Why", i => string.Join(", ", i.Reasons), 20, 36),
-            new("Decision", i => i.Decision ?? "to discuss", 12, 40, Colour: i => i.Decided ? Theme.GoodCell : null),
-        ], i => i.ManagementId)
-        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(55), EmptyText = "Loading…" };
-        Agenda.RecordChosen += (_, i) => RecordDecision(i);
-        Agenda.SelectionChanged += (_, i) => ShowAgendaItem(i);
-        _agendaDetail.Y = Pos.Bottom(Agenda);
-        _agendaDetail.Height = Dim.Fill();
+        Review = new IomReviewPanel(context, Calls, StatusLine, Purpose.Supervision);
+        Mappa = new MappaPanel(context, Calls, StatusLine, Purpose.Supervision, canMinute: true);
 
         _pages =
         [
             Page("Team workload", _teamLine, Team),
             Page("Orphaned queue", _orphanedLine, Orphaned, _handover),
             Page("Overdue checks", _overdueLine, Overdue),
-            Page("IOM review", _agendaLine, Agenda, _agendaDetail),
+            Page("IOM review", Review),
+            Page("MAPPA", Mappa),
         ];
         _tabs = new Tabs { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _tabs.Add(_pages);
@@ -133,13 +119,15 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                     new MenuItem("_Orphaned queue", "", () => ShowTab(1), Key.D2.WithAlt),
                     new MenuItem("O_verdue checks", "", () => ShowTab(2), Key.D3.WithAlt),
                     new MenuItem("_IOM review", "", () => ShowTab(3), Key.D4.WithAlt),
+                    new MenuItem("_MAPPA meetings", "", () => ShowTab(4), Key.D5.WithAlt),
                     new MenuItem("_Find a person…", "", FindPerson, Key.F3),
                 ]),
                 new MenuBarItem("_Action",
                 [
                     new MenuItem("_Reallocate…", "Give the selected orphaned item(s) to an officer", Reallocate, Key.F7),
                     new MenuItem("Officer _left…", "Move everything the selected officer holds to the queue", () => { if (Team.Selected is { } w) OfficerLeft(w); }, Key.F8),
-                    new MenuItem("Record IOM _decision…", "", () => { if (Agenda.Selected is { } i) RecordDecision(i); }),
+                    new MenuItem("Record IOM _decision…", "", Review.RecordSelected),
+                    new MenuItem("Record MAPPA _minutes…", "For the selected meeting, once held", Mappa.RecordMinutes),
                 ]),
             ],
             content,
@@ -147,12 +135,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                 new Shortcut(Key.F3, "Find", FindPerson),
                 new Shortcut(Key.F7, "Reallocate/Decide", Act),
                 new Shortcut(Key.F8, "Officer left", () => { if (Team.Selected is { } w) OfficerLeft(w); }),
-                new Shortcut(Key.D1.WithAlt, "…4 Tabs", () => ShowTab(0)),
+                new Shortcut(Key.D1.WithAlt, "…5 Tabs", () => ShowTab(0)),
             ]);
         KeyDown += (_, key) =>
         {
-            // Alt+1..4 from anywhere in the workspace (menu item keys only act while the menu is open).
-            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D4) return;
+            // Alt+1..5 from anywhere in the workspace (menu item keys only act while the menu is open).
+            if (!key.IsAlt || key.NoAlt.KeyCode is < Terminal.Gui.Drivers.KeyCode.D1 or > Terminal.Gui.Drivers.KeyCode.D5) return;
             ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
             key.Handled = true;
         };
@@ -162,9 +150,11 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     public RecordTable<OfficerWorkload> Team { get; }
     public RecordTable<OrphanedCase> Orphaned { get; }
     public RecordTable<CheckRow> Overdue { get; }
-    public RecordTable<IomAgendaItem> Agenda { get; }
+    public IomReviewPanel Review { get; }
+    public MappaPanel Mappa { get; }
+    public RecordTable<IomAgendaItem> Agenda => Review.Agenda;
     public string HandoverText => _handover.Text;
-    public string AgendaDetailText => _agendaDetail.AllText;
+    public string AgendaDetailText => Review.DetailText;
     public View CurrentTab => _tabs.Value!;
 
     /// <summary>What stands out about an officer's load, worst first.</summary>
@@ -193,15 +183,13 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     public void ShowTab(int index)
     {
         _tabs.Value = _pages[index];
-        (index switch { 0 => Team, 1 => Orphaned, 2 => Overdue, _ => (View)Agenda }).SetFocus();
+        (index switch { 0 => Team, 1 => Orphaned, 2 => Overdue, 3 => Agenda, _ => (View)Mappa.Meetings }).SetFocus();
     }
 
     private void Act()
     {
-        if (_tabs.Value == _pages[3])
-        {
-            if (Agenda.Selected is { } item) RecordDecision(item);
-        }
+        if (_tabs.Value == _pages[3]) Review.RecordSelected();
+        else if (_tabs.Value == _pages[4]) Mappa.RecordMinutes();
         else Reallocate();
     }
 
@@ -213,7 +201,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             StatusLine.Error("Your account is not in a team, so there is nothing to supervise.");
             return;
         }
-        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), LoadAgendaAsync(), LoadTeamPeopleAsync(session.TeamId));
+        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), Review.LoadAsync(), Mappa.LoadAsync(), LoadTeamPeopleAsync(session.TeamId));
         // Said once everything has loaded, so the loading messages do not cover it.
         var leavers = Team.Rows.Count(o => o.HoldsWorkOutOfPost);
         if (leavers > 0 && StatusLine.Kind is not StatusKind.Error)
@@ -267,21 +255,6 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         Overdue.SetRows(done.Value!);
     }
 
-    private async Task LoadAgendaAsync()
-    {
-        var done = await Calls.RunAsync("Loading the IOM review agenda", ct => Context.Gateways.Caseload.IomAgendaAsync(null, Purpose.Supervision, ct));
-        if (!done.Ok)
-        {
-            _agendaLine.Text = $"The agenda could not be loaded: {done.Error!.Message}";
-            Fail(Agenda, done.Error!);
-            return;
-        }
-        _agenda = done.Value!;
-        _agendaLine.Text = $"Meeting {Dates.Iso(_agenda.MeetingOn)} · changes since {Dates.Iso(_agenda.Since)} · {_agenda.Items.Count} to discuss, {_agenda.Items.Count(i => i.Decided)} decided";
-        Agenda.EmptyText = "Nobody is on this week's agenda.";
-        Agenda.SetRows(_agenda.Items);
-    }
-
     /// <summary>Who the team holds, so opening one of them needs no reason (anyone else does).</summary>
     private async Task LoadTeamPeopleAsync(string teamId)
     {
@@ -293,25 +266,6 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     {
         table.EmptyText = $"Could not be loaded: {e.Message}";
         table.SetRows([]);
-    }
-
-    private void ShowAgendaItem(IomAgendaItem? item)
-    {
-        if (item is null)
-        {
-            _agendaDetail.SetLines([]);
-            return;
-        }
-        var lines = new List<string>
-        {
-            $"{item.PersonName} · {item.Cohort} cohort: {string.Join(", ", item.Categories)} · risk {item.Risk.Describe()} · officer {item.OfficerName ?? "none"}",
-            $"Why on the agenda: {string.Join(", ", item.Reasons)}",
-        };
-        lines.AddRange(item.Details.Select(d => $"  • {d}"));
-        lines.Add(item.Decided ? $"Decision ({item.DecidedBy ?? "recorded"}): {item.Decision}" : "Decision: not yet recorded (Enter to record it)");
-        lines.AddRange(item.Actions.Select(a => $"  → {a}"));
-        if (item.ProposeDeselection) lines.Add("Proposed for deselection from the cohort.");
-        _agendaDetail.SetLines(lines);
     }
 
     private void ExplainWorkload(OfficerWorkload workload)
@@ -363,24 +317,9 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         _ = ReloadThenSay(dialog.Summary);
     }
 
-    private void RecordDecision(IomAgendaItem item)
-    {
-        if (_agenda?.MeetingOn is not { } meeting) return;
-        using var dialog = new IomDecisionDialog(Context, item, meeting);
-        App!.Run(dialog);
-        if (!dialog.Completed) return;
-        _ = ReloadAgendaThenSay($"Decision recorded for {item.PersonName}.");
-    }
-
     private async Task ReloadThenSay(string summary)
     {
         await RefreshAsync();
-        StatusLine.Success(summary);
-    }
-
-    private async Task ReloadAgendaThenSay(string summary)
-    {
-        await LoadAgendaAsync();
         StatusLine.Success(summary);
     }
 
@@ -396,5 +335,5 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         if (FindPersonDialog.Pick(Context, Purpose.Supervision) is { } found) OpenPerson(found.Id, found.Name);
     }
 
-    protected override void OnEscape() => (_tabs.Value?.SubViews.FirstOrDefault(v => v.CanFocus && v is TableView) ?? _tabs).SetFocus();
+    protected override void OnEscape() => ShowTab(Math.Max(0, Array.IndexOf(_pages, _tabs.Value)));
 }
