@@ -80,14 +80,15 @@ public sealed partial class Housekeeping(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-            var held = await LeaseBook.TryHoldAsync(db, LeaseName, instance.Name, clock.Now, jobs.Value.LeaseLength, cancellationToken);
+            // A write like any other: in turn with the others (on SQLite it must not wait on the file's lock while one holds the gate).
+            var held = await gate.RunAsync(() => LeaseBook.TryHoldAsync(db, LeaseName, instance.Name, clock.Now, jobs.Value.LeaseLength, cancellationToken), cancellationToken);
             if (held != HoldsLease) LogLease(held ? "took" : "lost", LeaseName);
             if (!held) _lastRound = null;  // on taking it back, run at once: the holder in between may have died mid-hour
             HoldsLease = held;
             if (!held) return false;
             if (_lastRound is { } last && Environment.TickCount64 - last < (long)Interval.TotalMilliseconds) return false;
             _lastRound = Environment.TickCount64;
-            await limits.ForgetEndedWindowsAsync(db, cancellationToken);
+            await gate.RunAsync(() => limits.ForgetEndedWindowsAsync(db, cancellationToken), cancellationToken);
         }
         await RunOnceAsync(cancellationToken);
         return true;

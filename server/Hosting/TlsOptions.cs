@@ -62,7 +62,8 @@ public sealed class TlsOptions
 /// (Urls, ASPNETCORE_URLS, --urls, Kestrel:Endpoints) that is http:// on anything but loopback
 /// is refused, as is an https:// one with no certificate, and a PostgreSQL connection to
 /// another host without SSL Mode Require or VerifyFull. Refused rather than warned: a warning
-/// in a log nobody reads would leave personal data crossing a network readable.
+/// in a log nobody reads would leave personal data crossing a network readable. (Urls wins over
+/// HTTP_PORTS in Kestrel; both are checked, which can only refuse more.)
 /// </summary>
 public sealed class TlsOptionsValidator(IConfiguration configuration, IOptions<StorageOptions> storage) : SettingsValidator<TlsOptions>("Tls")
 {
@@ -131,6 +132,10 @@ public sealed class TlsOptionsValidator(IConfiguration configuration, IOptions<S
     {
         foreach (var url in (configuration["urls"] ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             yield return url;
+        // ASPNETCORE_HTTP_PORTS / HTTPS_PORTS: Kestrel listens on every interface on each port.
+        foreach (var (key, scheme) in new[] { ("http_ports", "http"), ("https_ports", "https") })
+            foreach (var port in (configuration[key] ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                yield return $"{scheme}://*:{port}";
         foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
             if (endpoint["Url"] is { Length: > 0 } url)
                 yield return url;

@@ -60,6 +60,7 @@ public sealed class TlsTests : IDisposable
         Assert.True(Validate(new TlsOptions(), ("urls", "http://localhost:5280;http://127.0.0.1:5281;http://[::1]:5282")).Succeeded);
         Assert.True(Validate(new TlsOptions { AllowPlaintext = true }, ("urls", "http://0.0.0.0:5280")).Succeeded);
         Assert.True(Validate(new TlsOptions(), ("Kestrel:Endpoints:Public:Url", "http://*:5280")).Failed);
+        Assert.True(Validate(new TlsOptions(), ("http_ports", "8080")).Failed);
     }
 
     [Fact]
