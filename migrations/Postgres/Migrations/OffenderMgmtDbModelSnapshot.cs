@@ -22,6 +22,72 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RevokedReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Analyst", "ExpiresAt");
+
+                    b.ToTable("AnalystGrants", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GrantId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AnalystGrantPeople", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Alerts.AlertEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1277,6 +1343,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("ServedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1636,6 +1707,54 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("PhotoContents", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Retention.RetentionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReviewerOfficerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordId", "NextReviewOn");
+
+                    b.ToTable("RetentionReviews", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1857,6 +1976,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Username")
                         .IsRequired()
@@ -2274,6 +2398,21 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Access.AnalystGrant", null)
+                        .WithMany("People")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordRef", b =>
@@ -2904,6 +3043,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegisteredConditionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>

@@ -11,14 +11,80 @@ using OffenderMgmt.Server.Persistence;
 namespace OffenderMgmt.Server.Persistence.Migrations
 {
     [DbContext(typeof(OffenderMgmtDb))]
-    [Migration("20261201120910_Photos")]
-    partial class Photos
+    [Migration("20261201134514_IdentificationAccessRetentionAndChangeLog")]
+    partial class IdentificationAccessRetentionAndChangeLog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Analyst", "ExpiresAt");
+
+                    b.ToTable("AnalystGrants", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GrantId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AnalystGrantPeople", (string)null);
+                });
 
             modelBuilder.Entity("OffenderMgmt.Server.Alerts.AlertEvent", b =>
                 {
@@ -35,6 +101,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.Property<Guid?>("BreachId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangePosition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -55,9 +124,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode", "Id");
+                    b.HasIndex("AreaCode", "ChangePosition", "Id");
 
-                    b.HasIndex("OfficerId", "Id");
+                    b.HasIndex("OfficerId", "ChangePosition", "Id");
 
                     b.ToTable("AlertEvents", (string)null);
                 });
@@ -767,6 +836,25 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("OffenderNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Hosting.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Subject")
@@ -799,6 +887,56 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("PersonIdentifiers", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
@@ -1195,6 +1333,11 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ServedAt")
                         .HasColumnType("INTEGER");
 
@@ -1427,6 +1570,26 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("PersonNameKeys", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Persistence.Changes.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeLog", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Persistence.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1524,6 +1687,54 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasKey("PhotoId");
 
                     b.ToTable("PhotoContents", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Retention.RetentionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewerOfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordId", "NextReviewOn");
+
+                    b.ToTable("RetentionReviews", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
@@ -1693,6 +1904,25 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.ToTable("RiskPlans", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Security.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateCounters", (string)null);
+
+                    b.HasAnnotation("Npgsql:UnloggedTable", true);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1728,6 +1958,11 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Username")
                         .IsRequired()
@@ -1776,6 +2011,10 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Registration")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReportedBy")
                         .IsRequired()
@@ -1890,6 +2129,109 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.OnlineIdentifier", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<Guid?>("FoundAtCheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Imei")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegisteredConditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeviceType");
+
+                    b.HasIndex("FoundAtCheckId");
+
+                    b.HasIndex("Imei");
+
+                    b.HasIndex("PhoneNumber");
+
+                    b.HasIndex("RegisteredConditionId");
+
+                    b.HasDiscriminator().HasValue(3);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonMark", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("BodyLocation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("MarkType");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonVehicle", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Link")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("Registration");
+
+                    b.HasDiscriminator().HasValue(2);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.CurfewCondition", b =>
@@ -2038,6 +2380,21 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Access.AnalystGrant", null)
+                        .WithMany("People")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordRef", b =>
@@ -2248,6 +2605,15 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasForeignKey("BreachId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -2644,6 +3010,24 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.ComplianceCheck", null)
+                        .WithMany()
+                        .HasForeignKey("FoundAtCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Orders.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredConditionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>

@@ -12,8 +12,8 @@ using OffenderMgmt.Server.Persistence;
 namespace OffenderMgmt.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(OffenderMgmtDb))]
-    [Migration("20261201121015_Photos")]
-    partial class Photos
+    [Migration("20261201134531_IdentificationAccessRetentionAndChangeLog")]
+    partial class IdentificationAccessRetentionAndChangeLog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,72 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Analyst")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RevokedReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Analyst", "ExpiresAt");
+
+                    b.ToTable("AnalystGrants", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GrantId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AnalystGrantPeople", (string)null);
+                });
 
             modelBuilder.Entity("OffenderMgmt.Server.Alerts.AlertEvent", b =>
                 {
@@ -42,6 +108,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("BreachId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("ChangePosition")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -62,9 +131,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode", "Id");
+                    b.HasIndex("AreaCode", "ChangePosition", "Id");
 
-                    b.HasIndex("OfficerId", "Id");
+                    b.HasIndex("OfficerId", "ChangePosition", "Id");
 
                     b.ToTable("AlertEvents", (string)null);
                 });
@@ -780,6 +849,25 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("OffenderNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Hosting.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ExpiresAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Subject")
@@ -812,6 +900,56 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("PersonIdentifiers", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Mappa.MappaAction", b =>
@@ -1208,6 +1346,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("ServedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1446,6 +1589,28 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("PersonNameKeys", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Persistence.Changes.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("CommittedAt");
+
+                    b.ToTable("ChangeLog", (string)null);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Persistence.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1543,6 +1708,54 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasKey("PhotoId");
 
                     b.ToTable("PhotoContents", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Retention.RetentionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReviewerOfficerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordId", "NextReviewOn");
+
+                    b.ToTable("RetentionReviews", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Risk.PlanAction", b =>
@@ -1712,6 +1925,25 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.ToTable("RiskPlans", (string)null);
                 });
 
+            modelBuilder.Entity("OffenderMgmt.Server.Security.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateCounters", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
             modelBuilder.Entity("OffenderMgmt.Server.Security.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1747,6 +1979,11 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Username")
                         .IsRequired()
@@ -1795,6 +2032,10 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Registration")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
 
                     b.Property<string>("ReportedBy")
                         .IsRequired()
@@ -1909,6 +2150,109 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId", "Status");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.OnlineIdentifier", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<Guid?>("FoundAtCheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Imei")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RegisteredConditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("DeviceType");
+
+                    b.HasIndex("FoundAtCheckId");
+
+                    b.HasIndex("Imei");
+
+                    b.HasIndex("PhoneNumber");
+
+                    b.HasIndex("RegisteredConditionId");
+
+                    b.HasDiscriminator().HasValue(3);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonMark", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("BodyLocation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("MarkType");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonVehicle", b =>
+                {
+                    b.HasBaseType("OffenderMgmt.Server.Identification.PersonIdentifier");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Link")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasIndex("Registration");
+
+                    b.HasDiscriminator().HasValue(2);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Orders.CurfewCondition", b =>
@@ -2057,6 +2401,21 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasDiscriminator().HasValue(4);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrantPerson", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Access.AnalystGrant", null)
+                        .WithMany("People")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordRef", b =>
@@ -2267,6 +2626,15 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasForeignKey("BreachId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("OffenderMgmt.Server.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonIdentifier", b =>
+                {
                     b.HasOne("OffenderMgmt.Server.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -2665,6 +3033,24 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Identification.PersonDevice", b =>
+                {
+                    b.HasOne("OffenderMgmt.Server.Compliance.ComplianceCheck", null)
+                        .WithMany()
+                        .HasForeignKey("FoundAtCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OffenderMgmt.Server.Orders.Condition", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredConditionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Access.AnalystGrant", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.Management", b =>
