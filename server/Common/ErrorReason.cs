@@ -30,6 +30,7 @@ public enum ErrorReason
     Cancelled,
     AuditUnavailable,
     ServerDraining,
+    DatabaseBusy,
     ServerError,
     ImageNotAccepted,
 }
@@ -64,6 +65,7 @@ public static class ErrorReasons
         [ErrorReason.DeadlineExceeded] = new("DEADLINE_EXCEEDED", StatusCode.DeadlineExceeded, "the call's deadline passed first; nothing was changed"),
         [ErrorReason.Cancelled] = new("CANCELLED", StatusCode.Cancelled, "the caller cancelled; nothing was changed"),
         [ErrorReason.AuditUnavailable] = new("AUDIT_UNAVAILABLE", StatusCode.Unavailable, "the call's audit entry could not be made durable, so no answer is given; retry"),
+        [ErrorReason.DatabaseBusy] = new("DATABASE_BUSY", StatusCode.Unavailable, "the database stayed busy with other work for longer than a call waits (a lock held, a lost connection, a serialization failure); nothing was changed; retry"),
         [ErrorReason.ServerDraining] = new("SERVER_DRAINING", StatusCode.Unavailable, "this instance is shutting down; call again (another instance answers), and resume an alert stream from the last event id"),
         [ErrorReason.ServerError] = new("SERVER_ERROR", StatusCode.Internal, "an unexpected failure; the message gives a reference to the server log"),
         [ErrorReason.ImageNotAccepted] = new("IMAGE_NOT_ACCEPTED", StatusCode.InvalidArgument, "the image is not a JPEG or PNG that decodes completely within Photos:MaxBytes and Photos:MaxPixels"),

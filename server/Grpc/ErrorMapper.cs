@@ -58,6 +58,11 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
                 return context.Deadline < DateTime.UtcNow
                     ? Build(ErrorReason.DeadlineExceeded, "The call's deadline passed before it finished; nothing was changed.")
                     : Build(ErrorReason.Cancelled, "The call was cancelled; nothing was changed.");
+            case Exception when Persistence.DatabaseErrors.IsTransient(exception):
+                // Contention, not a defect: the caller may retry, and the work rolled back (a busy SQLite
+                // file under a long housekeeping round, a dropped PostgreSQL connection, a deadlock).
+                LogDatabaseBusy(exception, context.Method);
+                return Build(ErrorReason.DatabaseBusy, "The database was busy with other work for longer than this call waits; nothing was changed. Try again.");
             default:
                 var reference = Guid.NewGuid().ToString("N")[..12];
                 LogUnexpected(exception, context.Method, reference);
@@ -82,6 +87,9 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in {Method} (reference {Reference})")]
     private partial void LogUnexpected(Exception exception, string method, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was busy or unreachable during {Method}; the call was refused as retryable")]
+    private partial void LogDatabaseBusy(Exception exception, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The audit entry of a call to {Method} could not be committed; the call was refused")]
     private partial void LogAuditUnavailable(Exception? exception, string method);

@@ -54,6 +54,7 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
             case "NOT_FOUND": return new(GatewayFailure.NotFound, Or(detail, "That record no longer exists."), e);
             case "INVALID_FIELD" or "PURPOSE_REQUIRED" or "INVALID_REQUEST_BODY": return Invalid(e, detail);
             case "RULE_VIOLATED" or "ALREADY_EXISTS": return new(GatewayFailure.Rejected, Or(detail, "The server refused that."), e);
+            case "DATABASE_BUSY": return new(GatewayFailure.ServerError, "The server's database was busy with other work, so nothing was changed; try again.", e);
             case "AUDIT_UNAVAILABLE": return new(GatewayFailure.ServerError, "The server could not record the call in its audit log, so it did not answer; try again.", e);
         }
         return e.StatusCode switch

@@ -37,6 +37,9 @@ public sealed class ErrorMapperTests
         { new TooManyRequestsException("slow down", TimeSpan.FromSeconds(5)), StatusCode.ResourceExhausted, "RATE_LIMITED" },
         { new InvalidRequestBodyException("offendermgmt.v1.X"), StatusCode.InvalidArgument, "INVALID_REQUEST_BODY" },
         { new AuditUnavailableException(new IOException("disk")), StatusCode.Unavailable, "AUDIT_UNAVAILABLE" },
+        // SQLITE_BUSY (5) after the busy timeout, as a sign-in met under a long housekeeping round.
+        { new Microsoft.EntityFrameworkCore.DbUpdateException("save", new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)), StatusCode.Unavailable, "DATABASE_BUSY" },
+        { new Microsoft.Data.Sqlite.SqliteException("database is locked", 5), StatusCode.Unavailable, "DATABASE_BUSY" },
         { new InvalidOperationException("bug"), StatusCode.Internal, "SERVER_ERROR" },
     };
 

@@ -55,6 +55,14 @@ public sealed class ErrorReasonTests
     }
 
     [Fact]
+    public void A_busy_database_says_nothing_was_changed_and_to_try_again_not_that_the_server_is_unreachable()
+    {
+        var e = GatewayException.From(Refusal(Code.Unavailable, "DATABASE_BUSY", "x"));
+        Assert.Equal(GatewayFailure.ServerError, e.Failure);
+        Assert.Contains("nothing was changed", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_server_that_sends_no_reason_is_understood_by_its_status()
     {
         var e = GatewayException.From(new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "gone")));
