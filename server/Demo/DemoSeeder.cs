@@ -95,7 +95,7 @@ public sealed partial class DemoSeeder(
         ("demo.analyst", Role.Analyst, c => c.Analyst.Id, ""),
         ("demo.partner", Role.PartnerAgency, _ => null, ""),
         ("demo.service", Role.Service, _ => null,
-            "orders:write orders:read-own people:match people:write releases:write charges:write caseload:write breaches:write sightings:write zones:read risk:write mappa:write"),
+            "orders:write orders:read-own people:match people:write releases:write charges:write caseload:write breaches:write sightings:write zones:read risk:write mappa:write photos:write identifiers:write identifiers:read-own"),
         ("demo.court", Role.Service, _ => null, "orders:write orders:read-own people:match"),
         ("demo.custody", Role.Service, _ => null, "people:match releases:write"),
         ("demo.admin", Role.Admin, _ => null, ""),

@@ -56,6 +56,18 @@ public static class ServiceScopes
             (V1.Risk.Descriptor, [nameof(V1.Risk.RiskBase.RecordAssessment)])),
         Scope("risk:read", "read the risk summary a local officer gets",
             (V1.Risk.Descriptor, [nameof(V1.Risk.RiskBase.GetRiskSummary)])),
+        // Issue 18: custody sends the photographs it takes; a system that keeps vehicles, marks or
+        // devices (ANPR, a custody record) adds them and reads back only what it recorded.
+        Scope("photos:write", "send a person's photograph (a custody image) and retire one",
+            (V1.People.Descriptor, [nameof(V1.People.PeopleBase.AddPhoto), nameof(V1.People.PeopleBase.RetirePhoto)])),
+        Scope("photos:read", "read a person's photographs",
+            (V1.People.Descriptor, [nameof(V1.People.PeopleBase.GetPhoto), nameof(V1.People.PeopleBase.ListPhotos)])),
+        Scope("identifiers:write", "record and correct marks, vehicles, devices and online identifiers",
+            (V1.People.Descriptor, [nameof(V1.People.PeopleBase.AddIdentifier), nameof(V1.People.PeopleBase.UpdateIdentifier)])),
+        Scope("identifiers:read-own", "read back the identifiers this account recorded, and no others",
+            (V1.People.Descriptor, [nameof(V1.People.PeopleBase.ListIdentifiers)])),
+        Scope("vehicles:search", "find the people linked to a vehicle or a mark (an ANPR system)",
+            (V1.People.Descriptor, [nameof(V1.People.PeopleBase.SearchByVehicle), nameof(V1.People.PeopleBase.SearchByMark)])),
         Scope("mappa:write", "refer a case to MAPPA and schedule meetings",
             (V1.Mappa.Descriptor, [nameof(V1.Mappa.MappaBase.Refer), nameof(V1.Mappa.MappaBase.ScheduleMeeting)])),
     ];
