@@ -11,7 +11,7 @@ namespace OffenderMgmt.Tui.Tests.Screens;
 [Collection(WritingDemoServer.Name)]
 public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
 {
-    private static bool Loaded(SupervisorWorkspace w) => w.Team.Rows.Count > 0 && w.Agenda.Rows.Count > 0 && !w.Calls.IsBusy;
+    private static bool Loaded(SupervisorWorkspace w) => w.Team.Rows.Count > 0 && !w.Calls.IsBusy;
 
     [Fact]
     public async Task The_leavers_work_goes_to_the_queue_and_a_case_is_reallocated_to_a_suggested_officer()
@@ -80,9 +80,21 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
         IomAgendaItem? item = null;
 
         terminal
-            .When("the agenda is loaded", () => Loaded(workspace), () =>
+            .When("the workspace is loaded", () => Loaded(workspace), () =>
             {
+                // demo.supervisor supervises VSOMT: the IOM agenda opens with a reason (issue 19), asked for on F5 in its tab.
+                Assert.Empty(workspace.Agenda.Rows);
                 terminal.Press(Key.D4.WithAlt);
+                Assert.Contains("F5 here opens it with a reason", terminal.Screen(), StringComparison.Ordinal);
+                terminal.Press(Key.F5);
+            })
+            .WhenShowing<ReasonDialog>(_ =>
+            {
+                terminal.Type("IOM review meeting: deputising for the IOM supervisor");
+                terminal.Press(Key.Enter);
+            })
+            .When("the agenda is loaded", () => workspace.Agenda.Rows.Count > 0 && !workspace.Calls.IsBusy, () =>
+            {
                 // Not a proposed de-selection: the server lists that item only while the proposal stands.
                 item = workspace.Agenda.Rows.First(i => !i.Decided && !i.Reasons.Contains("proposed deselection"));
                 Assert.True(workspace.Agenda.Select(item.ManagementId));

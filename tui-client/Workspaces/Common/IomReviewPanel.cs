@@ -17,7 +17,7 @@ public sealed class IomReviewPanel : View
     private readonly ClientContext _context;
     private readonly Calls _calls;
     private readonly StatusLine _status;
-    private readonly Purpose _purpose;
+    private Purpose _purpose;
     private readonly Label _line = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the agenda…" };
     private readonly TextPanel _detail = new();
     private IomAgenda? _agenda;
@@ -51,9 +51,26 @@ public sealed class IomReviewPanel : View
     public RecordTable<IomAgendaItem> Agenda { get; }
     public string DetailText => _detail.AllText;
 
-    public async Task LoadAsync()
+    /// <summary>
+    /// Loads the agenda. The agenda is for the IOM team, its supervisors and the scheme's partners
+    /// (issue 19); anyone else is asked for a reason only when they ask for it
+    /// (<paramref name="askForReason"/>: F5 on this tab), never by the load behind a workspace.
+    /// </summary>
+    public async Task LoadAsync(bool askForReason = false)
     {
-        var done = await _calls.RunAsync("Loading the IOM review agenda", ct => _context.Gateways.Caseload.IomAgendaAsync(null, _purpose, ct));
+        const string doing = "Loading the IOM review agenda";
+        var done = askForReason
+            ? await _calls.RunWithReasonAsync(doing, _purpose, (purpose, ct) => _context.Gateways.Caseload.IomAgendaAsync(null, purpose, ct))
+            : await _calls.TryAsync(doing, ct => _context.Gateways.Caseload.IomAgendaAsync(null, _purpose, ct));
+        if (done.Ok && done.PurposeUsed is { } used) _purpose = used;   // the decisions recorded from it state the same reason
+        if (!done.Ok && done.Error!.Failure == GatewayFailure.ReasonNeeded)
+        {
+            _line.Text = "This agenda is for the IOM team, its supervisors and the scheme's partners: F5 here opens it with a reason.";
+            Agenda.EmptyText = "Not opened: F5 here gives a reason and opens it.";
+            Agenda.SetRows([]);
+            return;
+        }
+        if (!askForReason) _calls.Report(done);
         if (!done.Ok)
         {
             _line.Text = $"The agenda could not be loaded: {done.Error!.Message}";

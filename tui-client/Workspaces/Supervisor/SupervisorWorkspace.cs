@@ -201,7 +201,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             StatusLine.Error("Your account is not in a team, so there is nothing to supervise.");
             return;
         }
-        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), Review.LoadAsync(), Mappa.LoadAsync(), LoadTeamPeopleAsync(session.TeamId));
+        await Task.WhenAll(LoadTeamAsync(session.TeamId), LoadOrphanedAsync(session.TeamId), LoadOverdueAsync(session.TeamId), Review.LoadAsync(askForReason: _tabs.Value == _pages[3]), Mappa.LoadAsync(), LoadTeamPeopleAsync(session.TeamId));
         // Said once everything has loaded, so the loading messages do not cover it.
         var leavers = Team.Rows.Count(o => o.HoldsWorkOutOfPost);
         if (leavers > 0 && StatusLine.Kind is not StatusKind.Error)
