@@ -166,7 +166,7 @@ public sealed class CheckSightingDialog : FormDialog
         if (verdict.People is { Count: > 0 } people)
         {
             // Issue 18: a vehicle sighting; one verdict per person linked to it (or seen with it).
-            lines = [$"{verdict.Verdict.Describe().ToUpperInvariant()}: vehicle {verdict.Registration}, {people.Count} person(s) checked"];
+            lines = [$"{verdict.Verdict.Describe().ToUpperInvariant()}: vehicle {verdict.Registration}, {Words.Count(people.Count, "person", "people")} checked"];
             lines.AddRange(people.Select(p => $"  • {p.PersonName} ({p.VehicleLink ?? "seen"}{(p.Identified ? ", seen" : ", not seen")}): {p.Summary}"));
         }
         else if (verdict.Registration is { } reg) lines = [$"{verdict.Verdict.Describe().ToUpperInvariant()}: {verdict.Summary}"];

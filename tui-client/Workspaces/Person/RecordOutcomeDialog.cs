@@ -49,17 +49,18 @@ public sealed class RecordOutcomeDialog : FormDialog
             X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, 4), Enabled = false,
         };
         Outcome.ValueChanged += (_, _) => BreachOf.Enabled = ChosenResult == CheckResult.BreachSuspected;
+        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Notes:" };
+        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
         // Issue 18: a device inspection names the phones found; an unregistered one opens a suspected breach.
-        var devicesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Devices:" };
+        // After the notes, so Tab reaches the notes first at every other kind of check.
+        var devicesLabel = new Label { X = 1, Y = Pos.Bottom(Notes) + 1, Text = "_Devices:" };
         DevicesFound = new TextField { X = 12, Y = Pos.Top(devicesLabel), Width = Dim.Fill(1) };
         var devicesHint = new Label { X = 12, Y = Pos.Bottom(DevicesFound), Text = "device inspection: phones found, e.g. 07700 900123; IMEI 490154203237518" };
-        var notesLabel = new Label { X = 1, Y = Pos.Bottom(devicesHint) + 1, Text = "_Notes:" };
-        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
-        // After the notes: most outcomes are recorded as they happen, and Tab reaches the notes first.
-        var whenLabel = new Label { X = 1, Y = Pos.Bottom(Notes) + 1, Text = "_When:" };
+        // Last: most outcomes are recorded as they happen.
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(devicesHint) + 1, Text = "_When:" };
         When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
         var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
-        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, devicesLabel, DevicesFound, devicesHint, notesLabel, Notes, whenLabel, When, whenHint);
+        Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes, devicesLabel, DevicesFound, devicesHint, whenLabel, When, whenHint);
         AddProblemLine(Pos.Bottom(When) + 1);
         StartIn(Outcome);
     }
