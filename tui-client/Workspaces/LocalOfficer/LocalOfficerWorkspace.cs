@@ -60,7 +60,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         Residents.RecordChosen += (_, p) => CheckSighting(p.PersonId, Map!.Here);
         Excluded.RecordChosen += (_, p) => CheckSighting(p.PersonId, Map!.Here);
 
-        _pages = [Page("Living here", Residents), Page("Excluded from here", Excluded), Page("Zones", Zones)];
+        _pages = [TabPage.Of("Living here", Residents), TabPage.Of("Excluded from here", Excluded), TabPage.Of("Zones", Zones)];
         _tabs = new Tabs { X = 0, Y = 1, Width = Dim.Percent(56), Height = Dim.Percent(62) };
         _tabs.Add(_pages);
         _tabs.ValueChanged += (_, _) => ShowSelectedOfTab();
@@ -151,13 +151,6 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         new("Warnings", p => string.Join(",", p.WarningMarkers), 8, 20, Colour: p => p.WarningMarkers.Count > 0 ? Theme.WarningCell : null),
     ], p => p.PersonId)
     { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = empty };
-
-    private static View Page(string title, View content)
-    {
-        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
-        page.Add(content);
-        return page;
-    }
 
     public void ShowTab(int index)
     {

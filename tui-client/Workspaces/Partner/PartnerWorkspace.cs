@@ -29,7 +29,7 @@ public sealed class PartnerWorkspace : WorkspaceWindow
     {
         Review = new IomReviewPanel(context, Calls, StatusLine, Purpose.CaseManagement);
         Mappa = new MappaPanel(context, Calls, StatusLine, Purpose.CaseManagement, canMinute: false);
-        _pages = [Page("IOM review", Review), Page("MAPPA meetings", Mappa)];
+        _pages = [TabPage.Of("IOM review", Review), TabPage.Of("MAPPA meetings", Mappa)];
         _tabs = new Tabs { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _tabs.Add(_pages);
         var content = new View { X = 0, Width = Dim.Fill(), CanFocus = true };
@@ -64,13 +64,6 @@ public sealed class PartnerWorkspace : WorkspaceWindow
     public IomReviewPanel Review { get; }
     public MappaPanel Mappa { get; }
     public View CurrentTab => _tabs.Value!;
-
-    private static View Page(string title, View content)
-    {
-        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
-        page.Add(content);
-        return page;
-    }
 
     public void ShowTab(int index)
     {

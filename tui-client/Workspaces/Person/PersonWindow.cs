@@ -83,14 +83,14 @@ public sealed class PersonWindow : Window
 
         _pages =
         [
-            Page("Managements", _managements),
-            Page("Orders & conditions", _orders),
-            Page("Checks", _checks),
-            Page("Breaches", _breaches),
-            Page("Contacts", _contacts),
-            Page("Sightings", _sightings),
-            Page("Notification", _notification),
-            Page("Risk & plan", _risk),
+            TabPage.Of("Managements", _managements),
+            TabPage.Of("Orders & conditions", _orders),
+            TabPage.Of("Checks", _checks),
+            TabPage.Of("Breaches", _breaches),
+            TabPage.Of("Contacts", _contacts),
+            TabPage.Of("Sightings", _sightings),
+            TabPage.Of("Notification", _notification),
+            TabPage.Of("Risk & plan", _risk),
         ];
         _tabs = new Tabs { X = 0, Y = Pos.Bottom(_details), Width = Dim.Fill(), Height = Dim.Fill(2) };
         _tabs.Add(_pages);
@@ -146,14 +146,6 @@ public sealed class PersonWindow : Window
     }
 
     private void NextTab() => ShowTab((Array.IndexOf(_pages, _tabs.Value) + 1) % _pages.Length);
-
-    private static View Page(string title, View content)
-    {
-        // A table straight in a tab loses Left/Right to the tab strip: wrap it (see NOTES).
-        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
-        page.Add(content);
-        return page;
-    }
 
     private void OnKey(object? sender, Key key)
     {

@@ -100,11 +100,11 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
 
         _pages =
         [
-            Page("Team workload", _teamLine, Team),
-            Page("Orphaned queue", _orphanedLine, Orphaned, _handover),
-            Page("Overdue checks", _overdueLine, Overdue),
-            Page("IOM review", Review),
-            Page("MAPPA", Mappa),
+            TabPage.Of("Team workload", _teamLine, Team),
+            TabPage.Of("Orphaned queue", _orphanedLine, Orphaned, _handover),
+            TabPage.Of("Overdue checks", _overdueLine, Overdue),
+            TabPage.Of("IOM review", Review),
+            TabPage.Of("MAPPA", Mappa),
         ];
         _tabs = new Tabs { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _tabs.Add(_pages);
@@ -172,13 +172,6 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             LoadLevel.Near => Theme.WarningCell,
             _ => null,
         };
-
-    private static View Page(string title, params View[] content)
-    {
-        var page = new View { Title = title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
-        page.Add(content);
-        return page;
-    }
 
     public void ShowTab(int index)
     {
