@@ -95,7 +95,7 @@ public sealed class AlertsService(AlertFeed feed, IServiceScopeFactory scopes, D
     {
         Id = e.Id,
         At = Timestamp.FromDateTimeOffset(e.At),
-        Kind = (V1.AlertKind)(int)e.Kind,
+        Kind = AlertEnums.Kinds.ToProto(e.Kind),
         AreaCode = e.AreaCode ?? "",
         PersonId = e.PersonId?.ToString() ?? "",
         PersonName = e.PersonId is { } p ? names.GetValueOrDefault(p, "") : "",

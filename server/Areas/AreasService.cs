@@ -149,7 +149,7 @@ public sealed class AreasService(
             {
                 Id = s.Id.ToString(), PersonId = s.PersonId.ToString(), SeenAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.SeenAt),
                 Point = new V1.GeoPoint { Latitude = s.Latitude, Longitude = s.Longitude }, LocationText = s.Location, AreaCode = s.AreaCode ?? "",
-                AreaName = s.AreaCode is { } code ? areas.Current.Find(code)?.Name ?? "" : "", Verdict = (V1.Verdict)(int)s.Verdict,
+                AreaName = s.AreaCode is { } code ? areas.Current.Find(code)?.Name ?? "" : "", Verdict = VerdictEnums.Stored.ToProto(s.Verdict),
                 VerdictSummary = s.VerdictReasons, ReportedBy = s.ReportedBy,
                 Registration = s.Registration is { } r ? Identification.RegistrationMark.Display(r) : "",
             };

@@ -28,7 +28,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
                 Id = m.Id.ToString(),
                 PersonId = m.PersonId.ToString(),
                 PersonName = people.GetValueOrDefault(m.PersonId, ""),
-                Scheme = (V1.Scheme)(int)m.Scheme,
+                Scheme = CaseloadEnums.Schemes.ToProto(m.Scheme),
                 Active = m.IsActive,
                 StartedOn = IsoDate.Format(m.StartedOn),
                 EndedOn = IsoDate.Format(m.EndedOn),
@@ -37,9 +37,9 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
                 OwningTeamName = teams.GetValueOrDefault(m.OwningTeamId, ""),
                 ResponsibleOfficerId = m.ResponsibleOfficerId?.ToString() ?? "",
                 ResponsibleOfficerName = m.ResponsibleOfficerId is { } o ? officers.GetValueOrDefault(o, "") : "",
-                RiskLevel = (V1.RiskLevel)(int)m.RiskLevel,
-                CohortType = (V1.IomCohortType)(int)(m.CohortType ?? 0),
-                Register = (V1.Register)(int)m.Register,
+                RiskLevel = RiskLevels.Table.ToProto(m.RiskLevel),
+                CohortType = CaseloadEnums.Cohorts.ToProto(m.CohortType, V1.IomCohortType.Unspecified),
+                Register = CaseloadEnums.Registers.ToProto(m.Register),
                 MappaCategory = m.MappaCategory ?? 0,
                 MappaLevel = m.MappaLevel ?? 0,
                 OcgReference = m.OcgReference ?? "",
@@ -58,7 +58,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
                 var spell = new V1.Assignment
                 {
                     OfficerId = a.OfficerId?.ToString() ?? "", OfficerName = a.OfficerId is { } id ? officers.GetValueOrDefault(id, "") : "(team queue)",
-                    TeamId = a.TeamId.ToString(), From = Timestamp.FromDateTimeOffset(a.From), Reason = (V1.AssignmentReason)(int)a.Reason,
+                    TeamId = a.TeamId.ToString(), From = Timestamp.FromDateTimeOffset(a.From), Reason = CaseloadEnums.AssignmentReasons.ToProto(a.Reason),
                     Note = a.Note, AssignedBy = a.AssignedBy,
                 };
                 if (a.To is { } to) spell.To = Timestamp.FromDateTimeOffset(to);
@@ -74,8 +74,8 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
         ManagementId = row.Management.Id.ToString(),
         PersonId = row.Person.Id.ToString(),
         PersonName = row.Person.DisplayName,
-        Scheme = (V1.Scheme)(int)row.Management.Scheme,
-        RiskLevel = (V1.RiskLevel)(int)row.Management.RiskLevel,
+        Scheme = CaseloadEnums.Schemes.ToProto(row.Management.Scheme),
+        RiskLevel = RiskLevels.Table.ToProto(row.Management.RiskLevel),
         ResponsibleOfficerId = row.Management.ResponsibleOfficerId?.ToString() ?? "",
         ResponsibleOfficerName = row.OfficerName ?? "",
         NextCheckKind = row.NextCheck is { } c ? ComplianceMessages.Describe(c, null, row.Management.RiskLevel) : "",
@@ -137,7 +137,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
             PersonId = work.Person.Id.ToString(),
             PersonName = work.Person.DisplayName,
             Description = work.Description,
-            RiskLevel = (V1.RiskLevel)(int)work.Risk,
+            RiskLevel = RiskLevels.Table.ToProto(work.Risk),
             PreviousOfficerId = work.PreviousOfficer?.Id.ToString() ?? "",
             PreviousOfficerName = work.PreviousOfficer?.DisplayName ?? "",
             OrphanedAt = Timestamp.FromDateTimeOffset(work.Since),
@@ -181,7 +181,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
         return tasks.Select(t => new V1.WorkTask
         {
             Id = t.Id.ToString(),
-            Kind = (V1.TaskKind)(int)t.Kind,
+            Kind = CaseloadEnums.TaskKinds.ToProto(t.Kind),
             Title = t.Title,
             Detail = t.Detail,
             PersonId = t.PersonId?.ToString() ?? "",
@@ -192,7 +192,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
             AssignedOfficerId = t.AssignedOfficerId?.ToString() ?? "",
             AssignedTeamId = t.AssignedTeamId?.ToString() ?? "",
             DueOn = IsoDate.Format(t.DueOn),
-            Status = (V1.TaskStatus)(int)t.Status,
+            Status = CaseloadEnums.TaskStatuses.ToProto(t.Status),
             CreatedAt = Timestamp.FromDateTimeOffset(t.CreatedAt),
             Overdue = t.Status == WorkTaskStatus.Open && t.DueOn < today,
         }).ToList();
@@ -206,7 +206,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
         OfficerId = note.OfficerId?.ToString() ?? "",
         RecordedBy = note.RecordedBy,
         At = Timestamp.FromDateTimeOffset(note.At),
-        Kind = (V1.ContactKind)(int)note.Kind,
+        Kind = CaseloadEnums.ContactKinds.ToProto(note.Kind),
         Text = level.Allows(RestrictedField.CaseworkText) ? note.Text : "",
     };
 
@@ -217,12 +217,12 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
             ManagementId = item.Management.Id.ToString(),
             PersonId = item.Person.Id.ToString(),
             PersonName = item.Person.DisplayName,
-            CohortType = (V1.IomCohortType)(int)(item.Management.CohortType ?? 0),
-            RiskLevel = (V1.RiskLevel)(int)item.Management.RiskLevel,
+            CohortType = CaseloadEnums.Cohorts.ToProto(item.Management.CohortType, V1.IomCohortType.Unspecified),
+            RiskLevel = RiskLevels.Table.ToProto(item.Management.RiskLevel),
             ResponsibleOfficerName = item.OfficerName ?? "(team queue)",
         };
         message.Categories.AddRange(Categories(item.Management.IomCategories));
-        message.Reasons.AddRange(item.Reasons.Select(r => (V1.AgendaReason)(int)r));
+        message.Reasons.AddRange(item.Reasons.Select(CaseloadEnums.AgendaReasons.ToProto));
         message.Details.AddRange(item.Details);
         if (item.Decision is { } d) Decision(message, d);
         return message;

@@ -38,15 +38,18 @@ public sealed class CaseloadService(
             if (category == V1.IomCategory.Unspecified || !Enum.IsDefined(category)) v.Add($"iom_categories[{i}]", "is not a known category");
             else categories |= (IomCategories)(1 << ((int)category - 1));
         }
-        var scheme = v.Enum("scheme", (Scheme)(int)request.Scheme);
+        var scheme = CaseloadEnums.Schemes.Required(v, "scheme", request.Scheme);
+        var risk = RiskLevels.Table.Required(v, "risk_level", request.RiskLevel);
+        var cohort = CaseloadEnums.Cohorts.Optional(v, "cohort_type", request.CohortType);
+        var register = CaseloadEnums.Registers.Required(v, "register", request.Register);
         v.ThrowIfInvalid();
         audit.Touched(person);
         await EnsureMayEnrolIntoAsync(officer, team, context.CancellationToken);
 
         var management = await book.EnrolAsync(new Enrolment(
-            person, scheme, officer.OrNull(), team.OrNull(), started, (RiskLevel)(int)request.RiskLevel,
-            request.CohortType == V1.IomCohortType.Unspecified ? null : (IomCohortType)(int)request.CohortType, categories,
-            (Register)(int)request.Register, request.MappaCategory == 0 ? null : request.MappaCategory, request.MappaLevel == 0 ? null : request.MappaLevel,
+            person, scheme, officer.OrNull(), team.OrNull(), started, risk,
+            cohort, categories,
+            register, request.MappaCategory == 0 ? null : request.MappaCategory, request.MappaLevel == 0 ? null : request.MappaLevel,
             notification, request.OcgReference.Length == 0 ? null : request.OcgReference, request.RiskAssessment), context.CancellationToken);
         audit.Touched(management.Id);
         return await OneAsync(management, context.CancellationToken);
@@ -88,12 +91,13 @@ public sealed class CaseloadService(
         var id = v.Id("id", request.Id);
         var assessment = v.Id("assessment_id", request.AssessmentId, required: false);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the change was based on");
+        var risk = RiskLevels.Table.Required(v, "risk_level", request.RiskLevel);
         v.ThrowIfInvalid();
         var existing = await book.GetAsync(id, context.CancellationToken);
         audit.Touched(id);
         audit.Touched(existing.PersonId);
         await disclosure.EnsureMayEditPersonAsync(existing.PersonId, context.CancellationToken);
-        var management = await book.ChangeRiskAsync(id, request.ExpectedVersion, (RiskLevel)(int)request.RiskLevel,
+        var management = await book.ChangeRiskAsync(id, request.ExpectedVersion, risk,
             request.MappaLevel == 0 ? null : request.MappaLevel, request.Reason, context.CancellationToken, assessment.OrNull());
         return await OneAsync(management, context.CancellationToken);
     }
@@ -212,7 +216,7 @@ public sealed class CaseloadService(
         var v = new Validator();
         var officer = v.Id("officer_id", request.OfficerId);
         var items = v.Each("items", request.Items, RequestLimits.ReallocationItems, (field, item) => (item.Kind, Id: v.Id($"{field}.id", item.Id)));
-        var reason = request.Reason == V1.AssignmentReason.Unspecified ? AssignmentReason.CaseloadAdjustment : v.Enum("reason", (AssignmentReason)(int)request.Reason);
+        var reason = CaseloadEnums.AssignmentReasons.Optional(v, "reason", request.Reason) ?? AssignmentReason.CaseloadAdjustment;
         v.ThrowIfInvalid();
         var teams = new HashSet<Guid>();
         for (var i = 0; i < items.Count; i++)
@@ -279,7 +283,7 @@ public sealed class CaseloadService(
         var v = new Validator();
         var person = v.Id("person_id", request.PersonId);
         var management = v.Id("management_id", request.ManagementId, required: false);
-        var kind = v.Enum("kind", (ContactKind)(int)request.Kind);
+        var kind = CaseloadEnums.ContactKinds.Required(v, "kind", request.Kind);
         var at = v.Instant("at", request.At, TimeBounds.Happened, clock);
         v.ThrowIfInvalid();
         audit.Touched(person);

@@ -41,7 +41,7 @@ public sealed class ComplianceService(
     {
         var v = new Validator();
         var checkId = v.Id("check_id", request.CheckId);
-        var outcome = v.Enum("outcome", (CheckOutcome)(int)request.Outcome);
+        var outcome = ComplianceEnums.Outcomes.Required(v, "outcome", request.Outcome);
         var breachOrder = v.Id("breach_order_id", request.BreachOrderId, required: false);
         var breachCondition = v.Id("breach_condition_id", request.BreachConditionId, required: false);
         if (outcome != CheckOutcome.BreachSuspected && (breachOrder != Guid.Empty || breachCondition != Guid.Empty))
@@ -81,7 +81,7 @@ public sealed class ComplianceService(
         var check = v.Id("check_id", request.CheckId, required: false);
         var sighting = v.Id("sighting_id", request.SightingId, required: false);
         var occurredAt = v.Instant("occurred_at", request.OccurredAt, TimeBounds.Happened, clock, required: true);
-        var source = request.Source == V1.BreachSource.Unspecified ? BreachSource.Report : v.Enum("source", (BreachSource)(int)request.Source);
+        var source = request.Source == V1.BreachSource.Unspecified ? BreachSource.Report : ComplianceEnums.BreachSources.Required(v, "source", request.Source);
         v.ThrowIfInvalid();
         audit.Touched(person);
         if (caller.Is(Role.OffenderManager, Role.Supervisor)) await disclosure.EnsureMayEditPersonAsync(person, context.CancellationToken);
@@ -99,8 +99,8 @@ public sealed class ComplianceService(
         var v = new Validator();
         var id = v.Id("id", request.Id);
         if (request.ExpectedVersion <= 0) v.Add("expected_version", "is required: the version the change was based on");
-        var status = v.Enum("status", (BreachStatus)(int)request.Status);
-        BreachAction? action = request.Action == V1.BreachAction.Unspecified ? null : v.Enum("action", (BreachAction)(int)request.Action);
+        var status = ComplianceEnums.BreachStatuses.Required(v, "status", request.Status);
+        BreachAction? action = ComplianceEnums.BreachActions.Optional(v, "action", request.Action);
         v.ThrowIfInvalid();
         audit.Touched(id);
         var existing = await breaches.GetAsync(id, context.CancellationToken);

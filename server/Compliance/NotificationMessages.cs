@@ -61,7 +61,7 @@ public sealed class NotificationMessages(ForceClock clock)
         message.Basis.AddRange(duty.Basis);
         message.Due.AddRange(duty.Dues.OrderBy(d => d.DueOn).Select(d => new V1.NotificationDueItem
         {
-            CheckKind = (V1.CheckKind)(int)d.Check,
+            CheckKind = ComplianceEnums.Kinds.ToProto(d.Check),
             Kind = ToWire(d.Kind),
             DueOn = IsoDate.Format(d.DueOn),
             Reason = d.Reason,

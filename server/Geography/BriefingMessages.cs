@@ -32,9 +32,9 @@ public static class BriefingMessages
             Name = new V1.PersonName { GivenName = person.GivenName, FamilyName = person.FamilyName },
             DateOfBirth = IsoDate.Format(person.DateOfBirth),
             Description = person.Description,
-            RiskLevel = (V1.RiskLevel)(int)p.Risk,
+            RiskLevel = RiskLevels.Table.ToProto(p.Risk),
             WhatToDo = p.WhatToDo,
-            CustodyStatus = (V1.CustodyStatus)(int)person.CustodyStatus,
+            CustodyStatus = PersonEnums.Custody.ToProto(person.CustodyStatus),
             ExpectedReleaseDate = IsoDate.Format(person.ExpectedReleaseDate),
             LivesHere = p.LivesHere,
             DistanceMetres = p.DistanceMetres is { } d ? Math.Round(d, 1) : 0,
@@ -48,7 +48,7 @@ public static class BriefingMessages
         {
             var order = new V1.BriefingOrder
             {
-                OrderId = o.Id.ToString(), Type = (V1.OrderType)(int)o.Type, Status = (V1.OrderStatus)(int)o.Status,
+                OrderId = o.Id.ToString(), Type = OrderEnums.Types.ToProto(o.Type), Status = OrderEnums.Statuses.ToProto(o.Status),
                 Enforceable = o.ServedAt is not null && o.IsEnforceableOn(today), EndsOn = IsoDate.Format(o.EndsOn),
             };
             order.Conditions.AddRange(o.Conditions.Where(c => c.IsInForce).Select(c =>
@@ -72,7 +72,7 @@ public static class BriefingMessages
         OrderId = zone.OrderId.ToString(),
         PersonId = zone.PersonId.ToString(),
         PersonName = personName,
-        OrderType = (V1.OrderType)(int)zone.OrderType,
+        OrderType = OrderEnums.Types.ToProto(zone.OrderType),
         Zone = ConditionMessages.ToMessage(zone.Condition, _ => null, zone.Condition.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList()).ExclusionZone,
         InForceNow = inForceNow,
         PersonLivesHere = livesHere,
@@ -82,7 +82,7 @@ public static class BriefingMessages
     {
         var message = new V1.SightingVerdict
         {
-            Verdict = (V1.Verdict)(int)check.Verdict,
+            Verdict = VerdictEnums.Verdicts.ToProto(check.Verdict),
             Summary = check.Summary,
             PersonName = check.Person.DisplayName,
             AreaCode = check.Area?.Code ?? "",
@@ -90,8 +90,8 @@ public static class BriefingMessages
         };
         message.Findings.AddRange(check.Findings.Select(f => new V1.ConditionFinding
         {
-            OrderId = f.Order.Id.ToString(), OrderType = (V1.OrderType)(int)f.Order.Type, ConditionId = f.Condition.Id.ToString(),
-            ConditionWording = f.Condition.Wording, Verdict = (V1.Verdict)(int)f.Verdict, Reason = f.Reason,
+            OrderId = f.Order.Id.ToString(), OrderType = OrderEnums.Types.ToProto(f.Order.Type), ConditionId = f.Condition.Id.ToString(),
+            ConditionWording = f.Condition.Wording, Verdict = VerdictEnums.Verdicts.ToProto(f.Verdict), Reason = f.Reason,
         }));
         return message;
     }

@@ -174,7 +174,7 @@ public sealed class SightingDesk(
         {
             PersonId = personId, SeenAt = when, Latitude = latitude!.Value, Longitude = longitude!.Value, Location = where, AreaCode = check.Area?.Code,
             WithPersonIds = with.ToList(), Text = intelligence, ReportedBy = caller.Subject, ReportedByOfficerId = caller.OfficerId,
-            Verdict = (SightingVerdict)(int)check.Verdict, VerdictReasons = Clip(string.Join(" ", check.Findings.Select(f => f.Reason)), 4000), RecordedAt = clock.Now,
+            Verdict = VerdictEnums.ToStored(check.Verdict), VerdictReasons = Clip(string.Join(" ", check.Findings.Select(f => f.Reason)), 4000), RecordedAt = clock.Now,
         };
         db.Sightings.Add(sighting);
         var opened = new List<Breach>();
@@ -212,7 +212,7 @@ public sealed class SightingDesk(
             {
                 PersonId = id, SeenAt = when, Latitude = latitude!.Value, Longitude = longitude!.Value, Location = where, AreaCode = check.Area?.Code,
                 WithPersonIds = seen.Where(o => o != id).ToList(), Text = intelligence, ReportedBy = caller.Subject, ReportedByOfficerId = caller.OfficerId,
-                Verdict = (SightingVerdict)(int)person.Check.Verdict, VerdictReasons = Clip(string.Join(" ", person.Check.Findings.Select(f => f.Reason)), 4000),
+                Verdict = VerdictEnums.ToStored(person.Check.Verdict), VerdictReasons = Clip(string.Join(" ", person.Check.Findings.Select(f => f.Reason)), 4000),
                 RecordedAt = clock.Now, Registration = check.Registration,
             };
             db.Sightings.Add(sighting);

@@ -10,7 +10,7 @@ public static class VehicleSightingMessages
     {
         var message = new V1.SightingVerdict
         {
-            Verdict = (V1.Verdict)(int)check.Verdict,
+            Verdict = VerdictEnums.Verdicts.ToProto(check.Verdict),
             Summary = check.Summary,
             AreaCode = check.Area?.Code ?? "",
             AreaName = check.Area?.Name ?? "",

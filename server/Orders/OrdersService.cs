@@ -16,7 +16,7 @@ public sealed class OrdersService(
     {
         var v = new Validator();
         var personId = v.Id("person_id", request.PersonId);
-        var type = v.Enum("type", (OrderType)(int)request.Type);
+        var type = OrderEnums.Types.Required(v, "type", request.Type);
         var madeOn = v.Date("made_on", request.MadeOn, TimeBounds.Happened, clock, required: true);
         var startsOn = v.Date("starts_on", request.StartsOn, TimeBounds.Planned, clock);
         var endsOn = v.Date("ends_on", request.EndsOn, TimeBounds.Planned, clock);
@@ -50,8 +50,8 @@ public sealed class OrdersService(
         var v = new Validator();
         var person = v.Id("person_id", request.PersonId, required: false);
         var lead = v.Id("lead_officer_id", request.LeadOfficerId, required: false);
-        var type = request.Type == V1.OrderType.Unspecified ? (OrderType?)null : v.Enum("type", (OrderType)(int)request.Type);
-        var status = request.Status == V1.OrderStatus.Unspecified ? (OrderStatus?)null : v.Enum("status", (OrderStatus)(int)request.Status);
+        var type = OrderEnums.Types.Optional(v, "type", request.Type);
+        var status = OrderEnums.Statuses.Optional(v, "status", request.Status);
         if (person == Guid.Empty && lead == Guid.Empty && !caller.Is(Role.Supervisor, Role.Analyst, Role.Service))
             v.Add("person_id", "give a person_id or a lead_officer_id");
         v.ThrowIfInvalid();

@@ -34,10 +34,10 @@ public static class PersonMessages
         var v = new Validator();
         var dob = v.Date($"{prefix}.date_of_birth", input.DateOfBirth, TimeBounds.Life, clock);
         var release = v.Date($"{prefix}.expected_release_date", input.ExpectedReleaseDate, TimeBounds.Planned, clock);
-        var sex = v.Enum($"{prefix}.sex", (Sex)(int)input.Sex, required: false);
+        var sex = PersonEnums.Sexes.Required(v, $"{prefix}.sex", input.Sex);
         var custody = input.CustodyStatus == V1.CustodyStatus.Unspecified
             ? CustodyStatus.InCommunity
-            : v.Enum($"{prefix}.custody_status", (CustodyStatus)(int)input.CustodyStatus);
+            : PersonEnums.Custody.Required(v, $"{prefix}.custody_status", input.CustodyStatus);
         var markers = WarningMarkers.None;
         var markerCount = v.Count($"{prefix}.warning_markers", input.WarningMarkers.Count, RequestLimits.WarningMarkers) ? input.WarningMarkers.Count : 0;
         for (var i = 0; i < markerCount; i++)
@@ -80,10 +80,10 @@ public static class PersonMessages
             Id = person.Id.ToString(),
             Name = new V1.PersonName { GivenName = person.GivenName, FamilyName = person.FamilyName },
             DateOfBirth = IsoDate.Format(person.DateOfBirth),
-            Sex = (V1.Sex)(int)person.Sex,
+            Sex = PersonEnums.Sexes.ToProto(person.Sex),
             Description = person.Description,
             PncId = person.PncId ?? "",
-            CustodyStatus = (V1.CustodyStatus)(int)person.CustodyStatus,
+            CustodyStatus = PersonEnums.Custody.ToProto(person.CustodyStatus),
             ExpectedReleaseDate = IsoDate.Format(person.ExpectedReleaseDate),
             Version = person.Version,
         };
@@ -102,7 +102,7 @@ public static class PersonMessages
             Name = new V1.PersonName { GivenName = person.GivenName, FamilyName = person.FamilyName },
             DateOfBirth = IsoDate.Format(person.DateOfBirth),
             PncId = person.PncId ?? "",
-            CustodyStatus = (V1.CustodyStatus)(int)person.CustodyStatus,
+            CustodyStatus = PersonEnums.Custody.ToProto(person.CustodyStatus),
         };
         summary.Aliases.AddRange(person.Aliases.Select(a => new V1.PersonName { GivenName = a.GivenName, FamilyName = a.FamilyName }));
         if (person.Address?.AreaCode is { } code)

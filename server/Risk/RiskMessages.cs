@@ -7,11 +7,7 @@ namespace OffenderMgmt.Server.Risk;
 /// <summary>Maps risk assessments and plans between proto and domain; maps and never queries.</summary>
 public static class RiskMessages
 {
-    public static readonly EnumTable<RiskLevel, V1.RiskLevel> Levels = new(new Dictionary<RiskLevel, V1.RiskLevel>
-    {
-        [RiskLevel.Unspecified] = V1.RiskLevel.Unspecified, [RiskLevel.Low] = V1.RiskLevel.Low, [RiskLevel.Medium] = V1.RiskLevel.Medium,
-        [RiskLevel.High] = V1.RiskLevel.High, [RiskLevel.VeryHigh] = V1.RiskLevel.VeryHigh,
-    });
+    public static readonly EnumTable<RiskLevel, V1.RiskLevel> Levels = RiskLevels.Table;
 
     public static readonly EnumTable<AssessmentTool, V1.AssessmentTool> Tools = new(new Dictionary<AssessmentTool, V1.AssessmentTool>
     {

@@ -47,7 +47,7 @@ public sealed class AuthService(AccountService accounts, Caller caller, CallAudi
 
     private async Task<V1.CallerIdentity> IdentityAsync(string username, string displayName, Role role, Guid? officerId, CancellationToken cancellationToken)
     {
-        var identity = new V1.CallerIdentity { Username = username, Role = (V1.Role)(int)role, DisplayName = displayName };
+        var identity = new V1.CallerIdentity { Username = username, Role = RoleEnums.Roles.ToProto(role), DisplayName = displayName };
         identity.AllowedMethods.AddRange(RpcAccessPolicy.AllowedFor(role));
         if (officerId is { } id)
         {
