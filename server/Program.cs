@@ -10,7 +10,11 @@ using OffenderMgmt.Server.Security;
 
 if (AdminCommand.IsUnknownCommand(args)) return AdminCommand.Usage();
 
-var builder = WebApplication.CreateBuilder(CommandLine.Rewrite(AdminCommand.ServerArguments(args)));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = CommandLine.Rewrite(AdminCommand.ServerArguments(args)),
+    ContentRootPath = ContentRoot.Choose(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 builder.Services.AddOffenderMgmt(builder.Configuration);
 var app = builder.Build();
 
