@@ -22,5 +22,5 @@ public static class RiskWords
     };
 
     internal static Risk FromWire(Contracts.V1.RiskLevel level) =>
-        Enum.IsDefined((Risk)(int)level) ? (Risk)(int)level : Risk.Unknown;
+        WireEnums.Risks.FromWire(level);
 }

@@ -144,5 +144,5 @@ public sealed class AreaGateway(ServerConnection connection)
         v.People.Select(p => new PersonVerdict(p.PersonId, p.PersonName, ToVerdict(p.Verdict), p.Summary, Wire.Text(p.VehicleLink), p.Identified)).ToList());
 
     private static Verdict ToVerdict(V1.Verdict verdict) =>
-        Enum.IsDefined((Verdict)(int)verdict) ? (Verdict)(int)verdict : Verdict.Unknown;
+        WireEnums.Verdicts.FromWire(verdict);
 }

@@ -47,7 +47,7 @@ public sealed class AuthGateway(ServerConnection connection)
 
     private static Session ToSession(string token, DateTimeOffset expiresAt, V1.CallerIdentity caller) => new(
         token, expiresAt, caller.Username, caller.DisplayName.Length > 0 ? caller.DisplayName : caller.Username,
-        Enum.IsDefined((UserRole)(int)caller.Role) ? (UserRole)(int)caller.Role : UserRole.Unknown,
+        WireEnums.Roles.FromWire(caller.Role),
         caller.OfficerId, caller.CollarNumber, caller.TeamId, caller.TeamName,
         caller.AllowedMethods.ToHashSet(StringComparer.Ordinal));
 }

@@ -94,7 +94,7 @@ public sealed class CaseloadGateway(ServerConnection connection)
         IReadOnlyList<OrphanedCase> items, string officerId, ReallocationReason reason, string note, string requestId,
         Purpose purpose, CancellationToken cancellationToken)
     {
-        var request = new V1.ReallocateRequest { OfficerId = officerId, Reason = (V1.AssignmentReason)(int)reason, Note = note.Trim(), RequestId = requestId };
+        var request = new V1.ReallocateRequest { OfficerId = officerId, Reason = WireEnums.ReallocationReasons.ToWire(reason), Note = note.Trim(), RequestId = requestId };
         request.Items.AddRange(items.Select(i => new V1.ReallocationItem { Kind = i.Kind, Id = i.Id }));
         var response = await connection.CallAsync(purpose, o => _caseload.ReallocateAsync(request, o), cancellationToken);
         return new Reallocated(response.OfficerId, response.Reallocated.Select(ToOrphaned).ToList());
@@ -127,7 +127,7 @@ public sealed class CaseloadGateway(ServerConnection connection)
             PersonId = personId,
             At = Wire.Timestamp(at),
             ManagementId = managementId ?? "",
-            Kind = (V1.ContactKind)(int)type,
+            Kind = WireEnums.ContactTypes.ToWire(type),
             Text = text.Trim(),
             RequestId = requestId,
         }, o), cancellationToken);

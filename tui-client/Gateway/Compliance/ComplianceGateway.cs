@@ -37,7 +37,7 @@ public sealed class ComplianceGateway(ServerConnection connection)
         {
             CheckId = checkId,
             CompletedAt = Wire.Timestamp(completedAt),
-            Outcome = (V1.CheckOutcome)(int)result,
+            Outcome = WireEnums.CheckResults.ToWire(result),
             Notes = notes.Trim(),
             BreachOrderId = breachOrderId ?? "",
             BreachConditionId = breachConditionId ?? "",

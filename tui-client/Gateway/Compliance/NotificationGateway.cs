@@ -49,7 +49,7 @@ public sealed class NotificationGateway(ServerConnection connection)
         var r = await connection.CallAsync(purpose, o => _compliance.RecordNotificationAsync(new V1.RecordNotificationRequest
         {
             PersonId = given.PersonId,
-            Kind = (V1.NotificationKind)(int)given.Kind,
+            Kind = WireEnums.NotificationKinds.ToWire(given.Kind),
             NotifiedAt = Wire.Timestamp(given.NotifiedAt),
             EffectiveOn = Wire.Date(given.EffectiveOn),
             Details = given.Details.Trim(),

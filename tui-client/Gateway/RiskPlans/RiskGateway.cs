@@ -57,7 +57,7 @@ public sealed class RiskGateway(ServerConnection connection)
         RiskWording.Result(a), Wire.Text(a.Narrative), Wire.Date(a.NextReviewOn), a.ReviewOverdue, Wire.Text(a.RecordedBy));
 
     private static RiskPlanView ToView(V1.RiskPlan p) => new(
-        p.Id, p.ManagementId, Enum.IsDefined((PlanState)(int)p.Status) ? (PlanState)(int)p.Status : PlanState.Unknown, p.Version,
+        p.Id, p.ManagementId, WireEnums.PlanStates.FromWire(p.Status), p.Version,
         new (V1.PlanPillar Pillar, string Text)[]
         {
             (V1.PlanPillar.Supervision, p.Supervision), (V1.PlanPillar.MonitoringAndControl, p.MonitoringAndControl),
