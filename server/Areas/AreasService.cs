@@ -57,9 +57,13 @@ public sealed class AreasService(
         var briefing = await BriefingAsync(request.AreaCode, context.CancellationToken);
         audit.Was(AuditAction.Disclose);  // a file leaves the system
         var stamp = clock.ToLocal(briefing.GeneratedAt).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
-        return format == V1.ExportFormat.Csv
-            ? new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.csv", ContentType = "text/csv", Content = BriefingExport.Csv(briefing) }
-            : new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.geojson", ContentType = "application/geo+json", Content = BriefingExport.GeoJsonOf(briefing) };
+        if (format == V1.ExportFormat.Csv)
+        {
+            var marksAndVehicles = await identification.BriefingFieldsAsync(
+                briefing.Residents.Concat(briefing.Excluded).Select(p => p.Person.Id).ToList(), context.CancellationToken);
+            return new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.csv", ContentType = "text/csv", Content = BriefingExport.Csv(briefing, marksAndVehicles) };
+        }
+        return new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.geojson", ContentType = "application/geo+json", Content = BriefingExport.GeoJsonOf(briefing) };
     }
 
     public override async Task<V1.SearchNearResponse> SearchNear(V1.SearchNearRequest request, ServerCallContext context)

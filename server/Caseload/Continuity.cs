@@ -300,17 +300,9 @@ public sealed class Continuity(
 
     public static string Describe(Management m) => m.Scheme switch
     {
-        Scheme.Vsomt => $"VSOMT, {(m.Register == Register.RegisteredSexOffender ? "RSO" : "RVO")} {Words(m.RiskLevel)} risk, MAPPA {m.MappaCategory}/{m.MappaLevel}",
-        Scheme.Iom => $"IOM {m.CohortType}, {Words(m.RiskLevel)} risk",
-        _ => $"SOC lifetime, {m.OcgReference}, {Words(m.RiskLevel)} risk",
+        Scheme.Vsomt => $"VSOMT, {(m.Register == Register.RegisteredSexOffender ? "RSO" : "RVO")} {RiskLevels.Words(m.RiskLevel)} risk, MAPPA {m.MappaCategory}/{m.MappaLevel}",
+        Scheme.Iom => $"IOM {m.CohortType}, {RiskLevels.Words(m.RiskLevel)} risk",
+        _ => $"SOC lifetime, {m.OcgReference}, {RiskLevels.Words(m.RiskLevel)} risk",
     };
 
-    private static string Words(RiskLevel risk) => risk switch
-    {
-        RiskLevel.VeryHigh => "very high",
-        RiskLevel.High => "high",
-        RiskLevel.Medium => "medium",
-        RiskLevel.Low => "low",
-        _ => "unassessed",
-    };
 }

@@ -59,11 +59,11 @@ public static class WorkloadCalculator
             case Scheme.Vsomt when c.Reactive:
                 // No scheduled visits: the weight of the set in force for reactive management.
                 points = weights.VsomtReactive;
-                reasons.Add($"VSOMT {Describe(c.Risk)} risk, reactive management: {Number(points)}");
+                reasons.Add($"VSOMT {RiskLevels.Words(c.Risk)} risk, reactive management: {Number(points)}");
                 break;
             case Scheme.Vsomt:
                 points = weights.Vsomt.GetValueOrDefault(c.Risk, weights.Vsomt.GetValueOrDefault(RiskLevel.Low));
-                reasons.Add($"VSOMT {Describe(c.Risk)} risk: {Number(points)}");
+                reasons.Add($"VSOMT {RiskLevels.Words(c.Risk)} risk: {Number(points)}");
                 break;
             case Scheme.Iom:
                 points = c.Cohort is { } cohort ? weights.Iom.GetValueOrDefault(cohort) : 0;
@@ -127,14 +127,6 @@ public static class WorkloadCalculator
         return extra;
     }
 
-    private static string Describe(RiskLevel risk) => risk switch
-    {
-        RiskLevel.VeryHigh => "very high",
-        RiskLevel.High => "high",
-        RiskLevel.Medium => "medium",
-        RiskLevel.Low => "low",
-        _ => "unassessed",
-    };
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

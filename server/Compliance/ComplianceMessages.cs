@@ -112,7 +112,7 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
 
     public static string Describe(ComplianceCheck check, Condition? condition, RiskLevel risk) => check.Kind switch
     {
-        CheckKind.HomeVisit => $"Home visit (registered sex offender, {Words(risk)} risk)",
+        CheckKind.HomeVisit => $"Home visit (registered sex offender, {RiskLevels.Words(risk)} risk)",
         CheckKind.RsoPeriodicNotification => "Periodic notification at a police station: within a year of the last notification",
         CheckKind.ChangeOfDetailsNotification => "Confirm a change of name or address was notified within 3 days",
         CheckKind.WeeklyNotification => "Weekly notification (no fixed abode)",
@@ -126,14 +126,6 @@ public sealed class ComplianceMessages(OffenderMgmtDb db, ForceClock clock)
         _ => condition?.Wording ?? "Condition check",
     };
 
-    private static string Words(RiskLevel risk) => risk switch
-    {
-        RiskLevel.VeryHigh => "very high",
-        RiskLevel.High => "high",
-        RiskLevel.Medium => "medium",
-        RiskLevel.Low => "low",
-        _ => "unassessed",
-    };
 
     private Task<Dictionary<Guid, string>> NamesAsync(List<Guid> ids, CancellationToken cancellationToken) => db.NamesOfAsync(ids, cancellationToken);
 }

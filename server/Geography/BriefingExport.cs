@@ -3,6 +3,8 @@ using CsvHelper;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetTopologySuite.IO.Converters;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Identification;
 using OffenderMgmt.Server.Orders;
 
 namespace OffenderMgmt.Server.Geography;
@@ -27,16 +29,17 @@ public static class BriefingExport
     public static readonly string[] CsvColumns =
     [
         "area_code", "area_name", "lives_here", "name", "aliases", "date_of_birth", "address", "postcode", "latitude", "longitude",
-        "risk", "schemes", "orders", "conditions", "warning_markers", "responsible_officer", "officer_phone", "what_to_do",
+        "risk", "schemes", "orders", "conditions", "warning_markers", "marks", "vehicles", "responsible_officer", "officer_phone", "what_to_do",
     ];
 
     /// <summary>
     /// RFC 4180 CSV written by CsvHelper. Numbers are written as numbers in the invariant
     /// culture (a negative longitude stays -0.42, so QGIS or a spreadsheet loads each row as a
     /// point); the spreadsheet-formula guard (OWASP CSV injection: a leading =, +, -, @, tab or
-    /// CR is escaped) applies to text fields only.
+    /// CR is escaped) applies to text fields only. Marks and vehicles (issue 18) are the briefing's
+    /// identification fields, as the screen shows them: each person's current ones, "; " between.
     /// </summary>
-    public static string Csv(Briefing briefing)
+    public static string Csv(Briefing briefing, ILookup<Guid, PersonIdentifier> identification)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
@@ -56,11 +59,14 @@ public static class BriefingExport
                 csv.WriteField(a?.Postcode ?? "");
                 csv.WriteField(a?.Latitude, "0.000000");
                 csv.WriteField(a?.Longitude, "0.000000");
-                csv.WriteField(p.Risk.ToString());
+                csv.WriteField(RiskLevels.Words(p.Risk));
                 csv.WriteField(string.Join("; ", p.Schemes));
-                csv.WriteField(string.Join("; ", p.Orders.Select(o => $"{OrderTypeRules.For(o.Type).ShortName} ({o.Status})")));
+                csv.WriteField(string.Join("; ", p.Orders.Select(o => $"{OrderTypeRules.For(o.Type).ShortName} ({OrderStatusWords.Of(o.Status)})")));
                 csv.WriteField(string.Join("; ", p.Orders.SelectMany(o => o.Conditions).Select(c => c.Wording)));
                 csv.WriteField(People.WarningMarkerNames.Describe(p.Person.WarningMarkers));
+                var identifiers = identification[p.Person.Id].ToList();
+                csv.WriteField(string.Join("; ", identifiers.OfType<PersonMark>().Select(IdentifierRules.Describe)));
+                csv.WriteField(string.Join("; ", identifiers.OfType<PersonVehicle>().Select(IdentifierRules.Describe)));
                 csv.WriteField(p.Contact?.DisplayName ?? p.ContactTeam?.Name ?? "");
                 csv.WriteField(p.Contact?.Phone ?? p.ContactTeam?.Phone ?? "");
                 csv.WriteField(p.WhatToDo);
@@ -85,7 +91,7 @@ public static class BriefingExport
             var home = p.Person.Address!;
             features.Add(Feature(Geo.Point(home.Latitude, home.Longitude), new JsonObject
             {
-                ["kind"] = "home", ["name"] = p.Person.DisplayName, ["risk"] = p.Risk.ToString(), ["lives_here"] = p.LivesHere,
+                ["kind"] = "home", ["name"] = p.Person.DisplayName, ["risk"] = RiskLevels.Words(p.Risk), ["lives_here"] = p.LivesHere,
                 ["orders"] = string.Join(", ", p.Orders.Select(o => OrderTypeRules.For(o.Type).ShortName)),
             }));
         }

@@ -20,3 +20,17 @@ public static class OrderEnums
         [OrderStatus.Expired] = V1.OrderStatus.Expired, [OrderStatus.Discharged] = V1.OrderStatus.Discharged,
     });
 }
+
+/// <summary>An order's status in words, for exports and messages.</summary>
+public static class OrderStatusWords
+{
+    public static string Of(OrderStatus status) => status switch
+    {
+        OrderStatus.MadeNotServed => "made, not served",
+        OrderStatus.Active => "in force",
+        OrderStatus.Varied => "varied",
+        OrderStatus.Expired => "expired",
+        OrderStatus.Discharged => "discharged",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "an order status without words"),
+    };
+}

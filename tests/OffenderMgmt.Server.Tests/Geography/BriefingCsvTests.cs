@@ -99,4 +99,35 @@ public sealed class BriefingCsvTests(DemoServerFactory server) : IClassFixture<D
         Assert.Equal(person.Address.Location.Longitude, double.Parse(row["longitude"], CultureInfo.InvariantCulture), 6);
         Assert.StartsWith("-", row["longitude"], StringComparison.Ordinal);
     }
+
+    private static readonly string[] RiskWords = ["low", "medium", "high", "very high", "unassessed"];
+
+    [Fact]
+    public async Task The_csv_carries_the_marks_and_vehicles_the_briefing_shows_and_says_risk_and_order_status_in_words()
+    {
+        var areas = new Areas.AreasClient(await server.Officer("briefing"));
+        var codes = (await areas.ListAreasAsync(new ListAreasRequest { PageSize = 500 })).Areas.Select(a => a.Code).ToList();
+        var (marks, vehicles, checkedRows) = (0, 0, 0);
+        foreach (var code in codes)
+        {
+            var briefing = await areas.GetBriefingAsync(new GetBriefingRequest { AreaCode = code });
+            var people = briefing.Residents.Concat(briefing.Excluded).ToList();
+            if (!people.Any(p => p.Identification.Count > 0)) continue;
+            var csv = ReadCsv((await areas.ExportBriefingAsync(new ExportBriefingRequest { AreaCode = code, Format = ExportFormat.Csv })).Content);
+            Assert.Equal(people.Count, csv.Count);
+            for (var i = 0; i < people.Count; i++)
+            {
+                var shown = people[i].Identification;
+                Assert.Equal(string.Join("; ", shown.Where(x => x.DetailCase == Identifier.DetailOneofCase.Mark).Select(x => x.Display)), csv[i]["marks"]);
+                Assert.Equal(string.Join("; ", shown.Where(x => x.DetailCase == Identifier.DetailOneofCase.Vehicle).Select(x => x.Display)), csv[i]["vehicles"]);
+                Assert.Contains(csv[i]["risk"], RiskWords);
+                Assert.DoesNotContain("MadeNotServed", csv[i]["orders"], StringComparison.Ordinal);
+                marks += csv[i]["marks"].Length > 0 ? 1 : 0;
+                vehicles += csv[i]["vehicles"].Length > 0 ? 1 : 0;
+                checkedRows++;
+            }
+            if (marks > 0 && vehicles > 0 && checkedRows > 50) break;
+        }
+        Assert.True(marks > 0 && vehicles > 0, $"no exported marks ({marks}) or vehicles ({vehicles}) to compare in {checkedRows} rows");
+    }
 }
