@@ -15,8 +15,8 @@ namespace OffenderMgmt.Server.Audit;
 /// cheap read's server time, docs/benchmarks.md). The rows are exactly those EF would write:
 /// table, column names and every value's conversion (the instant as UTC ticks on SQLite, the
 /// officer's Guid as SQLite's text, the action as its number) come from the EF model's own type
-/// mappings, so VerifyChain and every reader see no difference. Each command carries no more
-/// parameters than the engine allows (SQLite 32,766, PostgreSQL 65,535).
+/// mappings, so VerifyChain and every reader see no difference. Each command carries a few
+/// hundred parameters, never more than the engine allows (SQLite 32,766, PostgreSQL 65,535).
 /// </summary>
 public static class AuditInserts
 {
@@ -38,8 +38,16 @@ public static class AuditInserts
         await InsertRowsAsync(db, transaction, TableOf<AuditRecordRef>(db), refs, limit, cancellationToken);
     }
 
-    /// <summary>How many rows of <paramref name="columns"/> columns one command may carry under <paramref name="maxParameters"/>.</summary>
-    public static int RowsPerCommand(int columns, int maxParameters) => Math.Max(1, maxParameters / columns);
+    /// <summary>
+    /// Parameters aimed at per command. Binding is quadratic in a command's parameters (SQLite
+    /// finds each named parameter by a scan of the statement's names): one command of 3,840
+    /// parameters (256 entries) took three times EF's CPU, while commands of a few hundred are
+    /// linear (the in-process bench, docs/benchmarks.md).
+    /// </summary>
+    public const int TargetParameters = 240;
+
+    /// <summary>How many rows of <paramref name="columns"/> columns one command carries: about <see cref="TargetParameters"/>, never over <paramref name="maxParameters"/>.</summary>
+    public static int RowsPerCommand(int columns, int maxParameters) => Math.Max(1, Math.Min(maxParameters, TargetParameters) / columns);
 
     private static async Task InsertRowsAsync<T>(OffenderMgmtDb db, DbTransaction transaction, Table table, IReadOnlyList<T> rows, int maxParameters, CancellationToken cancellationToken)
         where T : class
