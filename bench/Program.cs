@@ -34,6 +34,11 @@ if (options.Check is { } check)
         options.CertificateAuthority, output, ct);
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
 if (options.Throughput) return await Throughput(options, spec, output, ct);
+if (options.AuditBatch)
+{
+    await OffenderMgmt.Bench.Measurement.AuditBatchBench.RunAsync(await ThroughputBench.EnsureDemoAsync(output, ct), output, ct);
+    return 0;
+}
 var store = options.Store;
 output.WriteLine($"Engine: {(store.IsPostgres ? "PostgreSQL" : "SQLite")}");
 var dataset = await NationalDataset.EnsureAsync(store, spec, options.Rebuild, output, ct);

@@ -31,7 +31,43 @@ public static class AuditLog
     public const int MaxBrokenListed = 100;
     public const int MaxSubject = 100, MaxRole = 50, MaxRpc = 200, MaxPurpose = 600, MaxOutcome = 600, MaxRecordId = 64;
 
-    private sealed record Tail(long Sequence, string Hash);
+    /// <summary>The newest entry: the next one takes sequence + 1 and links to its hash.</summary>
+    public sealed record Tail(long Sequence, string Hash)
+    {
+        public static Tail Empty { get; } = new(0, AuditChain.Genesis);
+    }
+
+    private static readonly Func<OffenderMgmtDb, CancellationToken, Task<Tail?>> NewestEntry =
+        EF.CompileAsyncQuery((OffenderMgmtDb db, CancellationToken _) =>
+            db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new Tail(e.Sequence, e.Hash)).FirstOrDefault());
+
+    /// <summary>
+    /// The chain's newest committed entry, read inside the caller's transaction after taking
+    /// <see cref="AuditChainLock"/> (on PostgreSQL another instance may have appended since).
+    /// </summary>
+    public static async Task<Tail> HeadAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        await AuditChainLock.TakeAsync(db, cancellationToken);
+        return await NewestEntry(db, cancellationToken) ?? Tail.Empty;
+    }
+
+    /// <summary>
+    /// Chains the records in order after <paramref name="head"/>, without adding them to the
+    /// context (the audit writer inserts them itself, <see cref="AuditInserts"/>).
+    /// </summary>
+    public static (List<AuditEntry> Entries, List<AuditRecordRef> Refs) ChainAll(IReadOnlyList<AuditRecord> records, Tail head)
+    {
+        var entries = new List<AuditEntry>(records.Count);
+        var refs = new List<AuditRecordRef>();
+        foreach (var record in records)
+        {
+            var entry = Chain(record, head.Sequence + 1, head.Hash, out var ids);
+            entries.Add(entry);
+            foreach (var id in ids) refs.Add(new AuditRecordRef { Sequence = entry.Sequence, RecordId = id });
+            head = new Tail(entry.Sequence, entry.Hash);
+        }
+        return (entries, refs);
+    }
 
     /// <summary>Adds the entry to the context, chained after the newest one; it is stored when the context saves.</summary>
     public static async Task<AuditEntry> AppendAsync(OffenderMgmtDb db, AuditRecord record, CancellationToken cancellationToken) =>
@@ -43,22 +79,10 @@ public static class AuditLog
         // The newest entry may be one added in this unit of work and not yet saved.
         var pending = db.AuditEntries.Local.OrderByDescending(e => e.Sequence).FirstOrDefault();
         // Across instances: the chain is this transaction's until it commits (a no-op on SQLite).
-        if (pending is null) await AuditChainLock.TakeAsync(db, cancellationToken);
-        var tail = pending is not null
-            ? new Tail(pending.Sequence, pending.Hash)
-            : await db.AuditEntries.AsNoTracking()
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new Tail(e.Sequence, e.Hash))
-                .FirstOrDefaultAsync(cancellationToken) ?? new Tail(0, AuditChain.Genesis);
-        var entries = new List<AuditEntry>(records.Count);
-        foreach (var record in records)
-        {
-            var entry = Chain(record, tail.Sequence + 1, tail.Hash, out var ids);
-            db.AuditEntries.Add(entry);
-            db.AuditRecordRefs.AddRange(ids.Select(id => new AuditRecordRef { Sequence = entry.Sequence, RecordId = id }));
-            entries.Add(entry);
-            tail = new Tail(entry.Sequence, entry.Hash);
-        }
+        var tail = pending is not null ? new Tail(pending.Sequence, pending.Hash) : await HeadAsync(db, cancellationToken);
+        var (entries, refs) = ChainAll(records, tail);
+        db.AuditEntries.AddRange(entries);
+        db.AuditRecordRefs.AddRange(refs);
         return entries;
     }
 

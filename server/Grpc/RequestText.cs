@@ -13,40 +13,46 @@ namespace OffenderMgmt.Server.Grpc;
 public static class RequestText
 {
     /// <summary>The path of the first string field holding a NUL (e.g. <c>person.aliases[2].family_name</c>), or null.</summary>
-    public static string? FieldWithNul(IMessage message) => Find(message, "");
+    public static string? FieldWithNul(IMessage message) => Find(message);
 
-    private static string? Find(IMessage message, string prefix)
+    // Runs on every call: the path is built only for a field that is found, and scalar fields
+    // other than strings, single or repeated, are not read at all (reading one boxes it).
+    private static string? Find(IMessage message)
     {
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
-            var name = prefix + field.Name;
+            if (!field.IsMap && field.FieldType is not (FieldType.String or FieldType.Message)) continue;
             var value = field.Accessor.GetValue(message);
             if (field.IsMap)
             {
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
-                    if (entry.Key is string key && key.Contains('\0')) return $"{name}[key]";
-                    if (Item(entry.Value, $"{name}[{entry.Key}]") is { } found) return found;
+                    if (entry.Key is string key && key.Contains('\0')) return $"{field.Name}[key]";
+                    if (Item(entry.Value) is { } found) return $"{field.Name}[{entry.Key}]{found}";
                 }
             }
             else if (field.IsRepeated)
             {
                 var i = 0;
                 foreach (var item in (IEnumerable)value)
-                    if (Item(item, $"{name}[{i++}]") is { } found) return found;
+                {
+                    if (Item(item) is { } found) return $"{field.Name}[{i}]{found}";
+                    i++;
+                }
             }
-            else if (field.FieldType is FieldType.String or FieldType.Message && Item(value, name) is { } found)
+            else if (Item(value) is { } found)
             {
-                return found;
+                return field.Name + found;
             }
         }
         return null;
     }
 
-    private static string? Item(object? value, string name) => value switch
+    /// <summary>"" for a string holding a NUL, ".path" for a message with one inside, else null.</summary>
+    private static string? Item(object? value) => value switch
     {
-        string text => text.Contains('\0') ? name : null,
-        IMessage inner => Find(inner, name + "."),
+        string text => text.Contains('\0') ? "" : null,
+        IMessage inner => Find(inner) is { } path ? "." + path : null,
         _ => null,
     };
 }

@@ -26,6 +26,8 @@ public static class SecurityRegistration
         });
         services.AddSingleton(sp => new TokenIssuer(
             sp.GetRequiredService<SymmetricSecurityKey>(), sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<ForceClock>()));
+        services.AddSingleton(sp => ValidatedTokens.OverJsonWebTokens(
+            sp.GetRequiredService<ForceClock>(), sp.GetRequiredService<IOptions<AuthOptions>>().Value.ValidatedTokenCacheSize));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RateLimits>();
@@ -41,6 +43,9 @@ public static class SecurityRegistration
             {
                 var auth = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
                 jwt.MapInboundClaims = false;
+                // A token validated once is remembered until it expires (ValidatedTokens).
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(sp.GetRequiredService<ValidatedTokens>());
                 if (auth.IsExternal)
                 {
                     jwt.Authority = auth.Authority;

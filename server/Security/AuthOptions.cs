@@ -36,6 +36,12 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan AccountStatusLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many validated tokens the server remembers (until each expires), so a repeat call
+    /// does no signature check. When full, expired ones are dropped, then all.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     // External identity provider
     public string Authority { get; set; } = "";
     /// <summary>The claim carrying the OffenderMgmt role name (e.g. "roles").</summary>

@@ -22,6 +22,7 @@ public sealed class AuthOptionsValidator() : SettingsValidator<AuthOptions>("Aut
         check.Range(nameof(options.LockoutDuration), options.LockoutDuration, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         check.Range(nameof(options.SignInAttemptsPerMinute), options.SignInAttemptsPerMinute, 1, 1_000_000);
         check.Range(nameof(options.SearchesPerMinute), options.SearchesPerMinute, 1, 1_000_000);
+        check.Range(nameof(options.ValidatedTokenCacheSize), options.ValidatedTokenCacheSize, 1, 10_000_000);
         if (options.IsExternal)
         {
             if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)

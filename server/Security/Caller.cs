@@ -49,4 +49,7 @@ public sealed class Caller(OffenderMgmtDb db)
     }
 
     public bool Is(params Role[] roles) => Role is { } role && roles.Contains(role);
+
+    /// <summary>Has one of these roles (no array made per call, unlike <see cref="Is"/>).</summary>
+    public bool IsAny(IReadOnlySet<Role> roles) => Role is { } role && roles.Contains(role);
 }

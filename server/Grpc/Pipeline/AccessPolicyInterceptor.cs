@@ -22,7 +22,7 @@ public sealed class AccessPolicyInterceptor : AdmissionPart
         var caller = services.GetRequiredService<Caller>();
         if (!caller.IsAuthenticated)
             throw await WhyNotAuthenticatedAsync(context.GetHttpContext());
-        if (!caller.Is([.. rule.Roles]))
+        if (!caller.IsAny(rule.Roles))
             throw new AccessDeniedException($"Your role ({caller.Role?.ToClaim()}) may not call {context.Method}.");
         if (caller.Role == Role.Service && rule.PersonalData && !ServiceScopes.Allows(caller.Scopes, context.Method))
             throw ServiceScopes.Refusal(context.Method, caller.Scopes);

@@ -87,7 +87,9 @@ public sealed partial class AuditInterceptor(AuditWriter writer, AuditRecords re
         var record = records.For(context, caller, audit, outcome);
         audit.Recorded();
         await writer.AppendAsync(record);
-        LogCall(record.Rpc, record.Role, outcome.StartsWith("OK", StringComparison.Ordinal) ? "OK" : outcome.Split(':')[0]);
+        // On every call: the status text is cut out only when the line is written.
+        if (logger.IsEnabled(LogLevel.Debug))
+            LogCall(record.Rpc, record.Role, outcome.StartsWith("OK", StringComparison.Ordinal) ? "OK" : outcome.Split(':')[0]);
     }
 
     // Method, role and status only: never who, which records or what was said (the audit log has those).

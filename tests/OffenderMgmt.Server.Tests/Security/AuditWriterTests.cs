@@ -46,12 +46,72 @@ public sealed class AuditWriterTests : IDisposable
         Assert.True(chain.Intact, chain.Problem);
     }
 
-    [SqliteFact]
+    /// <summary>A note saying "cannot be kept" cannot be kept: the database refuses it (a trigger), as a full disk would.</summary>
+    private Task RefuseNotesSayingCannotBeKept() => _server.WithDb(async db =>
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                CREATE FUNCTION fail_contact() RETURNS trigger AS $$ BEGIN IF NEW."Text" = 'cannot be kept' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+                CREATE TRIGGER "FailContact" BEFORE INSERT ON "ContactNotes" FOR EACH ROW EXECUTE FUNCTION fail_contact();
+                """);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER FailContact BEFORE INSERT ON ContactNotes WHEN NEW.Text = 'cannot be kept' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        }
+    });
+
+    [Fact]
+    public async Task One_failing_write_among_many_concurrent_reads_and_writes_answers_its_error_while_the_rest_succeed_in_one_unbroken_chain()
+    {
+        var person = (await _server.CaseOf("demo.manager")).ToString();
+        await RefuseNotesSayingCannotBeKept();
+        var manager = new Caseload.CaseloadClient(await _server.As("demo.manager", ""));
+        var areas = new Areas.AreasClient(await _server.As("demo.officer", ""));
+        var area = await _server.WithDb(db => db.Areas.Select(a => a.Code).FirstAsync());
+
+        var answered = new System.Collections.Concurrent.ConcurrentDictionary<string, StatusCode>();
+        var calls = Enumerable.Range(0, 90).Select(async i =>
+        {
+            var purpose = $"reason: mixed batch number {i:D3}";
+            var headers = new Metadata { { "x-access-purpose", purpose } };
+            try
+            {
+                if (i % 3 == 0)
+                    await manager.RecordContactAsync(new RecordContactRequest { PersonId = person, Kind = ContactKind.Phone, Text = i == 45 ? "cannot be kept" : $"mixed {i}" }, headers);
+                else
+                    await areas.GetAreaAsync(new GetAreaRequest { Code = area }, headers);
+                answered[purpose] = StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                answered[purpose] = e.StatusCode;
+            }
+        }).ToList();
+        await Task.WhenAll(calls);
+
+        // The failing write answers its error; every other call succeeds.
+        Assert.Equal(StatusCode.Internal, answered["reason: mixed batch number 045"]);
+        Assert.All(answered.Where(a => a.Key != "reason: mixed batch number 045"), a => Assert.Equal(StatusCode.OK, a.Value));
+        // Every answered call is on record once, with its outcome: the failed write as a failure.
+        var onRecord = await _server.WithDb(db => db.AuditEntries.Where(e => e.Purpose.StartsWith("reason: mixed batch")).ToListAsync());
+        Assert.Equal(answered.Keys.Order(), onRecord.Select(e => e.Purpose).Order());
+        Assert.StartsWith("Internal", onRecord.Single(e => e.Purpose.EndsWith("045", StringComparison.Ordinal)).Outcome);
+        Assert.All(onRecord.Where(e => !e.Purpose.EndsWith("045", StringComparison.Ordinal)), e => Assert.StartsWith("OK", e.Outcome));
+        Assert.Equal(29, await _server.WithDb(db => db.ContactNotes.CountAsync(n => n.Text.StartsWith("mixed "))));
+        Assert.Equal(0, await _server.WithDb(db => db.ContactNotes.CountAsync(n => n.Text == "cannot be kept")));
+        var chain = await VerifyAsync();
+        Assert.True(chain.Intact, chain.Problem);
+    }
+
+    [Fact]
     public async Task A_write_whose_commit_fails_answers_an_error_and_leaves_no_entry_claiming_success()
     {
         var person = (await _server.CaseOf("demo.manager")).ToString();
-        await _server.WithDb(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER FailContact BEFORE INSERT ON ContactNotes WHEN NEW.Text = 'cannot be kept' BEGIN SELECT RAISE(ABORT, 'disk full'); END;"));
+        await RefuseNotesSayingCannotBeKept();
         var manager = new Caseload.CaseloadClient(await _server.As("demo.manager"));
 
         await RpcAssert.FailsWith(StatusCode.Internal, "SERVER_ERROR", () => manager.RecordContactAsync(

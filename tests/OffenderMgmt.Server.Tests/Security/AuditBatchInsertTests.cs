@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OffenderMgmt.Server.Audit;
+using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Testing;
+using OffenderMgmt.Tests.Persistence;
+
+namespace OffenderMgmt.Tests.Security;
+
+/// <summary>
+/// The audit writer inserts its batches with multi-row commands of its own, not through EF's
+/// change tracking: the rows must be exactly those EF writes, whatever the batch's size (DPA 2018
+/// s.62: the consultation and disclosure logs, which VerifyChain and "who looked at X" read).
+/// </summary>
+public sealed class AuditBatchInsertTests : IDisposable
+{
+    private readonly ServerFactory _server = new();
+
+    private AuditWriter Writer()
+    {
+        _ = _server.Server;
+        return _server.Services.GetRequiredService<AuditWriter>();
+    }
+
+    private static AuditRecord Record(string purpose, IReadOnlyList<string> ids, Guid? officer = null) =>
+        new(ServerFactory.StartTime.AddTicks(1234567), "subject.of.test", officer, "LocalOfficer", "/offendermgmt.v1.Areas/GetBriefing",
+            AuditAction.Disclose, ids, purpose, "OK");
+
+    [Fact]
+    public async Task A_batch_with_more_reference_rows_than_one_command_may_carry_is_stored_whole_and_verifies()
+    {
+        // 40,000 ids: two reference columns each is more parameters than either engine allows in one command.
+        var ids = Enumerable.Range(0, 40_000).Select(i => $"person-{i:D6}").ToList();
+        Assert.True(ids.Count * 2 > AuditInserts.PostgresMaxParameters);
+        var writer = Writer();
+        await Task.WhenAll(writer.AppendAsync(Record("reason: many records", ids)), writer.AppendAsync(Record("reason: one record", ["person-000001"])));
+
+        var entry = await _server.WithDb(db => db.AuditEntries.SingleAsync(e => e.Purpose == "reason: many records"));
+        Assert.Equal(40_000, entry.RecordCount);
+        Assert.Equal(40_000, await _server.WithDb(db => db.AuditRecordRefs.CountAsync(r => r.Sequence == entry.Sequence)));
+        var chain = await _server.WithDb(db => AuditLog.VerifyAsync(db, CancellationToken.None));
+        Assert.True(chain.Intact, chain.Problem);
+    }
+
+    [Fact]
+    public async Task An_entry_written_by_the_batch_reads_back_field_for_field_as_it_was_chained()
+    {
+        var officer = Guid.Parse("0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b");
+        await Writer().AppendAsync(Record("reason: read back", ["b", "a"], officer));
+
+        var stored = await _server.WithDb(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Purpose == "reason: read back"));
+        var expected = AuditLog.Chain(Record("reason: read back", ["b", "a"], officer), stored.Sequence, stored.PreviousHash, out _);
+        Assert.Equivalent(expected, stored, strict: true);
+        Assert.Equal(["a", "b"], await _server.WithDb(db => db.AuditRecordRefs.Where(r => r.Sequence == stored.Sequence).Select(r => r.RecordId).OrderBy(r => r).ToListAsync()));
+    }
+
+    [SqliteFact]
+    public async Task On_sqlite_the_batch_stores_each_value_in_the_same_form_as_EF_does()
+    {
+        var officer = Guid.Parse("0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b");
+        await Writer().AppendAsync(Record("reason: by the writer", ["x"], officer));
+        // The same entry added through EF, as a write's unit of work adds its own.
+        await _server.WithDb(db => db.InTransactionAsync(async () =>
+        {
+            await AuditLog.AppendAsync(db, Record("reason: through EF", ["x"], officer), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }, CancellationToken.None));
+
+        var forms = await _server.WithDb(db => db.Database.SqlQueryRaw<string>(
+            """
+            SELECT typeof("At") || ' ' || "At" || ' ' || typeof("OfficerId") || ' ' || "OfficerId" || ' ' || typeof("Action") || ' ' || "Action"
+                   || ' ' || typeof("Format") || ' ' || "Format" AS "Value"
+            FROM "AuditEntries" WHERE "Purpose" IN ('reason: by the writer', 'reason: through EF') ORDER BY "Sequence"
+            """).ToListAsync());
+        Assert.Equal(2, forms.Count);
+        Assert.Equal(forms[1], forms[0]);
+        Assert.Contains(officer.ToString().ToUpperInvariant(), forms[0]);
+    }
+
+    [Fact]
+    public void A_command_carries_no_more_parameters_than_the_engine_allows()
+    {
+        foreach (var limit in new[] { AuditInserts.SqliteMaxParameters, AuditInserts.PostgresMaxParameters, 10 })
+            foreach (var columns in new[] { 2, 15, 100 })
+                Assert.True(AuditInserts.RowsPerCommand(columns, limit) * columns <= Math.Max(limit, columns));
+        Assert.Equal(1, AuditInserts.RowsPerCommand(100, 10));
+        Assert.Equal(AuditInserts.TargetParameters / 15, AuditInserts.RowsPerCommand(15, AuditInserts.SqliteMaxParameters));
+    }
+
+    public void Dispose() => _server.Dispose();
+}
