@@ -88,6 +88,12 @@ public sealed class ReadsFromMemoryTests(DemoServerFactory server) : IClassFixtu
     [Fact]
     public async Task A_sighting_today_is_judged_on_the_same_orders_and_conditions_as_the_database_gives()
     {
+        // An order made but not yet served is in the briefing view (it is live) but cannot be breached yet.
+        var unserved = await server.CaseOf("demo.manager", skip: 31);
+        var home = await server.WithDb(db => db.People.Where(p => p.Id == unserved).Select(p => new { p.Address!.Latitude, p.Address.Longitude }).SingleAsync());
+        await new Orders.OrdersClient(await server.As("demo.service")).CreateOrderAsync(
+            OrderRequests.Shpo(unserved, await server.OfficerOfAccount("demo.manager"), OrderRequests.Circle(home.Latitude, home.Longitude, 200, "Not yet served zone")));
+
         await using var scope = server.Services.CreateAsyncScope();
         var view = await scope.ServiceProvider.GetRequiredService<BriefingFactsView>().CurrentAsync(CancellationToken.None);
         var desk = scope.ServiceProvider.GetRequiredService<SightingDesk>();
@@ -100,9 +106,9 @@ public sealed class ReadsFromMemoryTests(DemoServerFactory server) : IClassFixtu
             var fromView = SightingDesk.EnforceableOn(view.Find(id)?.Orders ?? [], now, today).ToList();
             var fromDatabase = await desk.EnforceableFromDatabaseAsync(id, now, today, CancellationToken.None);
             Assert.Equal(Shape(fromDatabase, today), Shape(fromView, today));
-            if (view.Find(id)?.Person.Address is not { } home) continue;
-            var facts = new SightingFacts(home.Latitude, home.Longitude, clock.ToLocal(now).DateTime, new HashSet<Guid>(), "");
-            Assert.Equal(Findings(fromDatabase, facts, (home.Latitude, home.Longitude)), Findings(fromView, facts, (home.Latitude, home.Longitude)));
+            if (view.Find(id)?.Person.Address is not { } address) continue;
+            var facts = new SightingFacts(address.Latitude, address.Longitude, clock.ToLocal(now).DateTime, new HashSet<Guid>(), "");
+            Assert.Equal(Findings(fromDatabase, facts, (address.Latitude, address.Longitude)), Findings(fromView, facts, (address.Latitude, address.Longitude)));
             judged += fromView.Count;
         }
         Assert.True(judged > 10, $"only {judged} orders judged: the demo force should have many");
