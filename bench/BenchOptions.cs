@@ -7,7 +7,7 @@ public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
     bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
-    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null, int Port = 0, string? Server = null)
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null, int Port = 0, string? ServerAssembly = null)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -72,7 +72,7 @@ public sealed record BenchOptions(
                 "--national" => options with { National = true },
                 "--seconds" => options with { Seconds = Number() },
                 "--port" => options with { Port = Number() },
-                "--server" => options with { Server = i + 1 < args.Length ? Path.GetFullPath(args[++i]) : throw new ArgumentException("--server needs the path of OffenderMgmt.Server.dll") },
+                "--server" => options with { ServerAssembly = i + 1 < args.Length ? Path.GetFullPath(args[++i]) : throw new ArgumentException("--server needs the path of OffenderMgmt.Server.dll") },
                 "--profile" => options with { Profile = true },
                 "--provider" => options with { Provider = Enum.Parse<Server.Hosting.StorageProvider>(Text(), ignoreCase: true) },
                 "--connection-string" => options with { ConnectionString = Text() },
