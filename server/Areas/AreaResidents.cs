@@ -28,6 +28,9 @@ public sealed class AreaResidents : IChangeObserver, IDisposable
     private HashSet<Guid> _changedPeople = [];
     private bool _everyone = true;
     private volatile bool _changed = true;
+    // Set (before _changed is cleared) while a refresh applies what it took, so a reader finding
+    // nothing left to take still waits for it (as in the briefing view).
+    private volatile bool _refreshing;
 
     public AreaResidents(IServiceScopeFactory scopes, ChangeFeed feed)
     {
@@ -60,7 +63,7 @@ public sealed class AreaResidents : IChangeObserver, IDisposable
     private async ValueTask CurrentAsync(CancellationToken cancellationToken)
     {
         await _feed.CatchUpAsync(cancellationToken);
-        if (!_changed) return;
+        if (!_changed && !_refreshing) return;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
@@ -80,6 +83,7 @@ public sealed class AreaResidents : IChangeObserver, IDisposable
         {
             // Changes noted from here on are left for the next refresh: what this one reads may predate them.
             (people, everyone) = (_changedPeople, _everyone);
+            _refreshing = true;
             (_changedPeople, _everyone, _changed) = ([], false, false);
         }
         try
@@ -117,6 +121,10 @@ public sealed class AreaResidents : IChangeObserver, IDisposable
                 _changed = true;
             }
             throw;
+        }
+        finally
+        {
+            _refreshing = false;
         }
     }
 
