@@ -7,7 +7,7 @@ public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
     bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
-    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null, bool AuditBatch = false)
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null, bool AuditBatch = false, int Port = 0, string? ServerAssembly = null)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -29,6 +29,10 @@ public sealed record BenchOptions(
           --only TEXT     with --throughput: only the RPCs whose name contains TEXT (e.g. "dense")
           --no-demo       with --throughput: skip the demo force (the national set only)
           --seconds N     with --throughput: seconds measured per RPC and concurrency, after 1 s warm-up (default 4)
+          --port N        with --throughput: the server listens on loopback port N and the Greeter on N+10
+                          (default: any free port), for a machine where each user has ports of their own
+          --server PATH   with --throughput: measure this build of OffenderMgmt.Server.dll (e.g. a branch's base,
+                          built apart) instead of the one built with the benchmark
           --instances N   with --throughput: audited reads and writes with 1 and with N (at most 2) server
                           instances on one PostgreSQL database instead (needs --connection-string;
                           makes a database offendermgmt_bench_instances there)
@@ -68,6 +72,8 @@ public sealed record BenchOptions(
                 "--throughput" => options with { Throughput = true },
                 "--national" => options with { National = true },
                 "--seconds" => options with { Seconds = Number() },
+                "--port" => options with { Port = Number() },
+                "--server" => options with { ServerAssembly = i + 1 < args.Length ? Path.GetFullPath(args[++i]) : throw new ArgumentException("--server needs the path of OffenderMgmt.Server.dll") },
                 "--profile" => options with { Profile = true },
                 "--provider" => options with { Provider = Enum.Parse<Server.Hosting.StorageProvider>(Text(), ignoreCase: true) },
                 "--connection-string" => options with { ConnectionString = Text() },

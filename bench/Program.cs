@@ -115,7 +115,7 @@ static async Task<int> Throughput(BenchOptions options, DatasetSpec spec, TextWr
     string? nationalPath = options.National ? (await NationalDataset.EnsureAsync(options.Store, spec, options.Rebuild, output, ct)).Path
         : File.Exists(national) ? national : null;
     var demo = await ThroughputBench.EnsureDemoAsync(output, ct);
-    var settings = new ThroughputBench.Settings(options.Seconds, WarmUpSeconds: 1, options.Profile, options.Only);
+    var settings = new ThroughputBench.Settings(options.Seconds, WarmUpSeconds: 1, options.Profile, options.Only, options.Port, options.ServerAssembly);
     output.WriteLine($"Throughput: h2load, 1 thread, {string.Join("/", ThroughputBench.InFlight)} calls in flight, {settings.Seconds} s each after {settings.WarmUpSeconds} s warm-up; " +
                      (nationalPath is null ? "demo force only (the national data set is not built: add --national)" : "demo force, then the national data set"));
     var greeter = await ThroughputBench.GreeterAsync(settings, output, ct);

@@ -26,11 +26,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Address => $"http://127.0.0.1:{Port}";
 
     public static ServerProcess Start(string serverAssembly, string connectionString, string dataDirectory, string logPath, IEnumerable<string> settings,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, int port = 0)
     {
         if (!File.Exists(serverAssembly))
             throw new FileNotFoundException($"The server is not built at {serverAssembly}; build the solution in the same configuration first.", serverAssembly);
-        var port = FreePort();
+        if (port == 0) port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(serverAssembly)!,

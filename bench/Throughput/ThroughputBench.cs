@@ -44,13 +44,16 @@ public static class ThroughputBench
 
     /// <param name="Profile">Also profile the server (perf, strace) during each RPC's run at 64 in flight.</param>
     /// <param name="Only">Only the RPCs whose name contains this (all when null).</param>
-    public sealed record Settings(int Seconds, int WarmUpSeconds, bool Profile, string? Only = null);
+    /// <param name="Port">The server's loopback port, the Greeter's this plus 10 (any free port when 0).</param>
+    /// <param name="ServerAssembly">Another build of the server to measure (the one built with the benchmark when null).</param>
+    public sealed record Settings(int Seconds, int WarmUpSeconds, bool Profile, string? Only = null, int Port = 0, string? ServerAssembly = null);
 
     /// <summary>The Greeter's calls a second at each concurrency: the denominator of every ratio.</summary>
     public static async Task<Dictionary<int, LoadResult>> GreeterAsync(Settings settings, TextWriter log, CancellationToken cancellationToken)
     {
         var work = WorkDirectory();
-        await using var greeter = ServerProcess.Start(BenchPaths.GreeterAssembly, "", work, Path.Combine(work, "greeter.log"), []);
+        await using var greeter = ServerProcess.Start(BenchPaths.GreeterAssembly, "", work, Path.Combine(work, "greeter.log"), [],
+            port: settings.Port == 0 ? 0 : settings.Port + 10);
         await greeter.WaitUntilListeningAsync(TimeSpan.FromMinutes(1), cancellationToken);
         var request = new Greeter.HelloRequest { Name = "bench" };
         using (var channel = GrpcChannel.ForAddress(greeter.Address))
@@ -104,11 +107,12 @@ public static class ThroughputBench
             var inputs = await PrepareAsync(copy, password, cancellationToken);
             var rows = new List<ThroughputRow>();
             var logPath = Path.Combine(work, $"server-{force}.log");
-            await using (var server = ServerProcess.Start(BenchPaths.ServerAssembly, BenchStore.Sqlite.ConnectionString(copy), work, logPath,
+            await using (var server = ServerProcess.Start(settings.ServerAssembly ?? BenchPaths.ServerAssembly, BenchStore.Sqlite.ConnectionString(copy), work, logPath,
                              ["--Auth:SearchesPerMinute=1000000", "--Logging:LogLevel:Default=Warning"],
                              // The JIT writes /tmp/perf-PID.map, so perf can name managed frames.
                              // (W^X double-mapping off, or perf sees only an anonymous "doublemapper" region).
-                             settings.Profile ? new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0" } : null))
+                             settings.Profile ? new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0" } : null,
+                             settings.Port))
             {
                 var started = Stopwatch.StartNew();
                 await server.WaitUntilListeningAsync(TimeSpan.FromMinutes(3), cancellationToken);

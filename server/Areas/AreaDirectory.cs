@@ -8,8 +8,12 @@ public sealed record AreaListing(Area Area, int ResidentCount);
 
 public sealed record AreaPage(IReadOnlyList<AreaListing> Areas, string NextPageToken);
 
-/// <summary>Lists and reads the force's areas with how many managed people live in each.</summary>
-public sealed class AreaDirectory(OffenderMgmtDb db)
+/// <summary>
+/// Lists and reads the force's areas with how many people live in each. One area (GetArea) is
+/// answered from memory: the stored row from the area index, the count from <see cref="AreaResidents"/>,
+/// both brought up to date with every commit first; a list (a search with paging) reads the database.
+/// </summary>
+public sealed class AreaDirectory(OffenderMgmtDb db, AreaIndexHolder areas, AreaResidents residents)
 {
     public async Task<AreaPage> ListAsync(string query, string districtCode, int requestedPageSize, string? pageToken, CancellationToken cancellationToken)
     {
@@ -50,10 +54,10 @@ public sealed class AreaDirectory(OffenderMgmtDb db)
         var v = new Validator();
         var trimmed = v.Required("code", code, 20);
         v.ThrowIfInvalid();
-        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == trimmed, cancellationToken)
-                   ?? throw new NotFoundException("area", trimmed);
-        var counts = await ResidentCountsAsync([area.Code], cancellationToken);
-        return new AreaListing(area, counts.GetValueOrDefault(area.Code));
+        // The count first: it catches up with the change log, which reloads the area index after a re-import.
+        var count = await residents.CountAsync(trimmed, cancellationToken);
+        var area = areas.Current.Stored(trimmed) ?? throw new NotFoundException("area", trimmed);
+        return new AreaListing(area, count);
     }
 
     private async Task<Dictionary<string, int>> ResidentCountsAsync(List<string> codes, CancellationToken cancellationToken) =>

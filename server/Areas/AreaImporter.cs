@@ -24,14 +24,15 @@ public sealed partial class AreaImporter(
 
         // Join the caller's transaction when there is one (the demo seeder imports and generates
         // as one unit); otherwise the import is its own transaction.
-        var (added, updated, removed, reclassified) = await db.InTransactionAsync(() => StoreAsync(definitions, index, now, cancellationToken), cancellationToken);
-        indexHolder.Replace(index);
+        var (added, updated, removed, reclassified, stored) = await db.InTransactionAsync(() => StoreAsync(definitions, index, now, cancellationToken), cancellationToken);
+        // The index in use keeps the stored rows (GetArea answers from them), not the file's shapes.
+        indexHolder.Replace(AreaIndex.OfStored(stored));
 
         LogImported(definitions.Count, added, updated, removed, reclassified);
         return new AreaImportResult(added, updated, removed, reclassified);
     }
 
-    private async Task<(int Added, int Updated, int Removed, int Reclassified)> StoreAsync(
+    private async Task<(int Added, int Updated, int Removed, int Reclassified, List<Area> Stored)> StoreAsync(
         IReadOnlyList<AreaDefinition> definitions, AreaIndex index, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // In turn with every write across instances, so no write files an address under the old
@@ -55,7 +56,8 @@ public sealed partial class AreaImporter(
 
         var reclassified = await ReclassifyAddressesAsync(index, cancellationToken);
         await ReclassifyZonesAsync(index, cancellationToken);
-        return (added, updated, existing.Count, reclassified);
+        var stored = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
+        return (added, updated, existing.Count, reclassified, stored);
     }
 
     /// <summary>The index in use now.</summary>
@@ -65,8 +67,7 @@ public sealed partial class AreaImporter(
     public async Task LoadIndexAsync(CancellationToken cancellationToken)
     {
         var areas = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
-        indexHolder.Replace(new AreaIndex(areas.Select(a =>
-            new AreaShape(a.Code, a.Name, a.DistrictCode, a.DistrictName, Geo.FromWkb(a.BoundaryWkb)))));
+        indexHolder.Replace(AreaIndex.OfStored(areas));
         LogLoaded(areas.Count);
     }
 

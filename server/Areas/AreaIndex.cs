@@ -9,6 +9,13 @@ namespace OffenderMgmt.Server.Areas;
 public sealed record AreaShape(string Code, string Name, string DistrictCode, string DistrictName, Geometry Boundary)
 {
     public IPreparedGeometry Prepared { get; } = PreparedGeometryFactory.Prepare(Boundary);
+
+    /// <summary>
+    /// The stored row (as read from the database, never changed: shared between calls), when the
+    /// index was loaded from the database; GetArea and GetBriefing answer from it instead of
+    /// reading the area per call (issue 13). Null in an index built from a file not yet stored.
+    /// </summary>
+    public Area? Stored { get; init; }
 }
 
 /// <summary>
@@ -63,6 +70,13 @@ public sealed class AreaIndex
             .ToList();
 
     public AreaShape? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>The stored area with this code, or null if there is none.</summary>
+    public Area? Stored(string code) => Find(code)?.Stored;
+
+    /// <summary>An index of the stored areas, each keeping its row (see <see cref="AreaShape.Stored"/>).</summary>
+    public static AreaIndex OfStored(IEnumerable<Area> areas) => new(areas.Select(a =>
+        new AreaShape(a.Code, a.Name, a.DistrictCode, a.DistrictName, Geo.FromWkb(a.BoundaryWkb)) { Stored = a }));
 }
 
 /// <summary>

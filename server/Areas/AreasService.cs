@@ -205,10 +205,16 @@ public sealed class AreasService(
             NorthEast = new V1.GeoPoint { Latitude = area.MaxLatitude, Longitude = area.MaxLongitude },
             ResidentCount = listing.ResidentCount,
         };
-        if (includeBoundary)
-            message.BoundaryGeojson = JsonSerializer.Serialize(Geo.FromWkb(area.BoundaryWkb), GeoJsonOptions);
+        if (includeBoundary) message.BoundaryGeojson = BoundaryGeoJson.GetValue(area, a => JsonSerializer.Serialize(Geo.FromWkb(a.BoundaryWkb), GeoJsonOptions));
         return message;
     }
+
+    /// <summary>
+    /// Each area row's boundary as GeoJSON, made once per row: GetArea and GetBriefing answer
+    /// from the area index's rows, which are shared and never changed (see <see cref="AreaShape.Stored"/>);
+    /// an entry goes with its row when a re-import replaces the index.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Area, string> BoundaryGeoJson = new();
 
     private static JsonSerializerOptions CreateGeoJsonOptions()
     {

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Common;
-using OffenderMgmt.Server.Persistence;
 
 namespace OffenderMgmt.Server.Geography;
 
@@ -16,17 +14,18 @@ public sealed record Briefing(Area Area, IReadOnlyList<BriefedPerson> Residents,
 /// is); and the people barred from it who live elsewhere. Lookups only: which beat an address or
 /// a zone belongs to was decided when it was written (DESIGN.md section 4).
 /// </summary>
-public sealed class BeatBriefings(OffenderMgmtDb db, BriefingPeople people, ZoneIndexHolder zones, ForceClock clock)
+public sealed class BeatBriefings(BriefingPeople people, ZoneIndexHolder zones, AreaIndexHolder areas, ForceClock clock)
 {
     public async Task<Briefing> GetAsync(string areaCode, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var code = v.Required("area_code", areaCode, 20);
         v.ThrowIfInvalid();
-        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, cancellationToken)
-                   ?? throw new NotFoundException("area", code, "area_code");
+        // The view first: catching up with the change log reloads the area index after a re-import.
+        var view = await people.CurrentAsync(cancellationToken);
+        var area = areas.Current.Stored(code) ?? throw new NotFoundException("area", code, "area_code");
 
-        var residentIds = (await people.CurrentAsync(cancellationToken)).LivingIn(code).Select(f => f.Person.Id).ToList();
+        var residentIds = view.LivingIn(code).Select(f => f.Person.Id).ToList();
         var index = await zones.CurrentAsync(cancellationToken);
         var touching = index.TouchingArea(code).Where(z => z.InDateOn(clock.Today)).ToList();
         var residents = residentIds.ToHashSet();

@@ -41,6 +41,9 @@ public sealed class BriefingFactsView : IDisposable, IChangeObserver
     private readonly Lock _gate = new();
     private Changes _changes = new();
     private volatile bool _changed;
+    // Set (before _changed is cleared) while a refresh applies the changes it took, so a reader
+    // that finds nothing left to take still waits for them rather than answer from before them.
+    private volatile bool _refreshing;
 
     /// <summary>What commits have changed since the last refresh.</summary>
     private sealed class Changes
@@ -91,7 +94,7 @@ public sealed class BriefingFactsView : IDisposable, IChangeObserver
     public async ValueTask<BriefingFactsView> CurrentAsync(CancellationToken cancellationToken)
     {
         await feed.CatchUpAsync(cancellationToken);
-        if (_built && !_changed) return this;
+        if (_built && !_changed && !_refreshing) return this;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
@@ -151,6 +154,7 @@ public sealed class BriefingFactsView : IDisposable, IChangeObserver
             // reads may predate them.
             taken = _changes;
             _changes = new Changes();
+            _refreshing = true;
             _changed = false;
         }
         var started = Stopwatch.GetTimestamp();
@@ -193,6 +197,10 @@ public sealed class BriefingFactsView : IDisposable, IChangeObserver
                 _changed = true;
             }
             throw;
+        }
+        finally
+        {
+            _refreshing = false;
         }
     }
 

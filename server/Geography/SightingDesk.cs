@@ -52,8 +52,6 @@ public sealed class SightingDesk(
     {
         var (lat, lon, when) = CheckPlaceAndTime(latitude, longitude, at, allowFutureDays: 0);
         var description = CheckCompany(with, withDescription);
-        // One connection for the check's few small queries, rather than one opened per query.
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var view = await briefingFacts.CurrentAsync(cancellationToken);
         return await JudgeAsync(personId, lat, lon, when, with.ToHashSet(), description, view, cancellationToken);
     }
@@ -142,16 +140,15 @@ public sealed class SightingDesk(
     {
         // Anyone managed or under a live order is in the briefing view, kept current on commit;
         // only someone with neither (so with no live condition to breach) is read from the database.
-        var person = view.Find(personId)?.Person
+        var facts = view.Find(personId);
+        var person = facts?.Person
                      ?? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
                      ?? throw new NotFoundException("person", personId.ToString(), "person_id");
         var local = clock.ToLocal(when).DateTime;
         var day = DateOnly.FromDateTime(local);
-        // One person has a few orders of a few conditions each: one joined query beats a split one.
-        var orders = await db.Orders.AsNoTracking().Include(o => o.Conditions)
-            .Where(o => o.PersonId == personId && o.ServedAt != null && o.ServedAt <= when && o.StartsOn <= day && (o.EndsOn == null || o.EndsOn >= day) &&
-                        (o.DischargedOn == null || o.DischargedOn > day) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Varied || o.Status == OrderStatus.Discharged || o.Status == OrderStatus.Expired))
-            .AsSingleQuery().ToListAsync(cancellationToken);
+        var orders = day == clock.Today
+            ? EnforceableOn(facts?.Orders ?? [], when, day).ToList()
+            : await EnforceableFromDatabaseAsync(personId, when, day, cancellationToken);
         var associateIds = orders.SelectMany(o => o.Conditions).OfType<NonAssociationCondition>().SelectMany(c => c.Associates).Select(a => a.PersonId).OfType<Guid>().Distinct().ToList();
         var names = await view.NamesOfAsync(associateIds, db, cancellationToken);
         var home = person.Address is { } a ? (a.Latitude, a.Longitude) : ((double, double)?)null;
@@ -159,6 +156,40 @@ public sealed class SightingDesk(
         var findings = SightingJudge.Judge(orders, new SightingFacts(lat, lon, local, with, description), id => names.GetValueOrDefault(id, "a named person"), home);
         var verdict = SightingJudge.Overall(findings);
         return new SightingCheck(person, areas.Current.Classify(lat, lon), findings, verdict, Summary(person, verdict, findings));
+    }
+
+    /// <summary>
+    /// The orders a sighting at <paramref name="when"/> (local day <paramref name="day"/>) can
+    /// breach: served by then, begun, not ended or discharged by that day, in the order the
+    /// briefing view keeps them (type, then id; conditions by date added, then id).
+    /// </summary>
+    internal static IEnumerable<Order> EnforceableOn(IEnumerable<Order> orders, DateTimeOffset when, DateOnly day) =>
+        orders.Where(o => o.ServedAt != null && o.ServedAt <= when && o.StartsOn <= day && (o.EndsOn == null || o.EndsOn >= day) &&
+                          (o.DischargedOn == null || o.DischargedOn > day) && o.Status is OrderStatus.Active or OrderStatus.Varied or OrderStatus.Discharged or OrderStatus.Expired);
+
+    /// <summary>
+    /// A sighting today is judged from the briefing view's live orders (issue 13: no query per
+    /// check). That is exact for today: the view holds every order not discharged or expired with
+    /// its conditions not removed, and an order discharged (OrderBook.DischargeAsync refuses a
+    /// future date), expired (only once its end date has passed) or a condition removed (a
+    /// variation refuses a future date) can no longer bind today. A sighting on another day
+    /// (reported late, or a few minutes ahead across midnight) needs the orders as they stood
+    /// then, so reads them here; the same filter and order as <see cref="EnforceableOn"/>.
+    /// </summary>
+    internal async Task<List<Order>> EnforceableFromDatabaseAsync(Guid personId, DateTimeOffset when, DateOnly day, CancellationToken cancellationToken)
+    {
+        // One person has a few orders of a few conditions each: one joined query beats a split one.
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Conditions)
+            .Where(o => o.PersonId == personId && o.ServedAt != null && o.ServedAt <= when && o.StartsOn <= day && (o.EndsOn == null || o.EndsOn >= day) &&
+                        (o.DischargedOn == null || o.DischargedOn > day) && (o.Status == OrderStatus.Active || o.Status == OrderStatus.Varied || o.Status == OrderStatus.Discharged || o.Status == OrderStatus.Expired))
+            .AsSingleQuery().ToListAsync(cancellationToken);
+        foreach (var order in orders)
+        {
+            var sorted = order.Conditions.OrderBy(c => c.AddedOn).ThenBy(c => c.Id).ToList();
+            order.Conditions.Clear();
+            order.Conditions.AddRange(sorted);
+        }
+        return orders.OrderBy(o => o.Type).ThenBy(o => o.Id).ToList();
     }
 
     public async Task<SightingRecorded> RecordAsync(

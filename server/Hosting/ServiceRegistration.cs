@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddOffenderMgmtDb(storage.Provider, storage.ResolveConnectionString(demo.Enabled));
 
         services.AddSingleton<AreaIndexHolder>();
+        services.AddSingleton<AreaResidents>();
         services.AddScoped<AreaImporter>();
         services.AddScoped<AreaDirectory>();
         services.AddScoped<PeopleDirectory>();

@@ -121,6 +121,56 @@ public sealed class ViewsAcrossInstancesTests(ViewsFixture fixture, ITestOutputH
     }
 
     [PostgresFact]
+    public async Task A_condition_added_through_A_is_in_the_next_verdict_on_the_other_instances()
+    {
+        // Issue 13: CheckSighting judges on the briefing view's orders, so it must follow every instance's commits.
+        var person = await A.CaseOf("demo.manager", skip: 42);
+        var manager = await A.OfficerOfAccount("demo.manager");
+        var spot = new GeoPoint { Latitude = 51.8990, Longitude = -0.4330 };
+        var order = await A.ServedAsync(OrderRequests.Shpo(person, manager, OrderRequests.Travel()), manager);
+        var sighting = new CheckSightingRequest { PersonId = person.ToString(), Point = spot };
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal(Verdict.NoBreach, (await new Areas.AreasClient(await instance.Officer()).CheckSightingAsync(sighting)).Verdict);
+
+        var orders = new Orders.OrdersClient(await A.As("demo.service"));
+        order = await orders.VaryOrderAsync(new VaryOrderRequest
+        {
+            Id = order.Id, ExpectedVersion = order.Version, AddConditions = { OrderRequests.Circle(spot.Latitude, spot.Longitude, 150, "Views test zone") },
+        });
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal(Verdict.Breach, (await new Areas.AreasClient(await instance.Officer()).CheckSightingAsync(sighting)).Verdict);
+
+        var zone = order.Conditions.Single(c => c.KindCase == Condition.KindOneofCase.ExclusionZone);
+        await orders.VaryOrderAsync(new VaryOrderRequest { Id = order.Id, ExpectedVersion = order.Version, RemoveConditionIds = { zone.Id } });
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal(Verdict.NoBreach, (await new Areas.AreasClient(await instance.Officer()).CheckSightingAsync(sighting)).Verdict);
+    }
+
+    [PostgresFact]
+    public async Task A_resident_added_or_moved_through_A_is_counted_by_GetArea_on_every_instance_in_its_next_answer()
+    {
+        // Issue 13: GetArea counts residents from memory, so it must follow every instance's commits.
+        async Task<int> Count(ServerFactory instance, string ward) =>
+            (await new Areas.AreasClient(await instance.Officer("briefing")).GetAreaAsync(new GetAreaRequest { Code = Ward(ward) })).ResidentCount;
+        async Task<int> Stored(string ward)
+        {
+            var code = Ward(ward);
+            return await A.WithDb(db => db.People.CountAsync(p => p.Address != null && p.Address.AreaCode == code));
+        }
+        var before = (Leagrave: await Count(Instances.C, "Leagrave"), Barnfield: await Count(Instances.C, "Barnfield"));
+        await Count(Instances.B, "Leagrave");
+
+        var person = await NewManagedResident("Counted", "Leagrave");
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal((before.Leagrave + 1, before.Barnfield), (await Count(instance, "Leagrave"), await Count(instance, "Barnfield")));
+
+        await MoveThroughA(person, "Barnfield");
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal((before.Leagrave, before.Barnfield + 1), (await Count(instance, "Leagrave"), await Count(instance, "Barnfield")));
+        Assert.Equal((before.Leagrave, before.Barnfield + 1), (await Stored("Leagrave"), await Stored("Barnfield")));
+    }
+
+    [PostgresFact]
     public async Task An_alert_raised_through_A_reaches_a_watcher_on_B_without_waiting_for_the_heartbeat()
     {
         var person = await A.CaseOf("demo.manager", skip: 41);
