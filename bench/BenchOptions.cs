@@ -7,7 +7,8 @@ public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
     bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
-    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null)
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null,
+    int? DrainPid = null, string? LockoutAccount = null)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -35,6 +36,10 @@ public sealed record BenchOptions(
           --check URL,URL the multi-instance scenarios, from outside, against two running instances of the
                           demo (deploy/two-instances.sh), printing PASS or FAIL for each
           --ca PATH       with --check: trust the servers' certificate issued by the CA in this PEM file
+          --lockout-account NAME
+                          with --check: lock this demo account out with wrong passwords through A and B
+                          (it stays locked for Auth:LockoutDuration, 15 min by default)
+          --drain-pid PID with --check: last, SIGTERM the second instance (this process id) and check its drain
           --provider sqlite|postgres
                           the engine (default sqlite: a file under .bench-data/)
           --connection-string "Host=...;Port=...;Username=..."
@@ -75,6 +80,8 @@ public sealed record BenchOptions(
                 "--instances" => options with { Instances = Number() },
                 "--check" => options with { Check = Text() },
                 "--ca" => options with { CertificateAuthority = Text() },
+                "--lockout-account" => options with { LockoutAccount = Text() },
+                "--drain-pid" => options with { DrainPid = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -31,7 +31,7 @@ output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount}
 output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
 if (options.Check is { } check)
     return await InstancesCheck.RunAsync(check.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
-        options.CertificateAuthority, output, ct);
+        options.CertificateAuthority, options.DrainPid, options.LockoutAccount, output, ct);
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
 if (options.Throughput) return await Throughput(options, spec, output, ct);
 var store = options.Store;
