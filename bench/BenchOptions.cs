@@ -8,7 +8,7 @@ public sealed record BenchOptions(
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
     bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
     Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null,
-    int? DrainPid = null, string? LockoutAccount = null)
+    int? DrainPid = null, string? LockoutAccount = null, int WriteLoad = 0)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -40,6 +40,9 @@ public sealed record BenchOptions(
                           with --check: lock this demo account out with wrong passwords through A and B
                           (it stays locked for Auth:LockoutDuration, 15 min by default)
           --drain-pid PID with --check: last, SIGTERM the second instance (this process id) and check its drain
+          --write-load N  with --check: instead of the checks, N writes one after another through A and B, each
+                          retried by request id on the other instance until answered (for a database failover),
+                          then checks none acknowledged was lost or doubled
           --provider sqlite|postgres
                           the engine (default sqlite: a file under .bench-data/)
           --connection-string "Host=...;Port=...;Username=..."
@@ -82,6 +85,7 @@ public sealed record BenchOptions(
                 "--ca" => options with { CertificateAuthority = Text() },
                 "--lockout-account" => options with { LockoutAccount = Text() },
                 "--drain-pid" => options with { DrainPid = Number() },
+                "--write-load" => options with { WriteLoad = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

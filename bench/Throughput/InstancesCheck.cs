@@ -58,6 +58,92 @@ public sealed class InstancesCheck
         return check._failures == 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// Writes for a database failover (deploy/patroni-demo.sh): creates <paramref name="writes"/>
+    /// people one after another, alternately through A and B, each with its own request id;
+    /// a write that fails is sent again with the same id, to the other instance, until one
+    /// answers (for up to two minutes). Then every acknowledged person must be there once.
+    /// Prints how long writes were refused and whether any acknowledged write was lost or doubled.
+    /// </summary>
+    public static async Task<int> WriteLoadAsync(IReadOnlyList<Uri> addresses, string? certificateAuthority, int writes, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (addresses.Count != 2) throw new ArgumentException("--write-load needs two instances' addresses, comma-separated");
+        var channels = addresses.Select(address =>
+        {
+            var handler = new SocketsHttpHandler();
+            if (certificateAuthority is not null) handler.TrustingAuthority(certificateAuthority);
+            return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+        }).ToList();
+        var check = new InstancesCheck(channels[0], channels[1], output, cancellationToken);
+        try
+        {
+            return await check.WriteLoadAsync(writes);
+        }
+        finally
+        {
+            foreach (var channel in channels) channel.Dispose();
+        }
+    }
+
+    private async Task<int> WriteLoadAsync(int writes)
+    {
+        var family = $"Failover{Random.Shared.Next(100_000, 999_999)}";
+        var acknowledged = new List<string>();
+        var retried = 0;
+        var longestGap = TimeSpan.Zero;
+        var errors = new Dictionary<string, int>(StringComparer.Ordinal);
+        var started = Stopwatch.GetTimestamp();
+        for (var n = 0; n < writes; n++)
+        {
+            var request = new V1.CreatePersonRequest
+            {
+                RequestId = $"failover-{Guid.NewGuid():N}",
+                Person = new V1.PersonInput { Name = new V1.PersonName { FamilyName = family, GivenName = $"W{n}" } },
+            };
+            var first = Stopwatch.GetTimestamp();
+            for (var attempt = 0; ; attempt++)
+            {
+                var channel = (n + attempt) % 2 == 0 ? _a : _b;
+                try
+                {
+                    var person = await new V1.People.PeopleClient(channel).CreatePersonAsync(request,
+                        (await As("demo.service", "case-management", channel)).WithDeadline(DateTime.UtcNow.AddSeconds(10)));
+                    acknowledged.Add(person.Id);
+                    break;
+                }
+                catch (Exception e) when (e is RpcException or HttpRequestException && Stopwatch.GetElapsedTime(first) < TimeSpan.FromMinutes(2))
+                {
+                    var what = e is RpcException r ? $"{r.StatusCode}/{Reason(r)}" : e.GetType().Name;
+                    errors[what] = errors.GetValueOrDefault(what) + 1;
+                    retried++;
+                    if (e is RpcException { StatusCode: StatusCode.Unauthenticated }) _tokens.Clear();
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), _cancellationToken);  // pacing retries, not a test wait
+                }
+            }
+            var gap = Stopwatch.GetElapsedTime(first);
+            if (gap > longestGap) longestGap = gap;
+            if (n % 50 == 0) _output.WriteLine($"  {n} writes acknowledged ({Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s)");
+        }
+        var stored = new List<string>();
+        var page = "";
+        do
+        {
+            var search = await new V1.People.PeopleClient(_a).SearchPeopleAsync(new V1.SearchPeopleRequest { Name = family, PageSize = 100, PageToken = page }, await As("demo.manager", "case-management"));
+            stored.AddRange(search.People.Where(p => p.Name.FamilyName == family).Select(p => p.Id));
+            page = search.NextPageToken;
+        }
+        while (page.Length > 0);
+        var lost = acknowledged.Except(stored).Count();
+        var doubled = stored.Count - stored.Distinct().Count() + stored.Except(acknowledged).Count();
+        _output.WriteLine($"{writes} writes in {Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s; {retried} attempts refused and retried by request id " +
+            $"({(errors.Count == 0 ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")))}); longest wait for one write {longestGap.TotalSeconds:N1} s");
+        var passed = lost == 0 && doubled == 0 && acknowledged.Count == writes;
+        _output.WriteLine($"{(passed ? "PASS" : "FAIL")}  failover writes: {acknowledged.Count} acknowledged, {stored.Count} stored, {lost} lost, {doubled} doubled or unacknowledged");
+        var (intact, chain) = await ChainVerifies(_a, "A");
+        _output.WriteLine($"{(intact ? "PASS" : "FAIL")}  audit chain: {chain}");
+        return passed && intact ? 0 : 1;
+    }
+
     private async Task RunAllAsync(int? drainPid, string? lockoutAccount)
     {
         await Check("one identity", OneIdentity);
