@@ -37,13 +37,7 @@ public sealed class InstancesCheck
     public static async Task<int> RunAsync(IReadOnlyList<Uri> addresses, string? certificateAuthority, int? drainPid, string? lockoutAccount,
         TextWriter output, CancellationToken cancellationToken)
     {
-        if (addresses.Count != 2) throw new ArgumentException("--check needs two instances' addresses, comma-separated");
-        var channels = addresses.Select(address =>
-        {
-            var handler = new SocketsHttpHandler();
-            if (certificateAuthority is not null) handler.TrustingAuthority(certificateAuthority);
-            return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
-        }).ToList();
+        var channels = Channels(addresses, certificateAuthority);
         output.WriteLine($"A = {addresses[0]}, B = {addresses[1]}");
         var check = new InstancesCheck(channels[0], channels[1], output, cancellationToken);
         try
@@ -67,13 +61,7 @@ public sealed class InstancesCheck
     /// </summary>
     public static async Task<int> WriteLoadAsync(IReadOnlyList<Uri> addresses, string? certificateAuthority, int writes, TextWriter output, CancellationToken cancellationToken)
     {
-        if (addresses.Count != 2) throw new ArgumentException("--write-load needs two instances' addresses, comma-separated");
-        var channels = addresses.Select(address =>
-        {
-            var handler = new SocketsHttpHandler();
-            if (certificateAuthority is not null) handler.TrustingAuthority(certificateAuthority);
-            return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
-        }).ToList();
+        var channels = Channels(addresses, certificateAuthority);
         var check = new InstancesCheck(channels[0], channels[1], output, cancellationToken);
         try
         {
@@ -466,6 +454,18 @@ public sealed class InstancesCheck
     }
 
     // ---- helpers: public RPCs only ----
+
+    /// <summary>A channel to each of the two instances, trusting the given CA if any.</summary>
+    private static List<GrpcChannel> Channels(IReadOnlyList<Uri> addresses, string? certificateAuthority)
+    {
+        if (addresses.Count != 2) throw new ArgumentException("--check needs two instances' addresses, comma-separated");
+        return addresses.Select(address =>
+        {
+            var handler = new SocketsHttpHandler();
+            if (certificateAuthority is not null) handler.TrustingAuthority(certificateAuthority);
+            return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+        }).ToList();
+    }
 
     private async Task<V1.GeoPoint> Centre(string wardName)
     {
