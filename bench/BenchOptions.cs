@@ -7,7 +7,8 @@ public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
     bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
-    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null, bool AuditBatch = false, int Port = 0, string? ServerAssembly = null)
+    Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null,
+    bool AuditBatch = false, int Port = 0, string? ServerAssembly = null, int? DrainPid = null, string? LockoutAccount = null, int WriteLoad = 0)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
@@ -40,6 +41,13 @@ public sealed record BenchOptions(
                           demo (deploy/two-instances.sh), printing PASS or FAIL for each
           --ca PATH       with --check: trust the servers' certificate issued by the CA in this PEM file
           --audit-batch   the audit writer's batch alone, in process: through EF and with its own inserts (CPU per batch)
+          --lockout-account NAME
+                          with --check: lock this demo account out with wrong passwords through A and B
+                          (it stays locked for Auth:LockoutDuration, 15 min by default)
+          --drain-pid PID with --check: last, SIGTERM the second instance (this process id) and check its drain
+          --write-load N  with --check: instead of the checks, N writes one after another through A and B, each
+                          retried by request id on the other instance until answered (for a database failover),
+                          then checks none acknowledged was lost or doubled
           --provider sqlite|postgres
                           the engine (default sqlite: a file under .bench-data/)
           --connection-string "Host=...;Port=...;Username=..."
@@ -83,6 +91,9 @@ public sealed record BenchOptions(
                 "--check" => options with { Check = Text() },
                 "--ca" => options with { CertificateAuthority = Text() },
                 "--audit-batch" => options with { AuditBatch = true },
+                "--lockout-account" => options with { LockoutAccount = Text() },
+                "--drain-pid" => options with { DrainPid = Number() },
+                "--write-load" => options with { WriteLoad = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

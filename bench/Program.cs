@@ -29,9 +29,12 @@ var output = Console.Out;
 
 output.WriteLine($"OffenderMgmt national benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsRelease() ? "Release" : "DEBUG BUILD: figures not representative")}");
 output.WriteLine($"Load average at start: {LoadAverage()} (other work on the machine inflates the tails; see docs/benchmarks.md)");
+if (options.Check is { } targets && options.WriteLoad > 0)
+    return await InstancesCheck.WriteLoadAsync(targets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
+        options.CertificateAuthority, options.WriteLoad, output, ct);
 if (options.Check is { } check)
     return await InstancesCheck.RunAsync(check.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
-        options.CertificateAuthority, output, ct);
+        options.CertificateAuthority, options.DrainPid, options.LockoutAccount, output, ct);
 var spec = new DatasetSpec(options.People, options.Orders, options.Zones, options.Seed);
 if (options.Throughput) return await Throughput(options, spec, output, ct);
 if (options.AuditBatch)

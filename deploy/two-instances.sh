@@ -4,10 +4,13 @@
 # self-signed certificate made here, the demo force seeded once (under the start-up lock).
 #
 #   deploy/two-instances.sh start [--connection-string "Host=127.0.0.1;Port=5432;Username=postgres"] [--ports "5338 5348"] [--plaintext]
+#                                 [--listen-connection-string "Host=127.0.0.1;Port=5432;Username=postgres"]
 #   deploy/two-instances.sh status
 #   deploy/two-instances.sh stop            # SIGTERM each (graceful drain), waits for both to exit
 #
-# The PostgreSQL server must be running and the user allowed to create a database; the database
+# Behind pgbouncer in transaction pooling (deploy/pgbouncer-demo.sh), give the pooler as
+# --connection-string and PostgreSQL itself as --listen-connection-string (the change listener's
+# LISTEN needs a session of its own). The PostgreSQL server must be running and the user allowed to create a database; the database
 # (offendermgmt_two by default: --database NAME) is created by the first instance to start.
 # Everything this script makes (logs, pids, key, certificate) is kept in $STATE (default
 # .two-instances/ in the repository); "stop" leaves it for reading, "start" begins afresh.
@@ -16,6 +19,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${STATE:-$ROOT/.two-instances}
 CONNECTION="Host=127.0.0.1;Port=5432;Username=postgres"
+LISTEN_CONNECTION=""
 DATABASE=offendermgmt_two
 PORTS="5338 5348"
 TLS=1
@@ -24,6 +28,7 @@ COMMAND=${1:-}
 while [ $# -gt 0 ]; do
   case "$1" in
     --connection-string) CONNECTION=$2; shift 2 ;;
+    --listen-connection-string) LISTEN_CONNECTION=$2; shift 2 ;;
     --database) DATABASE=$2; shift 2 ;;
     --ports) PORTS=$2; shift 2 ;;
     --plaintext) TLS=0; shift ;;
@@ -41,7 +46,8 @@ start() {
 
   # One identity: every instance signs and checks tokens with the same key (Auth:SigningKey).
   openssl rand -base64 32 >"$STATE/signing.key"
-  local scheme=http tls_args=()
+  local scheme=http tls_args=() listen_args=()
+  [ -n "$LISTEN_CONNECTION" ] && listen_args=("--Storage:ListenConnectionString=$LISTEN_CONNECTION;Database=$DATABASE")
   if [ "$TLS" = 1 ]; then
     # A self-signed certificate for localhost/127.0.0.1; clients trust it with --ca "$STATE/server.crt".
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 \
@@ -61,7 +67,7 @@ start() {
       "--Storage:ConnectionString=$CONNECTION;Database=$DATABASE" \
       "--Storage:DataDirectory=$STATE/instance$i" \
       "--Auth:SigningKey=$(cat "$STATE/signing.key")" \
-      "${tls_args[@]}" --urls "$scheme://127.0.0.1:$port" \
+      "${tls_args[@]}" "${listen_args[@]}" --urls "$scheme://127.0.0.1:$port" \
       >"$STATE/instance$i.log" 2>&1 </dev/null &
     echo "$! $port" >>"$STATE/pids"
     echo "instance $i: pid $!, $scheme://127.0.0.1:$port, log $STATE/instance$i.log"

@@ -9,6 +9,7 @@ namespace OffenderMgmt.Server.Hosting;
 /// Administration from the server's command line, against the same database the server uses:
 /// <code>
 /// accounts add USERNAME --role ROLE [--officer COLLAR] [--name "Display Name"] [--scopes "orders:write orders:read-own"]   (password from stdin)
+/// accounts scopes USERNAME --set "orders:write,orders:read-own"   (a service account's scopes, replaced; audited)
 /// accounts disable USERNAME | accounts enable USERNAME | accounts list
 /// import-areas FILE.geojson [--code-property P --name-property P --district-code-property P --district-name-property P]
 /// migrate
@@ -48,6 +49,7 @@ public static class AdminCommand
             return (words.ElementAtOrDefault(0), words.ElementAtOrDefault(1)) switch
             {
                 ("accounts", "add") => await AddAccountAsync(scope.ServiceProvider, words, args),
+                ("accounts", "scopes") => await SetScopesAsync(scope.ServiceProvider, words, args),
                 ("accounts", "disable") => await SetDisabledAsync(scope.ServiceProvider, words, disabled: true),
                 ("accounts", "enable") => await SetDisabledAsync(scope.ServiceProvider, words, disabled: false),
                 ("accounts", "list") => await ListAccountsAsync(db),
@@ -95,6 +97,16 @@ public static class AdminCommand
         if (role == Role.Service && account.Scopes.Length == 0)
             Console.WriteLine($"Note: a service account without scopes reads and writes no personal data. Scopes: {string.Join(", ", ServiceScopes.All.Select(s => s.Name))}.");
         Console.WriteLine($"Created account '{account.Username}' ({account.Role.ToClaim()}{(account.Scopes.Length > 0 ? $"; scopes {account.Scopes}" : "")}).");
+        return 0;
+    }
+
+    private static async Task<int> SetScopesAsync(IServiceProvider services, List<string> words, string[] args)
+    {
+        if (words.Count < 3 || Option(args, "--set") is not { } scopes) return Usage();
+        // The audit entry names the operating-system user who ran the command.
+        var (account, before) = await services.GetRequiredService<AccountService>()
+            .SetScopesAsync(words[2], scopes, $"admin-command:{Environment.UserName}", CancellationToken.None);
+        Console.WriteLine($"Account '{account.Username}': scopes '{before}' are now '{account.Scopes}' (other running instances apply it within Auth:AccountStatusLifetime).");
         return 0;
     }
 
@@ -180,6 +192,8 @@ public static class AdminCommand
                   (reads the password from standard input; at least 12 characters;
                    --scopes for a service account, e.g. "orders:write orders:read-own people:match";
                    the README lists every scope)
+              accounts scopes USERNAME --set "S1,S2"
+                  (replaces a service account's scopes; --set "" removes them all; audited)
               accounts disable USERNAME
               accounts enable USERNAME
               accounts list

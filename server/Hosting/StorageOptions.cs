@@ -46,6 +46,13 @@ public sealed class StorageOptions
     /// </summary>
     public bool ListenForChanges { get; set; } = true;
 
+    /// <summary>
+    /// PostgreSQL: where the change listener connects, when not <see cref="ConnectionString"/>.
+    /// LISTEN needs a session of its own, which pgbouncer in transaction (or statement) pooling
+    /// cannot give: behind such a pooler, point this straight at PostgreSQL (same database).
+    /// </summary>
+    public string? ListenConnectionString { get; set; }
+
     public string ResolveDirectory(bool demo)
     {
         var root = string.IsNullOrWhiteSpace(DataDirectory)

@@ -83,21 +83,24 @@ public sealed class TlsOptionsValidator(IConfiguration configuration, IOptions<S
         }
 
         var database = storage.Value;
-        if (database.Provider == StorageProvider.Postgres && !string.IsNullOrWhiteSpace(database.ConnectionString) && !options.AllowPlaintext)
+        if (database.Provider != StorageProvider.Postgres || options.AllowPlaintext) return;
+        // The listener's own connection (Storage:ListenConnectionString) leaves the machine too.
+        foreach (var (setting, connectionString) in new[] { ("ConnectionString", database.ConnectionString), ("ListenConnectionString", database.ListenConnectionString) })
         {
+            if (string.IsNullOrWhiteSpace(connectionString)) continue;
             NpgsqlConnectionStringBuilder builder;
             try
             {
-                builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+                builder = new NpgsqlConnectionStringBuilder(connectionString);
             }
             catch (ArgumentException)
             {
-                return;  // the storage checks and the first connection report it
+                continue;  // the storage checks and the first connection report it
             }
             var remote = (builder.Host ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(h => h.Split(':')[0]).Where(h => !h.StartsWith('/') && !IsLoopback(h)).ToList();
             if (remote.Count > 0 && builder.SslMode is not (SslMode.Require or SslMode.VerifyCA or SslMode.VerifyFull))
-                check.Fail(nameof(options.AllowPlaintext), $"is false, so Storage:ConnectionString must use SSL Mode=VerifyFull (or Require) to reach PostgreSQL on {string.Join(", ", remote)}");
+                check.Fail(nameof(options.AllowPlaintext), $"is false, so Storage:{setting} must use SSL Mode=VerifyFull (or Require) to reach PostgreSQL on {string.Join(", ", remote)}");
         }
     }
 

@@ -129,6 +129,39 @@ public sealed class AccountService(
         return account;
     }
 
+    /// <summary>
+    /// Replaces a service account's scopes (issue 19: scopes can change after creation), with
+    /// an audit entry in the same transaction naming who changed them, from what to what. The
+    /// account's next call on this instance uses them; other instances see them within
+    /// <see cref="AuthOptions.AccountStatusLifetime"/> (scopes are read from the account, not the token).
+    /// </summary>
+    public async Task<(UserAccount Account, string Before)> SetScopesAsync(string username, string scopes, string changedBy, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var scopeSet = ServiceScopes.Parse(scopes, v);
+        v.ThrowIfInvalid();
+        var name = Normalise(username);
+        var (account, before) = await db.InTransactionAsync(async () =>
+        {
+            // In turn with every other write across instances, since the audit entry joins the chain.
+            await Audit.AuditChainLock.TakeAsync(db, cancellationToken);
+            var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.Username == name, cancellationToken)
+                          ?? throw new NotFoundException("account", name);
+            if (account.Role != Role.Service)
+                throw new RuleViolationException("SCOPES_FOR_SERVICES", $"'{name}' is a {account.Role.ToClaim()} account: scopes are only for service accounts.");
+            var before = account.Scopes;
+            account.Scopes = ServiceScopes.ToText(scopeSet);
+            await Audit.AuditLog.AppendAsync(db, new Audit.AuditRecord(clock.Now, changedBy, null, Role.Admin.ToClaim(), "accounts scopes",
+                Audit.AuditAction.Update, [account.Id.ToString()], "service account scopes changed",
+                $"OK: scopes '{before}' -> '{account.Scopes}'"), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return (account, before);
+        }, cancellationToken);
+        // Committed: the account's next call looks again.
+        statuses.Forget(account.Id);
+        return (account, before);
+    }
+
     public static string Normalise(string username) => username.Trim().ToLowerInvariant();
 
     // A real hash of a random password, so an unknown username costs the same as a known one.

@@ -48,6 +48,8 @@ public sealed class AuthOptions
     public string RoleClaim { get; set; } = "role";
     /// <summary>The claim carrying the officer's collar number, to tie a token to an officer.</summary>
     public string CollarNumberClaim { get; set; } = "collar_number";
+    /// <summary>The claim carrying a service's scopes (space-separated, or an array); "scope" and "scp" are read as well.</summary>
+    public string ScopeClaim { get; set; } = "scope";
 
     public bool IsExternal => string.Equals(Mode, "External", StringComparison.OrdinalIgnoreCase);
 }

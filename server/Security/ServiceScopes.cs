@@ -96,13 +96,30 @@ public static class ServiceScopes
     public static IReadOnlySet<string> FromClaim(string? claim) =>
         (claim ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Microsoft's short scope claim (Entra ID access tokens), and the long name .NET's inbound claim mapping gives it.</summary>
+    public const string MicrosoftScopeClaim = "scp";
+    public const string MappedMicrosoftScopeClaim = "http://schemas.microsoft.com/identity/claims/scope";
+
+    /// <summary>
+    /// An external identity provider's scopes: every value of the configured claim and of the
+    /// standard <c>scope</c> (RFC 8693 s.4.2: space-separated) and Microsoft's <c>scp</c>
+    /// claims, whether one space-separated string or a JSON array (one claim per element).
+    /// </summary>
+    public static IReadOnlySet<string> FromClaims(System.Security.Claims.ClaimsPrincipal user, string scopeClaim)
+    {
+        string[] names = [scopeClaim, TokenIssuer.ScopeClaim, MicrosoftScopeClaim, MappedMicrosoftScopeClaim];
+        return user.Claims.Where(c => names.Contains(c.Type, StringComparer.Ordinal))
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The refusal a service gets for a call none of its scopes opens.</summary>
     public static AccessDeniedException Refusal(string fullMethod, IReadOnlySet<string> held, string? why = null)
     {
         var opening = Opening(fullMethod).ToList();
         var needs = opening.Count == 0 ? "no service scope opens it" : $"it needs scope {string.Join(" or ", opening)}";
         var has = held.Count == 0 ? "none" : ToText(held);
-        return new AccessDeniedException(why ?? $"A service account calls only what its scopes allow: {needs}; this account's scopes: {has}. Scopes are set when the account is created.",
+        return new AccessDeniedException(why ?? $"A service account calls only what its scopes allow: {needs}; this account's scopes: {has}. Scopes are set when the account is created and changed with the server's `accounts scopes` command.",
             ErrorReason.ScopeRequired);
     }
 

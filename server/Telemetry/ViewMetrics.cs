@@ -17,16 +17,29 @@ public sealed class ViewMetrics
     public const string Refresh = "refresh";
 
     private readonly Histogram<double> _reload;
+    private readonly Meter _meter;
+    private int _listenerObserved;
     private readonly ConcurrentDictionary<string, Staleness> _staleness = new(StringComparer.Ordinal);
 
     public ViewMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(TelemetryNames.Meter);
+        var meter = _meter = meters.Create(TelemetryNames.Meter);
         _reload = meter.CreateHistogram("offendermgmt.view.reload.duration", "s",
             "Time to build a view or apply committed changes to it",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.DurationBuckets });
         meter.CreateObservableGauge("offendermgmt.view.staleness", Observe, "s",
             "Seconds since the oldest committed change a view has not applied yet (0: current)");
+    }
+
+    /// <summary>
+    /// The change listener's connection (issue 15): 1 while it LISTENs, 0 while it is lost (the
+    /// views are then marked stale and rebuild in full once it is back). Registered once.
+    /// </summary>
+    public void ObserveListener(Func<bool> connected)
+    {
+        if (Interlocked.Exchange(ref _listenerObserved, 1) == 1) return;
+        _meter.CreateObservableGauge("offendermgmt.changes.listener.connected", () => connected() ? 1 : 0, null,
+            "1 while this instance listens for other instances' commits; 0 while that connection is lost");
     }
 
     /// <summary>The staleness of a view (one per view), which the gauge reads at each collection.</summary>

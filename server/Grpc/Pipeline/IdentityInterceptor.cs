@@ -27,8 +27,12 @@ public sealed class IdentityInterceptor(AccountStatuses statuses, IOptions<AuthO
         var subject = user.FindFirst("name")?.Value ?? user.FindFirst(TokenIssuer.AccountClaim)?.Value ?? "unknown";
         Guid? officer = Guid.TryParse(user.FindFirst(TokenIssuer.OfficerClaim)?.Value, out var id) ? id : null;
 
+        IReadOnlySet<string>? scopes = null;
         if (auth.IsExternal)
         {
+            // The identity provider's scopes: its scope claim (Auth:ScopeClaim), or the standard
+            // "scope" / Microsoft's "scp" (issue 19).
+            if (role == Role.Service) scopes = ServiceScopes.FromClaims(user, auth.ScopeClaim);
             var collar = user.FindFirst(auth.CollarNumberClaim)?.Value;
             if (officer is null && collar is { Length: > 0 })
             {
@@ -40,10 +44,12 @@ public sealed class IdentityInterceptor(AccountStatuses statuses, IOptions<AuthO
         {
             // A disabled account stops working at once, not when its token runs out.
             var accountId = Guid.TryParse(user.FindFirst(TokenIssuer.AccountClaim)?.Value, out var a) ? a : Guid.Empty;
-            if (!await statuses.IsActiveAsync(accountId, context.CancellationToken))
+            var status = await statuses.StatusAsync(accountId, context.CancellationToken);
+            if (!status.Active)
                 throw new UnauthenticatedException("This account is disabled or no longer exists. Ask an administrator.", ErrorReason.AccountDisabled);
+            // The account's scopes as they are now, not as they were when the token was issued.
+            if (role == Role.Service) scopes = status.Scopes;
         }
-        var scopes = role == Role.Service ? ServiceScopes.FromClaim(user.FindFirst(TokenIssuer.ScopeClaim)?.Value) : null;
         caller.SignedIn(subject, role, officer, scopes);
     }
 }

@@ -23,7 +23,7 @@ namespace OffenderMgmt.Server.Persistence.Changes;
 /// listener connection (<see cref="MarkStale"/>) it makes every view rebuild in full.
 /// </para>
 /// </summary>
-public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ILogger<ChangeFeed> logger) : IDisposable
+public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.ViewMetrics metrics, ILogger<ChangeFeed> logger) : IDisposable
 {
     private const int Batch = 500;
 
@@ -46,8 +46,17 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ILogger<Chan
         lock (_observers) _observers.Add(observer);
     }
 
-    /// <summary>The views may have missed changes (the listener's connection was lost): rebuild them in full at the next catch-up.</summary>
-    public void MarkStale() => _stale = true;
+    /// <summary>
+    /// The views may have missed changes (the listener's connection was lost): rebuild them in
+    /// full at the next catch-up. Their staleness gauge (<c>offendermgmt.view.staleness</c>)
+    /// counts from now until the rebuild makes them current.
+    /// </summary>
+    public void MarkStale()
+    {
+        _stale = true;
+        metrics.Track(Telemetry.ViewMetrics.ZoneIndex).Changed();
+        metrics.Track(Telemetry.ViewMetrics.BriefingFacts).Changed();
+    }
 
     /// <summary>Asks for a catch-up in the background (a commit here, or a notification from another instance).</summary>
     public void Nudge() => _nudges.Writer.TryWrite(true);

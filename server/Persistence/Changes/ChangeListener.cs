@@ -14,7 +14,8 @@ namespace OffenderMgmt.Server.Persistence.Changes;
 /// rests on it: readers catch up themselves before answering. It also runs the catch-ups that
 /// this instance's own commits ask for (the only wake-up on SQLite).
 /// </summary>
-public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation location, Microsoft.Extensions.Options.IOptions<StorageOptions> storage, ILogger<ChangeListener> logger) : BackgroundService
+public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation location, Microsoft.Extensions.Options.IOptions<StorageOptions> storage,
+    TimeProvider time, Telemetry.ViewMetrics metrics, ILogger<ChangeListener> logger) : BackgroundService
 {
     public const string ApplicationName = "offendermgmt-listener";
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
@@ -28,10 +29,23 @@ public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation loc
     /// <summary>Completes once the first LISTEN is in place (at once on SQLite).</summary>
     public Task Listening => _listening.Task;
 
+    /// <summary>Whether the LISTEN connection is open now (always on SQLite, or with the listener off); the gauge <c>offendermgmt.changes.listener.connected</c>.</summary>
+    public bool IsConnected => Volatile.Read(ref _connected);
+
     public event Action? Connected;
+
+    /// <summary>Raised when the LISTEN connection is found lost, once the views are marked stale.</summary>
+    public event Action? Lost;
+
+    private bool _connected = true;
+    private int _backend;
+
+    /// <summary>The PostgreSQL backend process of the LISTEN connection (0 when none): it is in pg_stat_activity under <see cref="ApplicationName"/>.</summary>
+    public int BackendProcessId => Volatile.Read(ref _backend);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        metrics.ObserveListener(() => IsConnected);
         var nudges = feed.RunNudgesAsync(stoppingToken);
         if (location.Provider != StorageProvider.Postgres || !storage.Value.ListenForChanges)
         {
@@ -59,13 +73,16 @@ public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation loc
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(location.ConnectionString)
+        // Straight to PostgreSQL when the main connection goes through a transaction pooler.
+        var direct = storage.Value.ListenConnectionString is { Length: > 0 } straight ? straight : location.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(direct)
         {
             Pooling = false,
             ApplicationName = ApplicationName,
             // An idle connection is checked every few seconds, so a dead one is noticed.
             KeepAlive = 5,
         }.ToString();
+        Volatile.Write(ref _connected, false);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -76,6 +93,8 @@ public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation loc
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChangeLogWriter.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 Interlocked.Increment(ref _connections);
+                Volatile.Write(ref _backend, connection.ProcessID);
+                Volatile.Write(ref _connected, true);
                 LogListening();
                 // Whatever was committed before the LISTEN (or while it was down) is read now.
                 feed.Nudge();
@@ -85,9 +104,15 @@ public sealed partial class ChangeListener(ChangeFeed feed, DatabaseLocation loc
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
             {
+                Volatile.Write(ref _connected, false);
+                Volatile.Write(ref _backend, 0);
                 feed.MarkStale();
                 LogLost(e);
-                await Task.Delay(Retry, stoppingToken);
+                // On the injected clock, so a test decides when the listener comes back (the
+                // wait is in place before Lost is raised).
+                var retry = Task.Delay(Retry, time, stoppingToken);
+                Lost?.Invoke();
+                await retry;
             }
         }
     }

@@ -9,6 +9,7 @@ using OffenderMgmt.Server.Areas;
 using OffenderMgmt.Server.Demo;
 using OffenderMgmt.Server.Persistence;
 using OffenderMgmt.Server.Persistence.Changes;
+using OffenderMgmt.Server.Telemetry;
 using OffenderMgmt.Testing;
 using OffenderMgmt.Tests.Persistence;
 using Xunit.Abstractions;
@@ -229,32 +230,64 @@ public sealed class ViewsAcrossInstancesTests(ViewsFixture fixture, ITestOutputH
         At = A.Clock.GetUtcNow(), Kind = Server.Alerts.AlertKind.SuspectedBreach, AreaCode = area, Summary = summary,
     };
 
+    /// <summary>
+    /// Issue 15 item 3: "A lost listener connection marks the views stale and they
+    /// resynchronise." B's LISTEN connection is ended by the database (as a failover or a
+    /// network cut would) and kept down (its retry waits on B's clock, which only this test
+    /// moves) while a move is committed through A. Fails without the stale mark (IsStale and the
+    /// staleness gauge), without the reconnection, and without the notification handler (the
+    /// last alert must come before the 15 s heartbeat could bring it).
+    /// </summary>
     [PostgresFact]
-    public async Task A_lost_listener_connection_marks_the_views_stale_and_once_it_is_back_they_resynchronise_and_alerts_flow_again()
+    public async Task A_lost_listener_connection_marks_the_views_stale_they_answer_current_meanwhile_and_notifications_flow_once_it_is_back()
     {
-        var listener = Instances.B.Services.GetRequiredService<ChangeListener>();
-        var feed = Instances.B.Services.GetRequiredService<ChangeFeed>();
+        var b = Instances.B;
+        var listener = b.Services.GetRequiredService<ChangeListener>();
+        var feed = b.Services.GetRequiredService<ChangeFeed>();
+        var metrics = b.Services.GetRequiredService<ViewMetrics>();
         await listener.Listening;
-        var connections = listener.Connections;
+        var person = await NewManagedResident("Listenerloss", "Leagrave");
+        Assert.Contains((await BriefingOn(b, "Leagrave")).Residents, r => r.PersonId == person);
+        Assert.True(listener.IsConnected);
+        Assert.Equal(0, metrics.Track(ViewMetrics.BriefingFacts).Seconds);
+
+        var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connections = listener.Connections;
+        listener.Lost += () => lost.TrySetResult();
         listener.Connected += () => { if (listener.Connections > connections) back.TrySetResult(); };
-
-        // The database ends every listening connection of this database (as a failover or a network cut would).
-        var ended = await A.WithDb(db => db.Database.SqlQueryRaw<bool>(
-            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE application_name = '{ChangeListener.ApplicationName}' AND datname = current_database()").ToListAsync());
-        Assert.NotEmpty(ended);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await back.Task.WaitAsync(timeout.Token);
 
-        // Back: the views rebuilt in full at the catch-up it asked for, and answer current.
-        var person = await NewManagedResident("Afterloss", "Leagrave");
-        Assert.Contains((await BriefingOn(Instances.B, "Leagrave")).Residents, r => r.PersonId == person);
+        // B's listening backend, found in pg_stat_activity by its application name, is ended.
+        var backend = listener.BackendProcessId;
+        var ended = await A.WithDb(db => db.Database.SqlQuery<bool>(
+            $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE application_name = {ChangeListener.ApplicationName} AND pid = {backend}").ToListAsync());
+        Assert.Equal([true], ended);
+        await lost.Task.WaitAsync(timeout.Token);
+
+        // Down: the views are marked stale, and the staleness shows on the gauges.
+        Assert.False(listener.IsConnected);
+        Assert.True(feed.IsStale);
+        Assert.True(metrics.Track(ViewMetrics.BriefingFacts).Seconds > 0);
+        Assert.True(metrics.Track(ViewMetrics.ZoneIndex).Seconds > 0);
+
+        // A change committed through A while B hears nothing: B's next answer is current all the same.
+        await MoveThroughA(person, "Barnfield");
+        Assert.False(listener.IsConnected);
+        Assert.Contains((await BriefingOn(b, "Barnfield")).Residents, r => r.PersonId == person);
+        Assert.DoesNotContain((await BriefingOn(b, "Leagrave")).Residents, r => r.PersonId == person);
         Assert.False(feed.IsStale);
+        Assert.Equal(0, metrics.Track(ViewMetrics.BriefingFacts).Seconds);
 
-        var home = Ward("Leagrave");
-        using var watch = new Alerts.AlertsClient(await Instances.B.Officer("briefing")).Watch(new WatchRequest { AreaCode = home }, cancellationToken: timeout.Token);
-        await watch.ResponseHeadersAsync.WaitAsync(timeout.Token);
-        var next = NextEvent(watch.ResponseStream, timeout.Token);
+        // B's retry is due: it listens again, and an alert raised through A wakes a watcher on B
+        // at once (within 10 s: the heartbeat, 15 s, cannot be what brings it).
+        b.Clock.Advance(TimeSpan.FromSeconds(2));
+        await back.Task.WaitAsync(timeout.Token);
+        Assert.True(listener.IsConnected);
+        using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var watch = new Alerts.AlertsClient(await b.Officer("briefing")).Watch(new WatchRequest { AreaCode = Ward("Barnfield") }, cancellationToken: soon.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(soon.Token);
+        var next = NextEvent(watch.ResponseStream, soon.Token);
         var manager = await A.OfficerOfAccount("demo.manager");
         var order = await A.ServedAsync(OrderRequests.Shpo(Guid.Parse(person), manager, OrderRequests.Travel()), manager);
         Assert.Equal(order.Id, (await next).OrderId);

@@ -258,6 +258,53 @@ public sealed class NeedToKnowTests(DemoServerFactory server) : IClassFixture<De
         Assert.Contains(forPerson.Violations, v => v.Field == "scopes");
         Assert.False(await server.WithDb(db => db.UserAccounts.AnyAsync(a => a.Username == "bad.system" || a.Username == "scoped.manager")));
     }
+
+    [Fact]
+    public async Task A_service_accounts_scopes_changed_after_creation_hold_on_its_next_call_with_the_token_it_has_and_the_change_is_audited()
+    {
+        var (person, pnc) = await SomeoneWithAPncId(skip: 51);
+        var id = await server.CreateAccountAsync("county.custody", Server.Security.Role.Service, scopes: "people:match");
+        var custody = new People.PeopleClient(await server.As("county.custody", "case-management"));
+        Assert.Single((await custody.SearchPeopleAsync(new SearchPeopleRequest { PncId = pnc })).People);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, "SCOPE_REQUIRED",
+            () => custody.GetPersonAsync(new GetPersonRequest { Id = person.ToString() }).ResponseAsync);
+
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Server.Security.AccountService>();
+            var (changed, before) = await accounts.SetScopesAsync("county.custody", "people:read,releases:write", "admin-command:test", CancellationToken.None);
+            Assert.Equal(("people:match", "people:read releases:write"), (before, changed.Scopes));
+        }
+
+        // The same token, issued with the old scopes: the account's scopes now are what count.
+        Assert.Equal(person.ToString(), (await custody.GetPersonAsync(new GetPersonRequest { Id = person.ToString() })).Id);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, "SCOPE_REQUIRED",
+            () => custody.SearchPeopleAsync(new SearchPeopleRequest { PncId = pnc }).ResponseAsync);
+
+        var audit = new Audit.AuditClient(await server.As("demo.admin", "audit"));
+        var entries = await audit.QueryAsync(new QueryAuditRequest { RecordId = id.ToString() });
+        Assert.Contains(entries.Entries, e => e.Subject == "admin-command:test" && e.Rpc == "accounts scopes" && e.Outcome.Contains("'people:match' -> 'people:read releases:write'", StringComparison.Ordinal));
+        Assert.True((await audit.VerifyChainAsync(new VerifyChainRequest())).Intact);
+    }
+
+    [Fact]
+    public async Task Scopes_cannot_be_changed_to_unknown_names_nor_given_to_a_person_nor_to_an_account_that_does_not_exist_and_a_refusal_changes_nothing()
+    {
+        await server.CreateAccountAsync("shire.court", Server.Security.Role.Service, scopes: "orders:write");
+        await using var scope = server.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Server.Security.AccountService>();
+        var auditBefore = await server.WithDb(db => db.AuditEntries.CountAsync(e => e.Rpc == "accounts scopes"));
+
+        var unknown = await Assert.ThrowsAsync<Server.Common.ValidationException>(() => accounts.SetScopesAsync("shire.court", "orders:write everything:read", "t", CancellationToken.None));
+        Assert.Contains(unknown.Violations, v => v.Field == "scopes" && v.Description.Contains("everything:read", StringComparison.Ordinal));
+        var person = await Assert.ThrowsAsync<Server.Common.RuleViolationException>(() => accounts.SetScopesAsync("demo.manager", "orders:write", "t", CancellationToken.None));
+        Assert.Equal("SCOPES_FOR_SERVICES", person.Rule);
+        await Assert.ThrowsAsync<Server.Common.NotFoundException>(() => accounts.SetScopesAsync("no.such.system", "orders:write", "t", CancellationToken.None));
+
+        Assert.Equal("orders:write", await server.WithDb(db => db.UserAccounts.Where(a => a.Username == "shire.court").Select(a => a.Scopes).SingleAsync()));
+        Assert.Equal("", await server.WithDb(db => db.UserAccounts.Where(a => a.Username == "demo.manager").Select(a => a.Scopes).SingleAsync()));
+        Assert.Equal(auditBefore, await server.WithDb(db => db.AuditEntries.CountAsync(e => e.Rpc == "accounts scopes")));
+    }
 }
 
 internal static class RequestExtensions
