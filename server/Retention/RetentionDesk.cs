@@ -196,7 +196,7 @@ public sealed class RetentionDesk(OffenderMgmtDb db, RecordErasure erasure, IOpt
                 return await Of(db.PersonIdentifiers.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Kind }), i => i.Id, i => Words(i.Kind.ToString()) + " identifier");
             case RetainedRecordKind.Person:
                 var held = await erasure.HeldAsync(ids, ct);
-                return ids.ToDictionary(id => id, id => "the whole person record: " + RecordErasure.Describe(held.GetValueOrDefault(id)));
+                return ids.ToDictionary(id => id, id => RecordErasure.Describe(held.GetValueOrDefault(id)));
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a retained record kind");
         }
