@@ -40,7 +40,7 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
 
     /// <summary>What an analyst is told when a person's record is refused them.</summary>
     public const string AnalystGrantNeeded =
-        "Analysts read reports: this person's record needs a supervisor's grant (ask a supervisor to grant you this person for your purpose).";
+        "Analysts read reports: a person's record needs a supervisor's grant.";
 
     /// <summary>Maps a gRPC failure to what the user can do about it: by the server's reason, and by status only where it gives none.</summary>
     public static GatewayException From(RpcException e)

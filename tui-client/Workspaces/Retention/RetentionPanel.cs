@@ -74,8 +74,10 @@ public sealed class RetentionPanel : View
         using var dialog = new ReviewDecisionDialog(_context, record, Purpose);
         _context.App.Run(dialog);
         if (!dialog.Completed) return;
-        Due.SetRows(Due.Rows.Where(r => r.RecordId != record.RecordId).ToList());
-        if (dialog.Disposed) _status.Success($"The {record.Kind} about {record.PersonName} was erased; the erasure is in the audit log.");
+        var wholePerson = dialog.Disposed && record.WireKind == V1.RetainedRecordKind.Person;
+        Due.SetRows(Due.Rows.Where(r => r.RecordId != record.RecordId && !(wholePerson && r.PersonId == record.PersonId)).ToList());
+        if (wholePerson) _status.Success($"Everything held about {record.PersonName} was erased; the erasure is in the audit log.");
+        else if (dialog.Disposed) _status.Success($"The {record.Kind} about {record.PersonName} was erased; the erasure is in the audit log.");
         else _status.Success($"The {record.Kind} about {record.PersonName} is kept until {dialog.NextReview.Text.Trim()}.");
     }
 }

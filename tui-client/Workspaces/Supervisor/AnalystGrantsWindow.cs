@@ -65,8 +65,14 @@ public sealed class AnalystGrantsWindow : OverlayWindow
         using var dialog = new GrantAnalystDialog(_context);
         _context.App.Run(dialog);
         if (dialog.Granted is not { } grant) return;
-        StatusLine.Success($"{grant.Analyst} may read {grant.PersonIds.Count} people's records until {Dates.Time(grant.ExpiresAt, _context.Clock.LocalTimeZone)}.");
-        _ = LoadAsync();
+        _ = ReloadSayingAsync($"{grant.Analyst} may read {(grant.PersonIds.Count == 1 ? "1 person's record" : $"{grant.PersonIds.Count} people's records")} until {Dates.Time(grant.ExpiresAt, _context.Clock.LocalTimeZone)}.");
+    }
+
+    /// <summary>Reloads the list, then says what was done (the load's own progress would wipe it otherwise).</summary>
+    private async Task ReloadSayingAsync(string done)
+    {
+        await LoadAsync();
+        StatusLine.Success(done);
     }
 
     public void Revoke(AnalystGrantRow grant)
@@ -79,7 +85,6 @@ public sealed class AnalystGrantsWindow : OverlayWindow
         using var dialog = new RevokeGrantDialog(_context, grant);
         _context.App.Run(dialog);
         if (!dialog.Completed) return;
-        StatusLine.Success($"{grant.Analyst}'s grant for \"{grant.Purpose}\" is revoked: their next read of those people is refused.");
-        _ = LoadAsync();
+        _ = ReloadSayingAsync($"{grant.Analyst}'s grant for \"{grant.Purpose}\" is revoked: their next read of those people is refused.");
     }
 }
