@@ -6,7 +6,7 @@ namespace OffenderMgmt.Bench;
 public sealed record BenchOptions(
     int People = 150_000, int Orders = 40_000, int Zones = 10_000, int Seed = 2016,
     int Calls = 2_000, int WarmUp = 200, bool Rebuild = false, bool InProcess = true, bool Grpc = true, bool BuildOnly = false,
-    bool Throughput = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
+    bool Throughput = false, bool Reports = false, bool National = false, int Seconds = 4, bool Profile = false, string? Only = null, bool NoDemo = false,
     Server.Hosting.StorageProvider Provider = Server.Hosting.StorageProvider.Sqlite, string ConnectionString = "", int Instances = 0, string? Check = null, string? CertificateAuthority = null,
     bool AuditBatch = false, int Port = 0, string? ServerAssembly = null, int? DrainPid = null, string? LockoutAccount = null, int WriteLoad = 0)
 {
@@ -24,6 +24,7 @@ public sealed record BenchOptions(
           --no-inprocess  gRPC only
           --throughput    calls/s under load instead (h2load; docs/benchmarks.md): the Greeter, then every
                           RPC on the demo force, and on the national data set if it is built
+          --reports       time each report (issue 19) in process on the data set instead, 5 builds each (--calls sets how many)
           --national      with --throughput: build the national data set first if need be (about 2 min)
           --profile       with --throughput: profile the server at 64 in flight (perf for CPU, strace for syncs);
                           slows those runs, so their calls/s are not figures to quote
@@ -78,6 +79,7 @@ public sealed record BenchOptions(
                 "--no-grpc" => options with { Grpc = false },
                 "--no-inprocess" => options with { InProcess = false },
                 "--throughput" => options with { Throughput = true },
+                "--reports" => options with { Reports = true },
                 "--national" => options with { National = true },
                 "--seconds" => options with { Seconds = Number() },
                 "--port" => options with { Port = Number() },

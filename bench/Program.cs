@@ -51,6 +51,15 @@ if (options.BuildOnly)
     return 0;
 }
 
+if (options.Reports)
+{
+    await using var reportServices = BenchServices.For(store, dataset.Path);
+    await ReportsBench.RunAsync(reportServices, options.Calls == new BenchOptions().Calls ? 5 : options.Calls, output, ct);
+    ResultsTable.PrintDataset(output, dataset);
+    output.WriteLine($"Load average at the end: {LoadAverage()}");
+    return 0;
+}
+
 var rows = new List<LatencySummary>();
 Workload workload;
 await using (var services = BenchServices.For(store, dataset.Path))

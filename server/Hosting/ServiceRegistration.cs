@@ -80,6 +80,7 @@ public static class ServiceRegistration
         services.AddScoped<WorkloadService>();
         services.AddScoped<Reports.ReportBuilder>();
         services.AddScoped<Retention.RetentionDesk>();
+        services.AddScoped<Retention.RecordErasure>();
         services.AddScoped<Continuity>();
         services.AddScoped<CustodyNotifications>();
         services.AddScoped<TaskList>();

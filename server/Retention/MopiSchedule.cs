@@ -25,6 +25,6 @@ public static class MopiSchedule
         publicProtection ? MopiGroup.PublicProtection : seriousOffending ? MopiGroup.SeriousOffending : MopiGroup.OtherOffending;
 
     /// <summary>First review: the group's years after the record was made; after a retain decision, the next review it set.</summary>
-    public static DateOnly DueOn(MopiGroup group, DateOnly recordedOn, DateOnly? retainedUntil, RetentionOptions options) =>
-        retainedUntil ?? recordedOn.AddYears(options.YearsFor(group));
+    public static DateOnly DueOn(RetainedRecordKind kind, MopiGroup group, DateOnly recordedOn, DateOnly? retainedUntil, RetentionOptions options) =>
+        retainedUntil ?? recordedOn.AddYears(options.YearsFor(kind, group));
 }

@@ -25,11 +25,11 @@ public sealed record DueRecord(
 /// audit entry (Data Protection Act 2018 s.62(1)(f): erasure is logged). Audit entries that
 /// referred to the record keep its id and their hashes: the chain is never rewritten.
 /// </summary>
-public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> options, ForceClock clock, Caller caller)
+public sealed class RetentionDesk(OffenderMgmtDb db, RecordErasure erasure, IOptions<RetentionOptions> options, ForceClock clock, Caller caller)
 {
     private RetentionOptions Options => options.Value;
 
-    private static readonly RetainedRecordKind[] Kinds = [RetainedRecordKind.Sighting, RetainedRecordKind.ContactNote];
+    private static readonly RetainedRecordKind[] Kinds = Enum.GetValues<RetainedRecordKind>();
 
     private sealed class Candidate
     {
@@ -46,13 +46,22 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
         public bool PublicProtection { get; init; }
         public bool Serious { get; init; }
         public bool Active { get; init; }
+        public bool NotificationLive { get; init; }
         public DateOnly? RetainedUntil { get; init; }
     }
 
+    /// <summary>Each kind's records, with the instant each was made (a person: when their record last changed).</summary>
     private IQueryable<Candidate> Records(RetainedRecordKind kind) => kind switch
     {
         RetainedRecordKind.Sighting => db.Sightings.AsNoTracking().Select(s => new Candidate { Id = s.Id, PersonId = s.PersonId, At = s.SeenAt }),
         RetainedRecordKind.ContactNote => db.ContactNotes.AsNoTracking().Select(n => new Candidate { Id = n.Id, PersonId = n.PersonId, At = n.At }),
+        RetainedRecordKind.ComplianceCheck => db.ComplianceChecks.AsNoTracking().Select(c => new Candidate { Id = c.Id, PersonId = c.PersonId, At = c.CreatedAt }),
+        RetainedRecordKind.Breach => db.Breaches.AsNoTracking().Select(b => new Candidate { Id = b.Id, PersonId = b.PersonId, At = b.RecordedAt }),
+        RetainedRecordKind.Notification => db.OffenderNotifications.AsNoTracking().Select(n => new Candidate { Id = n.Id, PersonId = n.PersonId, At = n.RecordedAt }),
+        RetainedRecordKind.RiskAssessment => db.RiskAssessments.AsNoTracking().Select(a => new Candidate { Id = a.Id, PersonId = a.PersonId, At = a.RecordedAt }),
+        RetainedRecordKind.Photo => db.PersonPhotos.AsNoTracking().Select(p => new Candidate { Id = p.Id, PersonId = p.PersonId, At = p.AddedAt }),
+        RetainedRecordKind.Identifier => db.PersonIdentifiers.AsNoTracking().Select(i => new Candidate { Id = i.Id, PersonId = i.PersonId, At = i.RecordedAt }),
+        RetainedRecordKind.Person => db.People.AsNoTracking().Select(p => new Candidate { Id = p.Id, PersonId = p.Id, At = p.UpdatedAt }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a retained record kind"),
     };
 
@@ -60,6 +69,7 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
     private IQueryable<Assessed> Assess(IQueryable<Candidate> records)
     {
         var ppOrders = MopiSchedule.PublicProtectionOrders;
+        var today = clock.Today;
         return records.Select(c => new Assessed
         {
             Id = c.Id, PersonId = c.PersonId, At = c.At,
@@ -69,19 +79,24 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
                       db.Orders.Any(o => o.PersonId == c.PersonId && o.Type == MopiSchedule.SeriousOffendingOrder),
             Active = db.Managements.Any(m => m.PersonId == c.PersonId && m.Status == ManagementStatus.Active) ||
                      db.Orders.Any(o => o.PersonId == c.PersonId && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired),
+            // Sexual Offences Act 2003 s.80-s.82: the notification requirement lasts for its
+            // period (indefinite when none is set, until a review under s.91A-91F ends it).
+            NotificationLive = db.Managements.Any(m => m.PersonId == c.PersonId && m.Notification != null &&
+                                                       (m.Notification.PeriodEndsOn == null || m.Notification.PeriodEndsOn >= today)),
             RetainedUntil = db.RetentionReviews.Where(r => r.RecordId == c.Id && r.NextReviewOn != null).Max(r => r.NextReviewOn),
         });
     }
 
     /// <summary>The first instant after which a record made then is past its group's first review.</summary>
-    private DateTimeOffset CutOff(MopiGroup group) => clock.ToInstant(clock.Today.AddYears(-Options.YearsFor(group)).AddDays(1), TimeOnly.MinValue);
+    private DateTimeOffset CutOff(RetainedRecordKind kind, MopiGroup group) =>
+        clock.ToInstant(clock.Today.AddYears(-Options.YearsFor(kind, group)).AddDays(1), TimeOnly.MinValue);
 
     private IQueryable<Assessed> Due(RetainedRecordKind kind)
     {
         var today = clock.Today;
-        var pp = CutOff(MopiGroup.PublicProtection);
-        var serious = CutOff(MopiGroup.SeriousOffending);
-        var other = CutOff(MopiGroup.OtherOffending);
+        var pp = CutOff(kind, MopiGroup.PublicProtection);
+        var serious = CutOff(kind, MopiGroup.SeriousOffending);
+        var other = CutOff(kind, MopiGroup.OtherOffending);
         return Assess(Records(kind)).Where(a => !a.Active &&
             (a.RetainedUntil != null
                 ? a.RetainedUntil <= today
@@ -108,12 +123,19 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
         foreach (var kind in kinds.SkipWhile(k => cursor is { } c && k != c.Kind))
         {
             var due = Due(kind);
-            if (cursor is { } c && c.Kind == kind)
+            if (cursor is { } c && c.Kind == kind && c.Id != Guid.Empty)
             {
                 var at = new DateTimeOffset(c.Ticks, TimeSpan.Zero);
                 due = due.Where(a => a.At > at || (a.At == at && a.Id.CompareTo(c.Id) > 0));
             }
             var wanted = pageSize - page.Count;
+            if (wanted == 0)
+            {
+                // The page filled up exactly at the end of the kind before: the next page starts at this kind's first record.
+                if (await due.AnyAsync(ct))
+                    next = Paging.Encode(kind.ToString(), DateTimeOffset.MinValue.UtcTicks.ToString(CultureInfo.InvariantCulture), Guid.Empty.ToString());
+                break;
+            }
             var rows = await due.OrderBy(a => a.At).ThenBy(a => a.Id).Take(wanted + 1).ToListAsync(ct);
             page.AddRange(await DescribeAsync(kind, rows.Take(wanted).ToList(), ct));
             if (rows.Count > wanted)
@@ -133,11 +155,7 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
         var personIds = rows.Select(r => r.PersonId).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}".Trim(), ct);
-        var summaries = kind == RetainedRecordKind.Sighting
-            ? await db.Sightings.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, Text = "sighting at " + s.Location })
-                .ToDictionaryAsync(s => s.Id, s => s.Text, ct)
-            : (await db.ContactNotes.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }).ToListAsync(ct))
-                .ToDictionary(n => n.Id, n => $"contact note ({Words(n.Kind.ToString())})");
+        var summaries = await SummariesAsync(kind, ids, ct);
         var decisions = (await db.RetentionReviews.AsNoTracking().Where(r => ids.Contains(r.RecordId)).ToListAsync(ct))
             .GroupBy(r => r.RecordId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.ReviewedAt)!.Reason);
         return rows.Select(r =>
@@ -145,8 +163,43 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
             var group = MopiSchedule.GroupOf(r.PublicProtection, r.Serious);
             var recordedOn = DateOnly.FromDateTime(clock.ToLocal(r.At).DateTime);
             return new DueRecord(kind, r.Id, r.PersonId, names.GetValueOrDefault(r.PersonId, ""), recordedOn, group,
-                MopiSchedule.DueOn(group, recordedOn, r.RetainedUntil, Options), summaries.GetValueOrDefault(r.Id, ""), decisions.GetValueOrDefault(r.Id, ""));
+                MopiSchedule.DueOn(kind, group, recordedOn, r.RetainedUntil, Options), summaries.GetValueOrDefault(r.Id, ""), decisions.GetValueOrDefault(r.Id, ""));
         }).ToList();
+    }
+
+    /// <summary>What each record is, for the reviewer; for a person, what disposal would erase (one grouped query per table for the page).</summary>
+    private async Task<Dictionary<Guid, string>> SummariesAsync(RetainedRecordKind kind, List<Guid> ids, CancellationToken ct)
+    {
+        async Task<Dictionary<Guid, string>> Of<T>(IQueryable<T> rows, Func<T, Guid> id, Func<T, string> text) =>
+            (await rows.ToListAsync(ct)).ToDictionary(id, text);
+        switch (kind)
+        {
+            case RetainedRecordKind.Sighting:
+                return await Of(db.Sightings.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Location }), s => s.Id, s => "sighting at " + s.Location);
+            case RetainedRecordKind.ContactNote:
+                return await Of(db.ContactNotes.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }), n => n.Id, n => $"contact note ({Words(n.Kind.ToString())})");
+            case RetainedRecordKind.ComplianceCheck:
+                return await Of(db.ComplianceChecks.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Kind, c.Status, c.DueOn }), c => c.Id,
+                    c => $"{Words(c.Kind.ToString())} check due {IsoDate.Format(c.DueOn)} ({Words(c.Status.ToString())}), with its notes");
+            case RetainedRecordKind.Breach:
+                return await Of(db.Breaches.AsNoTracking().Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.Status, b.Location }), b => b.Id,
+                    b => $"breach ({Words(b.Status.ToString())}){(b.Location == "" ? "" : " at " + b.Location)}, with its history");
+            case RetainedRecordKind.Notification:
+                return await Of(db.OffenderNotifications.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }), n => n.Id, n => $"notification ({Words(n.Kind.ToString())})");
+            case RetainedRecordKind.RiskAssessment:
+                return await Of(db.RiskAssessments.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Tool, a.CompletedOn }), a => a.Id,
+                    a => $"risk assessment ({a.Tool}, {IsoDate.Format(a.CompletedOn)})");
+            case RetainedRecordKind.Photo:
+                return await Of(db.PersonPhotos.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Kind, p.TakenOn }), p => p.Id,
+                    p => $"photo ({Words(p.Kind.ToString())}, taken {IsoDate.Format(p.TakenOn)}) and its image");
+            case RetainedRecordKind.Identifier:
+                return await Of(db.PersonIdentifiers.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Kind }), i => i.Id, i => Words(i.Kind.ToString()) + " identifier");
+            case RetainedRecordKind.Person:
+                var held = await erasure.HeldAsync(ids, ct);
+                return ids.ToDictionary(id => id, id => RecordErasure.Describe(held.GetValueOrDefault(id)));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a retained record kind");
+        }
     }
 
     /// <summary>Records a review decision: retain until the next review, or dispose (erase now).</summary>
@@ -161,11 +214,14 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
             if (record.Active)
                 throw new RuleViolationException("RETENTION_CASE_ACTIVE",
                     "The person is under an active management or a live order: their records are kept while that lasts and reviewed when it ends.");
-            var due = MopiSchedule.DueOn(group, recordedOn, record.RetainedUntil, Options);
+            var due = MopiSchedule.DueOn(kind, group, recordedOn, record.RetainedUntil, Options);
             if (due > clock.Today)
                 throw new RuleViolationException("RETENTION_NOT_DUE",
                     $"This record is not due for review until {IsoDate.Format(due)} (MoPI group {(int)group}); it may be disposed of once it is due.");
-            await EraseAsync(kind, recordId, ct);
+            if (record.NotificationLive)
+                throw new RuleViolationException("RETENTION_NOTIFICATION_LIVE",
+                    "The person is subject to a notification requirement that has not ended (Sexual Offences Act 2003 Part 2): their records are reviewed but kept while it lasts.");
+            await erasure.EraseAsync(kind, recordId, record.PersonId, ct);
         }
         var review = new RetentionReview
         {
@@ -176,22 +232,6 @@ public sealed class RetentionDesk(OffenderMgmtDb db, IOptions<RetentionOptions> 
         db.RetentionReviews.Add(review);
         await db.SaveChangesAsync(ct);
         return review;
-    }
-
-    private async Task EraseAsync(RetainedRecordKind kind, Guid recordId, CancellationToken ct)
-    {
-        switch (kind)
-        {
-            case RetainedRecordKind.Sighting:
-                foreach (var breach in await db.Breaches.Where(b => b.SightingId == recordId).ToListAsync(ct)) breach.SightingId = null;
-                db.Sightings.Remove(await db.Sightings.SingleAsync(s => s.Id == recordId, ct));
-                break;
-            case RetainedRecordKind.ContactNote:
-                db.ContactNotes.Remove(await db.ContactNotes.SingleAsync(n => n.Id == recordId, ct));
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a retained record kind");
-        }
     }
 
     private static string Words(string name) => Reports.ReportBuilder.Words(name);

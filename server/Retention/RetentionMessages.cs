@@ -10,6 +10,13 @@ public static class RetentionMessages
     {
         [RetainedRecordKind.Sighting] = V1.RetainedRecordKind.Sighting,
         [RetainedRecordKind.ContactNote] = V1.RetainedRecordKind.ContactNote,
+        [RetainedRecordKind.ComplianceCheck] = V1.RetainedRecordKind.ComplianceCheck,
+        [RetainedRecordKind.Breach] = V1.RetainedRecordKind.Breach,
+        [RetainedRecordKind.Notification] = V1.RetainedRecordKind.Notification,
+        [RetainedRecordKind.RiskAssessment] = V1.RetainedRecordKind.RiskAssessment,
+        [RetainedRecordKind.Photo] = V1.RetainedRecordKind.Photo,
+        [RetainedRecordKind.Identifier] = V1.RetainedRecordKind.Identifier,
+        [RetainedRecordKind.Person] = V1.RetainedRecordKind.Person,
     });
 
     public static readonly EnumTable<ReviewOutcome, V1.ReviewOutcome> Outcomes = new(new Dictionary<ReviewOutcome, V1.ReviewOutcome>

@@ -19,6 +19,17 @@ public sealed class RetentionOptions
     /// <summary>The furthest ahead a retained record's next review may be set.</summary>
     public int MaxRetainYears { get; set; } = 10;
 
+    /// <summary>
+    /// A kind's own first review in years, for groups 2 to 4 (e.g. a force that reviews photos
+    /// sooner); empty by default, since MoPI sets the schedule by the group of the offending,
+    /// not by the kind of record. Group 1 always keeps <see cref="PublicProtectionYears"/>, and no
+    /// kind's years may exceed it (checked at start), so public protection stays the longest.
+    /// </summary>
+    public Dictionary<RetainedRecordKind, int> KindYears { get; set; } = [];
+
+    public int YearsFor(RetainedRecordKind kind, MopiGroup group) =>
+        group != MopiGroup.PublicProtection && KindYears.TryGetValue(kind, out var years) ? years : YearsFor(group);
+
     public int YearsFor(MopiGroup group) => group switch
     {
         MopiGroup.PublicProtection => PublicProtectionYears,

@@ -16,5 +16,11 @@ public sealed class RetentionOptionsValidator() : SettingsValidator<RetentionOpt
         var longestOther = Math.Max(options.SeriousOffendingYears, Math.Max(options.OtherOffendingYears, options.UndetectedYears));
         if (options.PublicProtectionYears < longestOther)
             check.Fail(nameof(options.PublicProtectionYears), $"must be at least the longest other group's schedule ({longestOther} years): MoPI keeps public protection records longest");
+        foreach (var (kind, years) in options.KindYears)
+        {
+            check.Range($"{nameof(options.KindYears)}:{kind}", years, 1, 100);
+            if (years > options.PublicProtectionYears)
+                check.Fail($"{nameof(options.KindYears)}:{kind}", $"must be at most PublicProtectionYears ({options.PublicProtectionYears}): MoPI keeps public protection records longest");
+        }
     }
 }

@@ -1,7 +1,14 @@
 namespace OffenderMgmt.Server.Retention;
 
-/// <summary>The kinds of record reviewed for retention (a sighting is intelligence; a contact note is casework).</summary>
-public enum RetainedRecordKind { Sighting = 1, ContactNote = 2 }
+/// <summary>
+/// The kinds of record reviewed for retention: records about one person made at one time
+/// (a sighting is intelligence; the others casework), and the whole person, whose disposal
+/// erases every record of theirs.
+/// </summary>
+public enum RetainedRecordKind
+{
+    Sighting = 1, ContactNote = 2, ComplianceCheck = 3, Breach = 4, Notification = 5, RiskAssessment = 6, Photo = 7, Identifier = 8, Person = 9,
+}
 
 public enum ReviewOutcome { Retain = 1, Dispose = 2 }
 

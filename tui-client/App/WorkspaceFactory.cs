@@ -18,7 +18,7 @@ public static class WorkspaceFactory
     public static WorkspaceWindow Create(ClientContext context) => context.Session.Role switch
     {
         UserRole.OffenderManager => new OffenderManagerWorkspace(context),
-        UserRole.Supervisor => WithReview(WithReports(new SupervisorWorkspace(context), context), context),
+        UserRole.Supervisor => WithGrants(WithReview(WithReports(new SupervisorWorkspace(context), context), context), context),
         UserRole.Analyst => new ReportsWorkspace(context),
         UserRole.LocalOfficer => new LocalOfficerWorkspace(context),
         UserRole.PartnerAgency => new PartnerWorkspace(context),
@@ -47,6 +47,19 @@ public static class WorkspaceFactory
             if (key != Key.F9.WithShift) return;
             using var review = new RetentionWindow(context);
             context.App.Run(review);
+            key.Handled = true;
+        };
+        return workspace;
+    }
+
+    /// <summary>Issue 19: a supervisor grants analysts access to named people, lists and revokes grants, with Ctrl+F9.</summary>
+    private static WorkspaceWindow WithGrants(WorkspaceWindow workspace, ClientContext context)
+    {
+        workspace.KeyDown += (_, key) =>
+        {
+            if (key != Key.F9.WithCtrl) return;
+            using var grants = new AnalystGrantsWindow(context);
+            context.App.Run(grants);
             key.Handled = true;
         };
         return workspace;

@@ -38,6 +38,10 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
     public static bool CallsForSignIn(RpcException e) =>
         e.StatusCode == Grpc.Core.StatusCode.Unauthenticated && ReasonOf(e) is "" or "TOKEN_EXPIRED" or "UNAUTHENTICATED";
 
+    /// <summary>What an analyst is told when a person's record is refused them.</summary>
+    public const string AnalystGrantNeeded =
+        "Analysts read reports: a person's record needs a supervisor's grant.";
+
     /// <summary>Maps a gRPC failure to what the user can do about it: by the server's reason, and by status only where it gives none.</summary>
     public static GatewayException From(RpcException e)
     {
@@ -45,6 +49,8 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
         switch (ReasonOf(e))
         {
             case "REASON_REQUIRED": return new(GatewayFailure.ReasonNeeded, detail, e);
+            // Analysts read aggregates: the server's message names the RPC; the user needs to know what to do.
+            case "ANALYST_GRANT_REQUIRED": return new(GatewayFailure.Refused, AnalystGrantNeeded, e);
             case "ROLE_NOT_ALLOWED" or "NOT_YOUR_CASE": return new(GatewayFailure.Refused, Or(detail, "Your role may not do that."), e);
             case "RATE_LIMITED": return new(GatewayFailure.Refused, Or(detail, "Too many requests; wait a moment and try again."), e);
             // The server says why (wrong password, locked, expired, disabled): its words are meant for the user.

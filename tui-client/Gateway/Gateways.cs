@@ -17,4 +17,5 @@ public sealed class Gateways(ServerConnection connection)
     public RiskGateway Risk { get; } = new(connection);
     public MappaGateway Mappa { get; } = new(connection);
     public AuditGateway Audit { get; } = new(connection);
+    public AccessGateway Access { get; } = new(connection);
 }

@@ -18,9 +18,22 @@ public sealed class MopiScheduleTests
     {
         var options = new RetentionOptions();
         var made = new DateOnly(2020, 3, 1);
-        Assert.Equal(new DateOnly(2030, 3, 1), MopiSchedule.DueOn(MopiGroup.PublicProtection, made, null, options));
-        Assert.Equal(new DateOnly(2026, 3, 1), MopiSchedule.DueOn(MopiGroup.OtherOffending, made, null, options));
-        Assert.Equal(new DateOnly(2031, 1, 1), MopiSchedule.DueOn(MopiGroup.OtherOffending, made, new DateOnly(2031, 1, 1), options));
+        Assert.Equal(new DateOnly(2030, 3, 1), MopiSchedule.DueOn(RetainedRecordKind.Sighting, MopiGroup.PublicProtection, made, null, options));
+        Assert.Equal(new DateOnly(2026, 3, 1), MopiSchedule.DueOn(RetainedRecordKind.Sighting, MopiGroup.OtherOffending, made, null, options));
+        Assert.Equal(new DateOnly(2031, 1, 1), MopiSchedule.DueOn(RetainedRecordKind.Sighting, MopiGroup.OtherOffending, made, new DateOnly(2031, 1, 1), options));
+    }
+
+    [Fact]
+    public void A_kinds_own_schedule_applies_below_group_1_and_group_1_keeps_the_longest()
+    {
+        var options = new RetentionOptions { KindYears = { [RetainedRecordKind.Photo] = 3 } };
+        var made = new DateOnly(2020, 3, 1);
+        Assert.Equal(new DateOnly(2023, 3, 1), MopiSchedule.DueOn(RetainedRecordKind.Photo, MopiGroup.OtherOffending, made, null, options));
+        Assert.Equal(new DateOnly(2026, 3, 1), MopiSchedule.DueOn(RetainedRecordKind.Sighting, MopiGroup.OtherOffending, made, null, options));
+        Assert.Equal(new DateOnly(2030, 3, 1), MopiSchedule.DueOn(RetainedRecordKind.Photo, MopiGroup.PublicProtection, made, null, options));
+        var tooLong = new RetentionOptionsValidator().Validate(null, new RetentionOptions { KindYears = { [RetainedRecordKind.Person] = 11 } });
+        Assert.True(tooLong.Failed);
+        Assert.Contains("Retention:KindYears:Person", tooLong.FailureMessage);
     }
 
     [Fact]

@@ -219,4 +219,223 @@ public sealed class RetentionTests(ServerFactory server) : IClassFixture<ServerF
         await Decide(note.ToString(), ReviewOutcome.Dispose, "no longer needed", kind: RetainedRecordKind.ContactNote, user: "retention.admin");
         Assert.False(await server.WithDb(db => db.ContactNotes.AnyAsync(n => n.Id == note)));
     }
+
+    private static string Rule(RpcException error) => error.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Metadata["rule"] ?? "";
+
+    private async Task ErasureLoggedAndChainIntactAsync(string record, string person, string reason)
+    {
+        var audit = new Audit.AuditClient(await As());
+        Assert.True((await audit.VerifyChainAsync(new VerifyChainRequest())).Intact);
+        var erasure = Assert.Single((await audit.QueryAsync(new QueryAuditRequest { RecordId = record, PageSize = 100 })).Entries, e => e.Action == "delete");
+        Assert.Equal(Reviewer, erasure.Subject);
+        Assert.Contains(reason, erasure.Outcome);
+        Assert.Contains(person, erasure.RecordIds);
+    }
+
+    /// <summary>Adds one record of the kind for the person, written directly, and says whether it is still there.</summary>
+    private async Task<(Guid Id, Func<Task<bool>> Exists)> RecordOfKindAsync(RetainedRecordKind kind, string person)
+    {
+        var owner = Guid.Parse(person);
+        var at = server.Clock.GetUtcNow().AddDays(-1);
+        var id = Guid.CreateVersion7();
+        await server.WithDb(async db =>
+        {
+            switch (kind)
+            {
+                case RetainedRecordKind.ComplianceCheck:
+                    db.ComplianceChecks.Add(new Server.Compliance.ComplianceCheck
+                    {
+                        Id = id, PersonId = owner, Kind = Server.Compliance.CheckKind.HomeVisit, DueOn = new DateOnly(2024, 1, 1), OpensOn = new DateOnly(2023, 12, 25),
+                        Status = Server.Compliance.CheckStatus.Completed, Outcome = Server.Compliance.CheckOutcome.Compliant, CompletedAt = at, Notes = "spoke to his sister", CreatedAt = at,
+                    });
+                    // A breach found at the check is a record of its own: it stays, unlinked.
+                    db.Breaches.Add(new Server.Compliance.Breach { PersonId = owner, CheckId = id, OccurredAt = at, Source = Server.Compliance.BreachSource.ComplianceCheck, RecordedAt = at });
+                    break;
+                case RetainedRecordKind.Breach:
+                    db.Breaches.Add(new Server.Compliance.Breach
+                    {
+                        Id = id, PersonId = owner, OccurredAt = at, Location = "the school gates", Source = Server.Compliance.BreachSource.Report, Details = "the head teacher reported him", RecordedAt = at,
+                    });
+                    break;
+                case RetainedRecordKind.Notification:
+                    db.OffenderNotifications.Add(new Server.Compliance.OffenderNotification
+                    {
+                        Id = id, PersonId = owner, Kind = Server.Compliance.NotificationKind.Initial, NotifiedAt = at, EffectiveOn = new DateOnly(2024, 1, 1), Details = "new address given", RecordedAt = at,
+                    });
+                    break;
+                case RetainedRecordKind.RiskAssessment:
+                    db.RiskAssessments.Add(new Server.Risk.RiskAssessment
+                    {
+                        Id = id, PersonId = owner, Tool = Server.Risk.AssessmentTool.Rm2000Violent, CompletedOn = new DateOnly(2024, 1, 1), Assessor = "test",
+                        Narrative = "violent when drinking", NextReviewOn = new DateOnly(2025, 1, 1), RecordedAt = at,
+                    });
+                    break;
+                case RetainedRecordKind.Photo:
+                    db.PersonPhotos.Add(new Server.Photos.PersonPhoto
+                    {
+                        Id = id, PersonId = owner, Kind = Server.Photos.PhotoKind.CustodyFront, TakenOn = new DateOnly(2024, 1, 1), Format = Server.Photos.PhotoFormat.Jpeg,
+                        Width = 1, Height = 1, ByteCount = 3, Sha256 = new string('0', 64), AddedBy = "test", AddedAt = at,
+                    });
+                    db.PhotoContents.Add(new Server.Photos.PhotoContent { PhotoId = id, Image = [1, 2, 3], Thumbnail = [1] });
+                    break;
+                case RetainedRecordKind.Identifier:
+                    db.PersonIdentifiers.Add(new Server.Identification.PersonMark
+                    {
+                        Id = id, PersonId = owner, Type = Server.Identification.MarkType.Tattoo, BodyLocation = "left forearm", Description = "a rose", RecordedAt = at, UpdatedAt = at,
+                    });
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(kind));
+            }
+            await db.SaveChangesAsync();
+        });
+        Func<Task<bool>> exists = kind switch
+        {
+            RetainedRecordKind.ComplianceCheck => () => server.WithDb(db => db.ComplianceChecks.AnyAsync(c => c.Id == id)),
+            RetainedRecordKind.Breach => () => server.WithDb(db => db.Breaches.AnyAsync(b => b.Id == id)),
+            RetainedRecordKind.Notification => () => server.WithDb(db => db.OffenderNotifications.AnyAsync(n => n.Id == id)),
+            RetainedRecordKind.RiskAssessment => () => server.WithDb(db => db.RiskAssessments.AnyAsync(a => a.Id == id)),
+            RetainedRecordKind.Photo => () => server.WithDb(async db => await db.PersonPhotos.AnyAsync(p => p.Id == id) || await db.PhotoContents.AnyAsync(c => c.PhotoId == id)),
+            _ => () => server.WithDb(db => db.PersonIdentifiers.AnyAsync(i => i.Id == id)),
+        };
+        return (id, exists);
+    }
+
+    [Theory]
+    [InlineData(RetainedRecordKind.ComplianceCheck)]
+    [InlineData(RetainedRecordKind.Breach)]
+    [InlineData(RetainedRecordKind.Notification)]
+    [InlineData(RetainedRecordKind.RiskAssessment)]
+    [InlineData(RetainedRecordKind.Photo)]
+    [InlineData(RetainedRecordKind.Identifier)]
+    public async Task Each_kind_of_record_is_due_on_its_groups_schedule_and_its_disposal_erases_it_and_leaves_the_chain_intact(RetainedRecordKind kind)
+    {
+        var person = await PersonAsync("Kind" + (int)kind);
+        var (record, exists) = await RecordOfKindAsync(kind, person);
+        await Years(7);
+        var due = Assert.Single(await Due(kind), d => d.RecordId == record.ToString());
+        Assert.Equal((3, kind), (due.MopiGroup, due.Kind));
+        Assert.NotEqual("", due.Summary);
+
+        await Decide(record.ToString(), ReviewOutcome.Dispose, "no policing purpose left", kind: kind);
+        Assert.False(await exists());
+        Assert.DoesNotContain(await Due(), d => d.RecordId == record.ToString());
+        await ErasureLoggedAndChainIntactAsync(record.ToString(), person, "no policing purpose left");
+        if (kind == RetainedRecordKind.ComplianceCheck)
+            Assert.True(await server.WithDb(db => db.Breaches.AnyAsync(b => b.PersonId == Guid.Parse(person) && b.CheckId == null)));
+    }
+
+    [Fact]
+    public async Task Disposing_of_a_person_erases_their_personal_data_from_every_table_and_every_read_and_keeps_the_erasure_in_the_chain()
+    {
+        var people = new People.PeopleClient(await As());
+        var created = await people.CreatePersonAsync(new CreatePersonRequest
+        {
+            Person = new PersonInput
+            {
+                Name = new PersonName { GivenName = "Whole", FamilyName = "Erasure" }, DateOfBirth = "1979-05-05", Sex = Sex.Male,
+                Aliases = { new PersonName { GivenName = "Wholly", FamilyName = "Erased" } },
+                Address = new Address { Line1 = "1 Erasure Road", Town = "Bedford", Postcode = "MK40 1AA", Location = new GeoPoint { Latitude = 52.136, Longitude = -0.467 } },
+                Description = "scar over the left eye", HealthNotes = "diabetic",
+            },
+        });
+        var person = created.Id;
+        var owner = Guid.Parse(person);
+        var other = await PersonAsync("Companion");
+        var sighting = await SightingAsync(person, "seen with his brother");
+        var together = await server.WithDb(async db =>
+        {
+            var s = await db.Sightings.SingleAsync(x => x.Id == Guid.Parse(sighting));
+            var companion = new Server.Sightings.Sighting
+            {
+                PersonId = Guid.Parse(other), SeenAt = s.SeenAt, Location = s.Location, WithPersonIds = [owner], Text = "with Whole Erasure", ReportedBy = "test", RecordedAt = s.RecordedAt,
+            };
+            db.Sightings.Add(companion);
+            var team = await db.Teams.FirstOrDefaultAsync() ?? db.Teams.Add(new Team { Name = "Retention test team", Kind = TeamKind.Iom }).Entity;
+            db.Orders.Add(new Server.Orders.Order
+            {
+                PersonId = owner, Type = Server.Orders.OrderType.CriminalBehaviourOrder, Status = Server.Orders.OrderStatus.Discharged, Court = "Luton Crown Court",
+                MadeOn = new DateOnly(2019, 1, 1), StartsOn = new DateOnly(2019, 1, 1), DischargedOn = new DateOnly(2020, 1, 1), OwningTeamId = team.Id,
+                VictimDetails = "his neighbour", RecordedBy = "test", CreatedAt = server.Clock.GetUtcNow(),
+            });
+            db.ContactNotes.Add(new ContactNote { PersonId = owner, At = server.Clock.GetUtcNow(), Kind = ContactKind.Phone, Text = "called about housing", RecordedBy = "test" });
+            await db.SaveChangesAsync();
+            return companion.Id;
+        });
+        await ManagedAsync(person, Scheme.Iom, ManagementStatus.Ended);
+        foreach (var kind in new[] { RetainedRecordKind.ComplianceCheck, RetainedRecordKind.Breach, RetainedRecordKind.Notification, RetainedRecordKind.RiskAssessment, RetainedRecordKind.Photo, RetainedRecordKind.Identifier })
+            await RecordOfKindAsync(kind, person);
+        Assert.Equal(person, (await people.GetPersonAsync(new GetPersonRequest { Id = person })).Id);   // a read the audit log now refers to
+        await Years(7);
+
+        var due = Assert.Single(await Due(RetainedRecordKind.Person), d => d.RecordId == person);
+        Assert.Equal("Whole Erasure", due.PersonName);
+        Assert.Contains("1 sighting", due.Summary);
+        Assert.Contains("1 photo", due.Summary);
+        Assert.Contains("2 breaches", due.Summary);
+
+        await Decide(person, ReviewOutcome.Dispose, "no longer necessary for a policing purpose", kind: RetainedRecordKind.Person);
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, "NOT_FOUND", async () => await people.GetPersonAsync(new GetPersonRequest { Id = person }));
+        Assert.Empty((await people.SearchPeopleAsync(new SearchPeopleRequest { Name = "Erasure" })).People);
+        Assert.Empty((await people.SearchPeopleAsync(new SearchPeopleRequest { Name = "Erased" })).People);
+        Assert.DoesNotContain(await Due(), d => d.PersonId == person);
+        var left = await server.WithDb(async db => new[]
+        {
+            await db.People.CountAsync(p => p.Id == owner || p.FamilyName == "Erasure"), await db.PersonNameKeys.CountAsync(k => k.PersonId == owner),
+            await db.Sightings.CountAsync(s => s.PersonId == owner), await db.ContactNotes.CountAsync(n => n.PersonId == owner),
+            await db.ComplianceChecks.CountAsync(c => c.PersonId == owner), await db.Breaches.CountAsync(b => b.PersonId == owner),
+            await db.OffenderNotifications.CountAsync(n => n.PersonId == owner), await db.RiskAssessments.CountAsync(a => a.PersonId == owner),
+            await db.PersonPhotos.CountAsync(p => p.PersonId == owner), await db.PhotoContents.CountAsync(), await db.PersonIdentifiers.CountAsync(i => i.PersonId == owner),
+            await db.Managements.CountAsync(m => m.PersonId == owner), await db.Orders.CountAsync(o => o.PersonId == owner),
+            await db.Tasks.CountAsync(t => t.PersonId == owner), await db.AlertEvents.CountAsync(a => a.PersonId == owner),
+        });
+        Assert.All(left, count => Assert.Equal(0, count));
+        var companion = await server.WithDb(db => db.Sightings.SingleAsync(s => s.Id == together));
+        Assert.Empty(companion.WithPersonIds);   // the other person's sighting stays, without them
+        await ErasureLoggedAndChainIntactAsync(person, person, "no longer necessary for a policing purpose");
+        Assert.True(await server.WithDb(db => db.RetentionReviews.AnyAsync(r => r.RecordId == owner && r.Outcome == Server.Retention.ReviewOutcome.Dispose)));
+    }
+
+    [Fact]
+    public async Task A_person_under_active_management_cannot_be_disposed_of_and_stays_readable()
+    {
+        var person = await PersonAsync("StillManaged");
+        await Years(7);
+        Assert.Contains(await Due(RetainedRecordKind.Person), d => d.RecordId == person);
+        await ManagedAsync(person, Scheme.Iom, ManagementStatus.Active);
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, "RULE_VIOLATED", () => Decide(person, ReviewOutcome.Dispose, "tidying up", kind: RetainedRecordKind.Person));
+        Assert.Equal("RETENTION_CASE_ACTIVE", Rule(refused));
+        Assert.Equal(person, (await new People.PeopleClient(await As()).GetPersonAsync(new GetPersonRequest { Id = person })).Id);
+    }
+
+    /// <summary>
+    /// Sexual Offences Act 2003 Part 2 (s.80-s.82 notification periods, indefinite ones until a
+    /// review under s.91A-91F): a registered offender's records are reviewed on group 1's
+    /// schedule, but kept while the notification requirement lasts, even after the management ends.
+    /// </summary>
+    [Fact]
+    public async Task A_registered_offenders_records_are_reviewed_but_not_disposed_of_while_the_notification_requirement_lasts()
+    {
+        var person = await PersonAsync("Registered");
+        await server.WithDb(async db =>
+        {
+            var team = await db.Teams.FirstOrDefaultAsync() ?? db.Teams.Add(new Team { Name = "Retention test team", Kind = TeamKind.Iom }).Entity;
+            db.Managements.Add(new Management
+            {
+                PersonId = Guid.Parse(person), Scheme = Scheme.Vsomt, Status = ManagementStatus.Ended, StartedOn = new DateOnly(2020, 1, 1), EndedOn = new DateOnly(2021, 1, 1),
+                OwningTeamId = team.Id, RiskLevel = Server.Common.RiskLevel.Medium, CreatedAt = server.Clock.GetUtcNow(),
+                Notification = new RsoNotification { ConvictionDate = new DateOnly(2019, 6, 1), Disposal = Server.Caseload.NotificationDisposal.Custodial, AgeAtConviction = 40, PeriodEndsOn = null },
+            });
+            await db.SaveChangesAsync();
+        });
+        await Years(11);
+        var due = Assert.Single(await Due(RetainedRecordKind.Person), d => d.RecordId == person);
+        Assert.Equal(1, due.MopiGroup);
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, "RULE_VIOLATED", () => Decide(person, ReviewOutcome.Dispose, "ten years on", kind: RetainedRecordKind.Person));
+        Assert.Equal("RETENTION_NOTIFICATION_LIVE", Rule(refused));
+        var next = DateOnly.ParseExact(Today, "yyyy-MM-dd").AddYears(1).ToString("yyyy-MM-dd");
+        await Decide(person, ReviewOutcome.Retain, "notification requirement indefinite", next, kind: RetainedRecordKind.Person);
+        Assert.True(await server.WithDb(db => db.People.AnyAsync(p => p.Id == Guid.Parse(person))));
+    }
 }

@@ -113,4 +113,53 @@ public sealed class RetentionScreenTests(DemoServerFactory server)
         Assert.True(await server.WithDb(db => db.Sightings.AnyAsync(s => s.Id == sighting)));
         Assert.True(await server.WithDb(db => db.RetentionReviews.AnyAsync(r => r.RecordId == sighting && r.NextReviewOn == today.AddYears(1))));
     }
+
+    [Fact]
+    public async Task Disposing_of_a_whole_person_is_asked_again_naming_what_goes_with_cancel_the_default()
+    {
+        var (person, _) = await OldSightingAsync("Wholeperson");
+        await server.WithDb(async db =>
+        {
+            var row = await db.People.SingleAsync(p => p.Id == Guid.Parse(person));
+            row.UpdatedAt = server.Clock.GetUtcNow().AddYears(-7);   // untouched for seven years: due (MoPI group 3, six years)
+            await db.SaveChangesAsync();
+        });
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal(120, 40);
+        using var window = new RetentionWindow(client.ContextFor(terminal.App));
+
+        terminal
+            .When("the due records are listed", () => !window.Calls.IsBusy && window.Panel.Due.Rows.Count > 0, () =>
+                window.Panel.Kinds.Choose(window.Panel.Kinds.Labels.ToList().IndexOf("Whole people")))
+            .When("only whole people are listed", () => !window.Calls.IsBusy && window.Panel.Due.Rows.Count > 0
+                                                      && window.Panel.Due.Rows.All(r => r.WireKind == RetainedRecordKind.Person) && window.Panel.Due.Select(person), () =>
+            {
+                Assert.Contains("whole people due for review", terminal.Screen(), StringComparison.Ordinal);
+                terminal.Press(Key.Enter);
+            })
+            .WhenShowing<ReviewDecisionDialog>(dialog =>
+            {
+                dialog.Outcome.Choose(1);
+                dialog.Reason.Text = "no policing purpose remains";
+                _ = dialog.SubmitAsync();
+            })
+            .WhenShowing<ConfirmDialog>(confirm =>
+            {
+                Assert.Contains("Erase Review Wholeperson entirely?", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains("1 sighting", confirm.Message, StringComparison.Ordinal);
+                Assert.Contains("date of birth", confirm.Message, StringComparison.Ordinal);
+                Assert.True(confirm.SafeButton.HasFocus);
+                terminal.Press(Key.Enter);   // the safe default: nothing is erased
+            })
+            .When("nothing was erased", () => terminal.App.TopRunnable is ReviewDecisionDialog { ProblemText: "Nothing was erased." }, () =>
+                _ = ((ReviewDecisionDialog)terminal.App.TopRunnable!).SubmitAsync())
+            .WhenShowing<ConfirmDialog>(_ => terminal.Press(Key.E.WithAlt))
+            .When("the person is erased", () => window.StatusLine.Message.Contains("was erased", StringComparison.Ordinal), () =>
+                Assert.DoesNotContain(window.Panel.Due.Rows, r => r.PersonId == person))
+            .Run(window);
+
+        Assert.False(await server.WithDb(db => db.People.AnyAsync(p => p.Id == Guid.Parse(person))));
+        Assert.False(await server.WithDb(db => db.Sightings.AnyAsync(s => s.PersonId == Guid.Parse(person))));
+    }
 }

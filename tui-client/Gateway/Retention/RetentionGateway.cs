@@ -13,15 +13,30 @@ public sealed class RetentionGateway(ServerConnection connection)
     private const int MaxRows = 5000;
     private readonly V1.Retention.RetentionClient _retention = new(connection.Invoker);
 
-    public async Task<IReadOnlyList<DueForReview>> DueAsync(Purpose purpose, CancellationToken cancellationToken)
+    /// <summary>Every kind of record the server reviews, in words: one and many (an explicit table; a test checks it covers the enum).</summary>
+    public static readonly IReadOnlyDictionary<V1.RetainedRecordKind, (string One, string Many)> Kinds = new Dictionary<V1.RetainedRecordKind, (string, string)>
+    {
+        [V1.RetainedRecordKind.Sighting] = ("sighting", "Sightings"),
+        [V1.RetainedRecordKind.ContactNote] = ("contact note", "Contact notes"),
+        [V1.RetainedRecordKind.ComplianceCheck] = ("check", "Checks"),
+        [V1.RetainedRecordKind.Breach] = ("breach", "Breaches"),
+        [V1.RetainedRecordKind.Notification] = ("notification", "Notifications"),
+        [V1.RetainedRecordKind.RiskAssessment] = ("risk assessment", "Risk assessments"),
+        [V1.RetainedRecordKind.Photo] = ("photo", "Photos"),
+        [V1.RetainedRecordKind.Identifier] = ("identifier", "Identifiers"),
+        [V1.RetainedRecordKind.Person] = ("person record", "Whole people"),
+    };
+
+    /// <summary>Records due for review, of one kind or (Unspecified) every kind.</summary>
+    public async Task<IReadOnlyList<DueForReview>> DueAsync(V1.RetainedRecordKind kind, Purpose purpose, CancellationToken cancellationToken)
     {
         var rows = new List<DueForReview>();
-        var request = new V1.ListDueForReviewRequest { PageSize = 500 };
+        var request = new V1.ListDueForReviewRequest { PageSize = 500, Kind = kind };
         do
         {
             var page = await connection.CallAsync(purpose, o => _retention.ListDueForReviewAsync(request, o), cancellationToken);
             rows.AddRange(page.Records.Select(r => new DueForReview(
-                r.Kind == V1.RetainedRecordKind.Sighting ? "sighting" : "contact note", r.Kind, r.RecordId, r.PersonId, r.PersonName,
+                Kinds.TryGetValue(r.Kind, out var words) ? words.One : "record", r.Kind, r.RecordId, r.PersonId, r.PersonName,
                 Wire.Date(r.RecordedOn), r.MopiGroup, Wire.Date(r.DueOn), r.Summary, r.LastDecision)));
             request = request.Clone();
             request.PageToken = page.NextPageToken;

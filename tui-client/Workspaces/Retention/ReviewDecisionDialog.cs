@@ -4,6 +4,7 @@ using OffenderMgmt.Tui.Gateway;
 using OffenderMgmt.Tui.Ui;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using V1 = OffenderMgmt.Contracts.V1;
 
 namespace OffenderMgmt.Tui.Workspaces.Retention;
 
@@ -25,11 +26,12 @@ public sealed class ReviewDecisionDialog : FormDialog
         _purpose = purpose;
         var what = new Label
         {
-            X = 1, Y = 1, Width = Dim.Fill(1), Height = 2,
+            X = 1, Y = 1, Width = Dim.Fill(1), Height = 3,
             Text = TextWrap.Wrap($"{record.Summary}, recorded {Dates.Iso(record.RecordedOn)}; MoPI group {record.MopiGroup}, due {Dates.Iso(record.DueOn)}." +
                                  (record.LastDecision.Length > 0 ? $" Last kept because: {record.LastDecision}" : ""), InnerWidth),
         };
-        Outcome = new ChoiceList<bool>([("Retain until the next review", false), ("Dispose of it (erase it now)", true)]) { X = 1, Y = 4, Width = Dim.Fill(1), Height = 2 };
+        Outcome = new ChoiceList<bool>([("Retain until the next review", false),
+            (record.WireKind == V1.RetainedRecordKind.Person ? "Dispose of the person (erase everything held about them now)" : "Dispose of it (erase it now)", true)]) { X = 1, Y = 4, Width = Dim.Fill(1), Height = 2 };
         var nextLabel = new Label { X = 1, Y = 7, Text = "_Next review:" };
         NextReview = new TextField { X = 15, Y = 7, Width = 12, Text = Dates.Iso(context.Today.AddYears(1)) };
         var reasonLabel = new Label { X = 1, Y = 9, Text = "Rea_son:" };
@@ -43,6 +45,12 @@ public sealed class ReviewDecisionDialog : FormDialog
     public TextField NextReview { get; }
     public TextField Reason { get; }
     public bool Disposed { get; private set; }
+
+    /// <summary>What the confirmation says will go: for a whole person, everything the server listed.</summary>
+    public static string ErasureWarning(DueForReview record) => record.WireKind == V1.RetainedRecordKind.Person
+        ? $"Everything held about {record.PersonName} is erased on the server and cannot be brought back: {record.Summary}. " +
+          "They will be gone from every search, briefing and list. The erasure, your name and your reason are kept in the audit log."
+        : $"The {record.Kind} about {record.PersonName} is erased on the server and cannot be brought back. The erasure, your name and your reason are kept in the audit log.";
 
     protected override async Task<bool> SubmitCoreAsync()
     {
@@ -63,9 +71,8 @@ public sealed class ReviewDecisionDialog : FormDialog
             }
             next = on;
         }
-        else if (!ConfirmDialog.Ask(Context.App, "Erase this record?",
-                     $"The {_record.Kind} about {_record.PersonName} is erased on the server and cannot be brought back. The erasure, your name and your reason are kept in the audit log.",
-                     "_Erase it"))
+        else if (!ConfirmDialog.Ask(Context.App, _record.WireKind == V1.RetainedRecordKind.Person ? $"Erase {_record.PersonName} entirely?" : "Erase this record?",
+                     ErasureWarning(_record), "_Erase it"))
         {
             ShowProblem("Nothing was erased.");
             return false;

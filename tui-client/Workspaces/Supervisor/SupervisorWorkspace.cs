@@ -28,6 +28,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         IOM review: Enter or F7 records the meeting's decision and actions
         Alt+5 MAPPA meetings: ↑↓ picks a meeting and shows its agenda; F7 records a held meeting's minutes
         F3 find anyone (a reason is asked for people outside your team)
+        F9 reports · Shift+F9 records due for review and disposal · Ctrl+F9 analysts' grants (grant, list, revoke)
         """;
 
     private readonly Tabs _tabs;
