@@ -46,12 +46,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         Excluded = PeopleTable(today, "Nobody living elsewhere is excluded from this beat.");
         Zones = new RecordTable<ZoneRow>(
         [
-            new("#", z => z.Number, 2, 2),
-            new("Person", z => z.Zone.PersonName, 18, 24),
-            new("Order", z => z.Zone.OrderType, 5, 10),
-            new("Zone", z => z.Zone.Shape.Name.Length > 0 ? z.Zone.Shape.Name : z.Zone.Shape.Describe(), 16, 30),
+            new("#", z => z.Number, 2, 3, Priority: Priority.Essential),
+            new("Person", z => z.Zone.PersonName, 14, 30, Priority: Priority.Essential),
+            new("Order", z => z.Zone.OrderType, 5, 12, Priority: Priority.High),
+            new("Zone", z => z.Zone.Shape.Name.Length > 0 ? z.Zone.Shape.Name : z.Zone.Shape.Describe(), 12, 40, Priority: Priority.Essential),
             new("When", z => z.Zone.Shape.When, 12, 30),
-            new("Now", z => z.Zone.InForceNow ? "IN FORCE" : "not now", 8, 8, Colour: z => z.Zone.InForceNow ? Theme.ErrorCell : null),
+            new("Now", z => z.Zone.InForceNow ? "IN FORCE" : "not now", 8, 8, Colour: z => z.Zone.InForceNow ? Theme.ErrorCell : null, Priority: Priority.Essential),
         ], z => z.Zone.ConditionId)
         { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "No exclusion zones touch this beat." };
         Residents.SelectionChanged += (_, p) => ShowPerson(p);
@@ -143,12 +143,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
 
     private RecordTable<BriefingPerson> PeopleTable(DateOnly today, string empty) => new(
     [
-        new("#", p => Marker(p), 2, 2),
-        new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk)),
-        new("Name", p => p.Name, 18, 24),
-        new("Age", p => p.AgeOn(today)?.ToString(CultureInfo.InvariantCulture) ?? "", 3, 3, RightAlign: true),
-        new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Enforceable ? o.Type : $"{o.Type}?")), 8, 14),
-        new("Warnings", p => string.Join(",", p.WarningMarkers), 8, 20, Colour: p => p.WarningMarkers.Count > 0 ? Theme.WarningCell : null),
+        new("#", p => Marker(p), 2, 3, Priority: Priority.Essential),
+        new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk), Priority: Priority.Essential),
+        new("Name", p => p.Name, 14, 30, Priority: Priority.Essential),
+        new("Age", p => p.AgeOn(today)?.ToString(CultureInfo.InvariantCulture) ?? "", 3, 3, RightAlign: true, Priority: Priority.Low),
+        new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Enforceable ? o.Type : $"{o.Type}?")), 8, 24, Priority: Priority.Essential),
+        new("Warnings", p => string.Join(",", p.WarningMarkers), 8, 30, Colour: p => p.WarningMarkers.Count > 0 ? Theme.WarningCell : null, Priority: Priority.High),
     ], p => p.PersonId)
     { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = empty };
 
