@@ -66,7 +66,9 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         _tabs.ValueChanged += (_, _) => ShowSelectedOfTab();
 
         Map = new BeatMap { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
-        var legend = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = "─ beat  ⣿ red: zone in force  yellow: zone later  1 home (row)  ┼ you" };
+        // The legend's glyphs are the map's: a shaded zone is in force now, an outline only is later.
+        var legend = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = LegendText };
+        Legend = legend;
         _mapFrame = new FrameView { X = Pos.Right(_tabs), Y = 1, Width = Dim.Fill(), Height = Dim.Height(_tabs), Title = "Map" };
         _mapFrame.Add(Map, legend);
         Map.CursorMoved += (_, here) => _mapFrame.Title = here is { } at ? $"Map · ┼ {at}" : "Map";
@@ -128,6 +130,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     public RecordTable<BriefingPerson> Residents { get; }
     public RecordTable<BriefingPerson> Excluded { get; }
     public RecordTable<ZoneRow> Zones { get; }
+
+    /// <summary>What the map's glyphs mean, drawn as the map draws them (a shaded zone is in force, an outline only is later).</summary>
+    public const string LegendText = "⢕ red zone in force  ⠉⠑ yellow: later  A zone  1 lives here  1 magenta: excluded  ⠤ beat  ┼ you";
+
+    /// <summary>The line under the map saying what its glyphs and labels mean.</summary>
+    public Label Legend { get; private set; } = null!;
     public BeatMap Map { get; }
     public AlertLine Alerts { get; }
     public BeatBriefing? Briefing => _briefing;
@@ -165,9 +173,14 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     {
         if (_briefing is null) return null;
         var index = _briefing.Residents.ToList().FindIndex(r => r.PersonId == p.PersonId);
-        if (index < 0) return null;
-        const string marks = "123456789abcdefghijklmnopqrstuvwxyz";
-        return index < marks.Length ? marks[index] : '•';
+        if (index < 0)
+        {
+            // People excluded from the beat are numbered after those living here: one label each.
+            var excluded = _briefing.Excluded.ToList().FindIndex(r => r.PersonId == p.PersonId);
+            if (excluded < 0) return null;
+            index = _briefing.Residents.Count + excluded;
+        }
+        return MapLabels.Person(index);
     }
 
     public override async Task RefreshAsync()
@@ -177,12 +190,14 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
 
     public void PickBeat()
     {
-        var picked = BeatPickerDialog.Pick(Context, _beat?.Code);
+        var username = Context.Session.Username;
+        var picked = BeatPickerDialog.Pick(Context, _beat?.Code ?? Context.Settings.LastBeat(username));
         if (picked is null)
         {
             if (_beat is null) StatusLine.Info("No beat picked: press F2 to pick one.");
             return;
         }
+        Context.Settings.RememberBeat(username, picked.Code);
         _beat = picked;
         Alerts.Follow(picked.Code);
         _ = LoadBriefingAsync(picked);
@@ -212,11 +227,13 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         _beatLine.Text = $"Beat: {briefing.Area.Name} ({briefing.Area.Code}), {briefing.Area.District} · {briefing.Residents.Count} living here · {briefing.Excluded.Count} excluded · {briefing.Zones.Count} zones ({zonesNow} in force now) · briefing at {at}";
         Residents.SetRows(briefing.Residents);
         Excluded.SetRows(briefing.Excluded);
-        Zones.SetRows(briefing.Zones.Select((z, i) => new ZoneRow(z, (i + 1).ToString(CultureInfo.InvariantCulture))).ToList());
+        Zones.SetRows(briefing.Zones.Select((z, i) => new ZoneRow(z, MapLabels.Zone(i).ToString())).ToList());
         Map.Show(briefing.Outline,
             briefing.Residents.Where(r => r.Address?.Location is not null)
-                .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•')).ToList(),
-            briefing.Zones.Select(z => new MapZone(z.Shape, z.InForceNow)).ToList());
+                .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•'))
+                .Concat(briefing.Excluded.Where(r => r.Address?.Location is not null)
+                    .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•', Excluded: true))).ToList(),
+            briefing.Zones.Select((z, i) => new MapZone(z.Shape, z.InForceNow, MapLabels.Zone(i))).ToList());
         ShowSelectedOfTab();
     }
 
