@@ -82,6 +82,9 @@ public sealed class FindPersonTests(DemoServerFactory server)
         {
             var found = await client.Gateways.People.SearchAsync(person.PersonName, Purpose.CaseManagement, CancellationToken.None, limit: 10);
             Assert.True(found.People.Any(p => p.Id == person.PersonId), $"case {person.ManagementId} not on the first page of its own name ({found.Count} match)");
+            // The very first result bears the name as typed (an alias or a "Smyth" may not come first).
+            var best = await client.Gateways.People.SearchAsync(person.PersonName, Purpose.CaseManagement, CancellationToken.None, limit: 1);
+            Assert.True(best.People[0].Name == person.PersonName, $"case {person.ManagementId}: the first of {best.Count} matches is not an exact name");
         }
     }
 }
