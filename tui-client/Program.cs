@@ -24,7 +24,7 @@ log.Note("client-started");
 using var connection = ServerConnection.Open(options.Server, log, options.CertificateAuthority);
 using (var app = Application.Create().Init())
 {
-    var context = new ClientContext(app, new Gateways(connection), TimeProvider.System);
+    var context = new ClientContext(app, new Gateways(connection), TimeProvider.System) { Settings = ClientSettings.Open(ClientSettings.DefaultPath()) };
     new ClientShell(context, options.Username).Run();
 }
 log.Note("client-stopped");

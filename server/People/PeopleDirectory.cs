@@ -8,7 +8,20 @@ namespace OffenderMgmt.Server.People;
 /// <param name="Only">When given, only these people are found (an analyst's granted people).</param>
 public sealed record PersonSearch(string Name, string PncId, int PageSize, string? PageToken, IReadOnlyCollection<Guid>? Only = null);
 
-public sealed record PersonPage(IReadOnlyList<Person> People, string NextPageToken);
+/// <param name="MatchCount">How many match in all, counted up to <see cref="PeopleDirectory.MatchCountCap"/>.</param>
+/// <param name="MatchCountCapped">More than <see cref="PeopleDirectory.MatchCountCap"/> match.</param>
+public sealed record PersonPage(IReadOnlyList<Person> People, string NextPageToken, int MatchCount = 0, bool MatchCountCapped = false);
+
+/// <summary>How well a person matches a search by name: the better first.</summary>
+public enum NameMatch
+{
+    /// <summary>Every word is a whole word of the person's own name.</summary>
+    ExactName = 0,
+    /// <summary>Every word is a whole word of their names or aliases (an alias, or name and alias mixed).</summary>
+    ExactAlias = 1,
+    /// <summary>A word matched only as the start of a name or by sound.</summary>
+    Partial = 2,
+}
 
 /// <summary>
 /// Creating, reading, editing and finding people. Addresses are classified into their area as
@@ -17,6 +30,15 @@ public sealed record PersonPage(IReadOnlyList<Person> People, string NextPageTok
 public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Compliance.CheckPlanner checks, ForceClock clock)
 {
     private const int MaxSearchTokens = 5;
+
+    /// <summary>A search counts its matches up to this many; beyond it the count says "more than".</summary>
+    public const int MatchCountCap = 1000;
+
+    private sealed class Ranked
+    {
+        public required Person Person { get; init; }
+        public int Rank { get; init; }
+    }
 
     public async Task<Person> CreateAsync(PersonDetails details, CancellationToken cancellationToken)
     {
@@ -88,7 +110,7 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Co
         if (name.Length > 0 && tokens.Count == 0) v.Add("name", "must contain at least one letter or digit");
         if (tokens.Count > MaxSearchTokens) v.Add("name", $"must have at most {MaxSearchTokens} words");
         if (name.Length == 0 && pnc is null && v.IsValid) v.Add("name", "give a name or a PNC ID to search for");
-        var after = Paging.Decode(search.PageToken, 2);
+        var after = Paging.Decode(search.PageToken, 3);
         v.ThrowIfInvalid();
 
         // EF translates string.Compare to SQL comparisons; .NET culture rules do not apply.
@@ -107,21 +129,47 @@ public sealed class PeopleDirectory(OffenderMgmtDb db, AreaIndexHolder areas, Co
                 ((string.Compare(k.Token, token) >= 0 && string.Compare(k.Token, upper) < 0) ||
                  (sound != "" && k.Soundex == sound))));
         }
+        // Exact names first, then exact aliases, then partial (prefix or sound-alike) matches, each
+        // in name order. The rank is computed in the query, before the page is cut, so a person
+        // whose name is typed in full is on the first page however many others partly match (a
+        // page cut in name order missed an officer's own "David Smith" behind aliases and Smyths).
+        // Five words at most: padding with the last word keeps one translatable expression.
+        var padded = Enumerable.Range(0, MaxSearchTokens).Select(i => tokens.Count == 0 ? "" : tokens[Math.Min(i, tokens.Count - 1)]).ToArray();
+        var (w0, w1, w2, w3, w4) = (Word(padded[0]), Word(padded[1]), Word(padded[2]), Word(padded[3]), Word(padded[4]));
+        var (t0, t1, t2, t3, t4) = (padded[0], padded[1], padded[2], padded[3], padded[4]);
+        var byName = tokens.Count > 0;
+        var ranked = query.Select(p => new Ranked
+        {
+            Person = p,
+            Rank = !byName ? (int)NameMatch.ExactName
+                : (" " + p.SortName + " ").Contains(w0) && (" " + p.SortName + " ").Contains(w1) && (" " + p.SortName + " ").Contains(w2)
+                  && (" " + p.SortName + " ").Contains(w3) && (" " + p.SortName + " ").Contains(w4) ? (int)NameMatch.ExactName
+                : db.PersonNameKeys.Any(k => k.PersonId == p.Id && k.Token == t0) && db.PersonNameKeys.Any(k => k.PersonId == p.Id && k.Token == t1)
+                  && db.PersonNameKeys.Any(k => k.PersonId == p.Id && k.Token == t2) && db.PersonNameKeys.Any(k => k.PersonId == p.Id && k.Token == t3)
+                  && db.PersonNameKeys.Any(k => k.PersonId == p.Id && k.Token == t4) ? (int)NameMatch.ExactAlias
+                : (int)NameMatch.Partial,
+        });
+        var counted = await query.Take(MatchCountCap + 1).CountAsync(cancellationToken);
         if (after is not null)
         {
-            var (sortName, lastId) = (after[0], Guid.TryParse(after[1], out var g) ? g : Guid.Empty);
-            query = query.Where(p => string.Compare(p.SortName, sortName) > 0 ||
-                                     (p.SortName == sortName && p.Id.CompareTo(lastId) > 0));
+            var rank = int.TryParse(after[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 0;
+            var (sortName, lastId) = (after[1], Guid.TryParse(after[2], out var g) ? g : Guid.Empty);
+            ranked = ranked.Where(x => x.Rank > rank || (x.Rank == rank && (string.Compare(x.Person.SortName, sortName) > 0 ||
+                                     (x.Person.SortName == sortName && x.Person.Id.CompareTo(lastId) > 0))));
         }
 #pragma warning restore CA1309
-        var page = await query.OrderBy(p => p.SortName).ThenBy(p => p.Id)
+        var page = await ranked.OrderBy(x => x.Rank).ThenBy(x => x.Person.SortName).ThenBy(x => x.Person.Id)
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var next = page.Count > pageSize
-            ? Paging.Encode(page[pageSize - 1].SortName, page[pageSize - 1].Id.ToString())
+            ? Paging.Encode(page[pageSize - 1].Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), page[pageSize - 1].Person.SortName, page[pageSize - 1].Person.Id.ToString())
             : "";
-        return new PersonPage(page.Take(pageSize).ToList(), next);
+        return new PersonPage(page.Take(pageSize).Select(x => x.Person).ToList(), next,
+            Math.Min(counted, MatchCountCap), counted > MatchCountCap);
     }
+
+    // A whole word of a space-separated sort name.
+    private static string Word(string token) => $" {token} ";
 
     public static PersonDetails DetailsOf(Person person) => new(
         person.GivenName, person.FamilyName,

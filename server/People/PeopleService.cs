@@ -58,7 +58,7 @@ public sealed partial class PeopleService(
         var page = await directory.SearchAsync(
             new PersonSearch(request.Name, request.PncId, request.PageSize, request.PageToken, only), context.CancellationToken);
         audit.Touched(page.People.Select(p => p.Id));
-        var response = new V1.SearchPeopleResponse { NextPageToken = page.NextPageToken };
+        var response = new V1.SearchPeopleResponse { NextPageToken = page.NextPageToken, MatchCount = page.MatchCount, MatchCountCapped = page.MatchCountCapped };
         response.People.AddRange(page.People.Select(p => PersonMessages.ToSummary(p, areas.Current)));
         return response;
     }

@@ -24,5 +24,8 @@ public sealed class ClientContext(IApplication app, Gateways gateways, TimeProvi
     /// <summary>Today where the user is (UK forces: the force's own day).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 
+    /// <summary>What the client remembers between runs for each user (the last beat picked).</summary>
+    public ClientSettings Settings { get; init; } = ClientSettings.InMemory();
+
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Clock.LocalTimeZone);
 }

@@ -167,6 +167,33 @@ public sealed class PeopleApiTests : IClassFixture<ServerFactory>, IAsyncLifetim
     }
 
     [Fact]
+    public async Task Search_ranks_exact_names_above_aliases_above_partial_matches_before_the_page_is_cut()
+    {
+        // Issue 20 point 10: in name order the alias ("Aardvark") and the sound-alike ("Rankwel")
+        // come first, and a first page of one held neither the person typed in full.
+        var exact = await _people.CreatePersonAsync(new CreatePersonRequest { Person = NewPerson(family: "Rankwell", given: "Dora") });
+        var alias = NewPerson(family: "Aardvark", given: "Zed");
+        alias.Aliases.Add(new PersonName { GivenName = "Dora", FamilyName = "Rankwell" });
+        var byAlias = await _people.CreatePersonAsync(new CreatePersonRequest { Person = alias });
+        var partial = await _people.CreatePersonAsync(new CreatePersonRequest { Person = NewPerson(family: "Rankwel", given: "Doralee") });
+
+        var first = await _people.SearchPeopleAsync(new SearchPeopleRequest { Name = "dora rankwell", PageSize = 1 });
+        Assert.Equal(exact.Id, Assert.Single(first.People).Id);
+        Assert.Equal(3, first.MatchCount);
+        Assert.False(first.MatchCountCapped);
+
+        var order = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await _people.SearchPeopleAsync(new SearchPeopleRequest { Name = "dora rankwell", PageSize = 1, PageToken = token });
+            order.AddRange(page.People.Select(p => p.Id));
+            token = page.NextPageToken;
+        } while (token != "");
+        Assert.Equal([exact.Id, byAlias.Id, partial.Id], order);
+    }
+
+    [Fact]
     public async Task A_second_person_with_the_same_pnc_id_is_refused_as_already_existing()
     {
         await _people.CreatePersonAsync(new CreatePersonRequest { Person = NewPerson(pnc: "2011/0000002U") });

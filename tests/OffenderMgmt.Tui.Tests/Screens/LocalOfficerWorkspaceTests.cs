@@ -46,6 +46,42 @@ public sealed class LocalOfficerWorkspaceTests(DemoServerFactory server)
     }
 
     [Fact]
+    public async Task The_beat_picker_starts_in_the_officers_own_district_and_next_time_on_the_beat_last_picked()
+    {
+        using var client = new TestClient(server);
+        var session = await client.SignInAsync("demo.officer");
+        Assert.StartsWith("Luton ", session.TeamName, StringComparison.Ordinal);
+        var settings = Tui.App.ClientSettings.InMemory();
+        using (var terminal = new HeadlessTerminal())
+        using (var workspace = new LocalOfficerWorkspace(client.ContextFor(terminal.App, settings)))
+        {
+            terminal
+                .When("the picker has its beats", () => terminal.App.TopRunnable is BeatPickerDialog { Beats.Count: > 1 }, () =>
+                {
+                    var picker = (BeatPickerDialog)terminal.App.TopRunnable!;
+                    Assert.Equal("Luton", picker.Beats.Chosen!.District);  // not the first beat of the force (Bedford)
+                    terminal.Type("high t");
+                })
+                .When("the list narrows to one beat", () => terminal.App.TopRunnable is BeatPickerDialog { Beats.Count: 1 } d && d.Beats.Chosen!.Code == BeatFacts.HighTown,
+                    () => terminal.Press(Key.Enter))
+                .When("the briefing is shown", () => BriefingShown(workspace), () => Assert.Equal(BeatFacts.HighTown, settings.LastBeat("demo.officer")))
+                .Run(workspace);
+        }
+        using (var terminal = new HeadlessTerminal())
+        using (var workspace = new LocalOfficerWorkspace(client.ContextFor(terminal.App, settings)))
+        {
+            terminal
+                .When("the picker has its beats again", () => terminal.App.TopRunnable is BeatPickerDialog { Beats.Count: > 1 }, () =>
+                {
+                    var picker = (BeatPickerDialog)terminal.App.TopRunnable!;
+                    Assert.Equal(BeatFacts.HighTown, picker.Beats.Chosen!.Code);
+                    picker.RequestStop();
+                })
+                .Run(workspace);
+        }
+    }
+
+    [Fact]
     public async Task Checking_a_sighting_inside_a_zone_in_force_says_breach_in_plain_words()
     {
         using var client = new TestClient(server);

@@ -26,5 +26,8 @@ public sealed class TestClient : IDisposable
     /// <summary>A context for screens on <paramref name="app"/>, with the server's clock as the client's.</summary>
     public ClientContext ContextFor(IApplication app) => new(app, Gateways, Server.Clock);
 
+    /// <summary>A context that remembers with <paramref name="settings"/> (a later run of the client sees them).</summary>
+    public ClientContext ContextFor(IApplication app, ClientSettings settings) => new(app, Gateways, Server.Clock) { Settings = settings };
+
     public void Dispose() => Connection.Dispose();
 }

@@ -74,4 +74,71 @@ public sealed class MapDrawingTests
         Assert.Contains(text, c => c is > '\u2800' and <= '\u28ff');
         Assert.Contains(Enumerable.Range(0, 12).SelectMany(r => Enumerable.Range(0, 40).Select(c => canvas.LayerAt(c, r))), layer => layer == 3);
     }
+
+    private static readonly List<GeoPosition> Square =
+        [new(51.87, -0.44), new(51.87, -0.40), new(51.89, -0.40), new(51.89, -0.44), new(51.87, -0.44)];
+
+    private static IEnumerable<(int Column, int Row)> Cells(BrailleCanvas canvas) =>
+        Enumerable.Range(0, canvas.Rows).SelectMany(r => Enumerable.Range(0, canvas.Columns).Select(c => (c, r)));
+
+    [Fact]
+    public void People_are_labelled_with_digits_and_zones_with_capital_letters_so_no_label_means_two_things()
+    {
+        var map = new BeatMap();
+        map.Show(new BeatOutline("E1", "Test beat", "District", [Square], null),
+            [new MapHome("p1", new GeoPosition(51.875, -0.43), MapLabels.Person(0))],
+            [new MapZone(new ZoneShape("park", [], new GeoPosition(51.885, -0.41), 150, "at all times"), true, MapLabels.Zone(0))]);
+
+        var text = map.Render(40, 12).ToString();
+
+        Assert.Equal('1', MapLabels.Person(0));
+        Assert.Equal('A', MapLabels.Zone(0));
+        Assert.Contains('1', text);
+        Assert.Contains('A', text);
+        var people = Enumerable.Range(0, 35).Select(MapLabels.Person).ToHashSet();
+        var zones = Enumerable.Range(0, 26).Select(MapLabels.Zone).ToHashSet();
+        Assert.Empty(people.Intersect(zones));
+        Assert.Equal(35, people.Count);
+    }
+
+    [Fact]
+    public void Someone_excluded_who_lives_off_the_map_is_drawn_at_its_edge_in_their_own_colour()
+    {
+        var map = new BeatMap();
+        // Lives due east of the beat, well off the map.
+        map.Show(new BeatOutline("E1", "Test beat", "District", [Square], null),
+            [new MapHome("here", new GeoPosition(51.88, -0.42), '1'), new MapHome("away", new GeoPosition(51.88, -0.30), '2', Excluded: true)],
+            []);
+
+        var canvas = map.Render(40, 12);
+
+        var at = Cells(canvas).Where(c => canvas.CharAt(c.Column, c.Row) == '2').ToList();
+        var cell = Assert.Single(at);
+        Assert.Equal(canvas.Columns - 1, cell.Column);  // on the east edge
+        var away = canvas.LayerAt(cell.Column, cell.Row);
+        var (hc, hr) = Cells(canvas).Single(c => canvas.CharAt(c.Column, c.Row) == '1');
+        Assert.NotEqual(canvas.LayerAt(hc, hr), away);
+    }
+
+    [Fact]
+    public void A_zone_in_force_is_shaded_as_the_legend_shows_it_and_a_later_one_is_an_outline_only()
+    {
+        var map = new BeatMap();
+        map.Show(new BeatOutline("E1", "Test beat", "District", [Square], null), [],
+            [
+                new MapZone(new ZoneShape("now", [], new GeoPosition(51.88, -0.43), 400, "at all times"), true, 'A'),
+                new MapZone(new ZoneShape("later", [], new GeoPosition(51.88, -0.41), 400, "nights"), false, 'B'),
+            ]);
+
+        var canvas = map.Render(60, 20);
+        var shade = LocalOfficerWorkspace.LegendText[0];
+
+        Assert.Equal('⢕', shade);
+        Assert.DoesNotContain('⣿', LocalOfficerWorkspace.LegendText);
+        var now = Cells(canvas).Where(c => canvas.LayerAt(c.Column, c.Row) == 3).ToList();   // in force
+        var later = Cells(canvas).Where(c => canvas.LayerAt(c.Column, c.Row) == 2).ToList(); // later
+        Assert.Contains(now, c => canvas.CharAt(c.Column, c.Row) == shade);
+        Assert.DoesNotContain(later, c => canvas.CharAt(c.Column, c.Row) == shade);
+        Assert.True(now.Count > later.Count, "a shaded zone covers more cells than the outline of one as big");
+    }
 }

@@ -15,18 +15,20 @@ public sealed class PeopleGateway(ServerConnection connection)
 
     /// <summary>
     /// By name (prefix or sound-alike, aliases too) or, when the text looks like one, by PNC ID
-    /// ("2001/0012345C"). The first page only: a search that needs more is too broad to read.
+    /// ("2001/0012345C"): one page, from <paramref name="pageToken"/> (empty for the first).
     /// </summary>
-    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(string text, Purpose purpose, CancellationToken cancellationToken, int limit = 50)
+    public async Task<PeopleFound> SearchAsync(string text, Purpose purpose, CancellationToken cancellationToken, string? pageToken = null, int limit = 50)
     {
         var query = text.Trim();
         var request = LooksLikePncId(query)
             ? new V1.SearchPeopleRequest { PncId = query.ToUpperInvariant(), PageSize = limit }
             : new V1.SearchPeopleRequest { Name = query, PageSize = limit };
+        request.PageToken = pageToken ?? "";
         var response = await connection.CallAsync(purpose, o => _people.SearchPeopleAsync(request, o), cancellationToken);
-        return response.People.Select(p => new PersonMatch(
+        var people = response.People.Select(p => new PersonMatch(
             p.Id, Wording.Name(p.Name), p.Aliases.Select(Wording.Name).ToList(), Wire.Date(p.DateOfBirth),
             Wire.Text(p.PncId), Wire.Text(p.AreaName), p.CustodyStatus == V1.CustodyStatus.InCustody)).ToList();
+        return new PeopleFound(people, Wire.Text(response.NextPageToken), Math.Max(response.MatchCount, people.Count), response.MatchCountCapped);
     }
 
     internal static bool LooksLikePncId(string text) =>

@@ -37,3 +37,9 @@ public sealed record PostalAddress(string Line1, string? Line2, string? Town, st
 
 /// <summary>A search result: enough to tell people apart, nothing more.</summary>
 public sealed record PersonMatch(string Id, string Name, IReadOnlyList<string> Aliases, DateOnly? DateOfBirth, string? PncId, string? AreaName, bool InCustody);
+
+/// <summary>
+/// A page of search results, best matches first (the server ranks exact names, then aliases, then
+/// partial matches), with how many match in all (<paramref name="CountCapped"/>: more than that).
+/// </summary>
+public sealed record PeopleFound(IReadOnlyList<PersonMatch> People, string? NextPageToken, int Count, bool CountCapped);

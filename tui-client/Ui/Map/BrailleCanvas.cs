@@ -74,6 +74,50 @@ public sealed class BrailleCanvas
         }
     }
 
+    /// <summary>
+    /// Fills a ring with every other dot (a light shading, so outlines drawn over it still show),
+    /// by scanlines with the even-odd rule; only the rows and columns on the canvas are walked.
+    /// </summary>
+    public void FillPolygon(IReadOnlyList<(double X, double Y)> ring, int layer)
+    {
+        if (ring.Count < 3) return;
+        for (var y = 0; y < HeightDots; y++)
+        {
+            var scan = y + 0.5;
+            var crossings = new List<double>();
+            for (var i = 0; i < ring.Count; i++)
+            {
+                var (x0, y0) = ring[i];
+                var (x1, y1) = ring[(i + 1) % ring.Count];
+                if ((y0 <= scan && y1 > scan) || (y1 <= scan && y0 > scan))
+                    crossings.Add(x0 + (scan - y0) / (y1 - y0) * (x1 - x0));
+            }
+            crossings.Sort();
+            for (var i = 0; i + 1 < crossings.Count; i += 2)
+            {
+                var from = Math.Max(0, (int)Math.Ceiling(crossings[i] - 0.5));
+                var to = Math.Min(WidthDots - 1, (int)Math.Floor(crossings[i + 1] - 0.5));
+                for (var x = from; x <= to; x++)
+                    if ((x + y) % 2 == 0) Plot(x, y, layer);
+            }
+        }
+    }
+
+    /// <summary>Fills a circle with every other dot, like <see cref="FillPolygon"/>.</summary>
+    public void FillCircle(double cx, double cy, double radius, int layer)
+    {
+        var top = Math.Max(0, (int)Math.Floor(cy - radius));
+        var bottom = Math.Min(HeightDots - 1, (int)Math.Ceiling(cy + radius));
+        for (var y = top; y <= bottom; y++)
+        {
+            var half = Math.Sqrt(Math.Max(0, radius * radius - (y + 0.5 - cy) * (y + 0.5 - cy)));
+            var from = Math.Max(0, (int)Math.Ceiling(cx - half - 0.5));
+            var to = Math.Min(WidthDots - 1, (int)Math.Floor(cx + half - 0.5));
+            for (var x = from; x <= to; x++)
+                if ((x + y) % 2 == 0) Plot(x, y, layer);
+        }
+    }
+
     /// <summary>Puts a character in the cell holding the dot position, replacing its dots.</summary>
     public void Mark(double x, double y, char mark, int layer)
     {

@@ -39,13 +39,13 @@ public sealed class AuditWorkspace : WorkspaceWindow
     {
         Entries = new RecordTable<AuditRow>(
         [
-            new("When", e => e.At is { } at ? Context.Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "", 19, 19),
-            new("Account", e => e.Subject, 12, 20),
-            new("Role", e => ShortRole(e.Role), 7, 10),
-            new("Call", e => e.MethodShort, 16, 28),
-            new("Outcome", e => e.Outcome, 7, 24, Colour: e => e.Ok ? null : Theme.WarningCell),
-            new("Action", e => e.Action, 6, 8),
-            new("Why", e => e.Purpose, 10, 60),
+            new("When", e => e.At is { } at ? Context.Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "", 19, 19, Priority: Priority.Essential),
+            new("Account", e => e.Subject, 10, 24, Priority: Priority.Essential),
+            new("Role", e => ShortRole(e.Role), 7, 10, Priority: Priority.Low),
+            new("Call", e => e.MethodShort, 12, 32, Priority: Priority.Essential),
+            new("Outcome", e => e.Outcome, 7, 24, Colour: e => e.Ok ? null : Theme.WarningCell, Priority: Priority.High),
+            new("Action", e => e.Action, 6, 8, Priority: Priority.Low),
+            new("Why", e => e.Purpose, 10, 60, Priority: Priority.High),
         ], e => e.Sequence.ToString(CultureInfo.InvariantCulture))
         { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(7), EmptyText = "Loading…" };
         Entries.SelectionChanged += (_, e) => ShowEntry(e);

@@ -80,13 +80,13 @@ public sealed class ReportsPanel : View
             for (var i = 0; i < report.Dimensions.Count; i++)
             {
                 var at = i;
-                columns.Add(new(report.Dimensions[i], r => r.Labels[at], 6, 34));
+                columns.Add(new(report.Dimensions[i], r => r.Labels[at], 6, 40, Priority: i == 0 ? Priority.Essential : Priority.High));
             }
             for (var i = 0; i < report.Measures.Count; i++)
             {
                 var at = i;
                 columns.Add(new(report.Measures[i], r => r.Figures[at].Text, 4, 14, RightAlign: true,
-                    Colour: r => r.Figures[at].Suppressed ? Theme.WarningCell : null));
+                    Colour: r => r.Figures[at].Suppressed ? Theme.WarningCell : null, Priority: i == 0 ? Priority.Essential : Priority.Normal));
             }
         }
         else columns.Add(new("", _ => "", 1, 1));

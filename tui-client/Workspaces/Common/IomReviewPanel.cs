@@ -33,12 +33,12 @@ public sealed class IomReviewPanel : View
         CanFocus = true;
         Agenda = new RecordTable<IomAgendaItem>(
         [
-            new("Person", i => i.PersonName, 20, 26),
-            new("Cohort", i => i.Cohort, 6, 6),
-            new("Risk", i => i.Risk.Describe(), 9, 9, Colour: i => Theme.ForRisk(i.Risk)),
+            new("Person", i => i.PersonName, 14, 30, Priority: Priority.Essential),
+            new("Cohort", i => i.Cohort, 6, 8, Priority: Priority.Low),
+            new("Risk", i => i.Risk.Describe(), 9, 9, Colour: i => Theme.ForRisk(i.Risk), Priority: Priority.Essential),
             new("Officer", i => i.OfficerName ?? "", 14, 22),
-            new("Why", i => string.Join(", ", i.Reasons), 20, 36),
-            new("Decision", i => i.Decision ?? "to discuss", 12, 40, Colour: i => i.Decided ? Theme.GoodCell : null),
+            new("Why", i => string.Join(", ", i.Reasons), 16, 50, Priority: Priority.High),
+            new("Decision", i => i.Decision ?? "to discuss", 10, 40, Colour: i => i.Decided ? Theme.GoodCell : null, Priority: Priority.Essential),
         ], i => i.ManagementId)
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(55), EmptyText = "Loading…" };
         Agenda.RecordChosen += (_, i) => RecordDecision(i);

@@ -38,22 +38,22 @@ public sealed class MappaPanel : View
         var today = context.Today;
         Meetings = new RecordTable<MappaMeetingRow>(
         [
-            new("Date", m => Dates.Iso(m.HeldOn), 10, 10),
+            new("Date", m => Dates.Iso(m.HeldOn), 10, 10, Priority: Priority.Essential),
             new("Level", m => m.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), 5, 5, RightAlign: true),
-            new("Chair", m => m.Chair, 14, 26),
+            new("Chair", m => m.Chair, 10, 30, Priority: Priority.Low),
             new("Minutes", m => m.Minuted ? "recorded" : m.HeldOn is { } on && on <= today ? "TO RECORD" : "to come", 9, 9,
-                Colour: m => m.Minuted ? Theme.GoodCell : m.HeldOn is { } on && on <= today ? Theme.WarningCell : null),
+                Colour: m => m.Minuted ? Theme.GoodCell : m.HeldOn is { } on && on <= today ? Theme.WarningCell : null, Priority: Priority.Essential),
             new("Agencies", m => string.Join(", ", m.Agencies), 20, 80),
         ], m => m.Id)
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(30), EmptyText = "Loading…" };
         Cases = new RecordTable<MappaAgendaCase>(
         [
-            new("Person", c => c.PersonName, 20, 26),
-            new("Cat", c => c.Category.ToString(System.Globalization.CultureInfo.InvariantCulture), 3, 3, RightAlign: true),
+            new("Person", c => c.PersonName, 14, 30, Priority: Priority.Essential),
+            new("Cat", c => c.Category.ToString(System.Globalization.CultureInfo.InvariantCulture), 3, 3, RightAlign: true, Priority: Priority.Low),
             new("Lvl", c => c.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), 3, 3, RightAlign: true),
-            new("Risk", c => c.Risk.Describe(), 9, 9, Colour: c => Theme.ForRisk(c.Risk)),
+            new("Risk", c => c.Risk.Describe(), 9, 9, Colour: c => Theme.ForRisk(c.Risk), Priority: Priority.Essential),
             new("Why", c => string.Join(", ", c.Reasons), 16, 34),
-            new("Decision", c => c.Minutes?.Decision ?? "", 10, 60, Colour: c => c.Minutes is null ? null : Theme.GoodCell),
+            new("Decision", c => c.Minutes?.Decision ?? "", 10, 60, Colour: c => c.Minutes is null ? null : Theme.GoodCell, Priority: Priority.High),
         ], c => c.ManagementId)
         { X = 0, Y = Pos.Bottom(Meetings), Width = Dim.Fill(), Height = Dim.Percent(35), EmptyText = "Choose a meeting above to see its agenda." };
         _detail.Y = Pos.Bottom(Cases);

@@ -9,9 +9,12 @@ using Color = Terminal.Gui.Drawing.Color;
 namespace OffenderMgmt.Tui.Workspaces.LocalOfficer;
 
 /// <summary>
-/// The beat drawn in braille: its outline, the exclusion zones touching it (red when in force
-/// now, yellow when not), the homes of the people in the briefing as their row numbers, and a
-/// cursor the officer moves with the arrow keys to say "here" for a sighting check (Enter).
+/// The beat drawn in braille: its outline, the exclusion zones touching it (in force now: red
+/// and shaded; later: a yellow outline; each labelled with its letter from the Zones tab), the
+/// homes of the people living here as their row numbers, the homes of people excluded from here
+/// in magenta (at the map's edge, pointing the way, when they live off it), and a cursor the
+/// officer moves with the arrow keys to say "here" for a sighting check (Enter). Digits are for
+/// people and capital letters for zones, so the two never share a label.
 /// </summary>
 public sealed class BeatMap : View
 {
@@ -19,8 +22,10 @@ public sealed class BeatMap : View
     private const int ZoneLaterLayer = 2;
     private const int ZoneNowLayer = 3;
     private const int HomeLayer = 4;
-    private const int SelectedLayer = 5;
-    private const int CursorLayer = 6;
+    private const int ExcludedLayer = 5;
+    private const int ZoneLabelLayer = 6;
+    private const int SelectedLayer = 7;
+    private const int CursorLayer = 8;
 
     private static readonly Attribute Paper = new(Color.White, Color.Black);
     private static readonly Dictionary<int, Attribute> Ink = new()
@@ -30,6 +35,8 @@ public sealed class BeatMap : View
         [ZoneLaterLayer] = new Attribute(Color.Yellow, Color.Black),
         [ZoneNowLayer] = new Attribute(Color.BrightRed, Color.Black),
         [HomeLayer] = new Attribute(Color.BrightCyan, Color.Black),
+        [ExcludedLayer] = new Attribute(Color.BrightMagenta, Color.Black),
+        [ZoneLabelLayer] = new Attribute(Color.Black, Color.BrightRed),
         [SelectedLayer] = new Attribute(Color.Black, Color.BrightCyan),
         [CursorLayer] = new Attribute(Color.Black, Color.BrightYellow),
     };
@@ -125,24 +132,46 @@ public sealed class BeatMap : View
         var canvas = new BrailleCanvas(columns, rows);
         if (_outline?.Extent is not { } extent) return canvas;
         var projection = new MapProjection(extent.SouthWest, extent.NorthEast, canvas.WidthDots, canvas.HeightDots);
+        var labels = new List<(double X, double Y, char Label)>();
         foreach (var zone in _zones.OrderBy(z => z.InForceNow))
         {
+            // In force now: shaded as well as outlined, as the legend draws it; later: outline only.
             var layer = zone.InForceNow ? ZoneNowLayer : ZoneLaterLayer;
             if (zone.Shape.Centre is { } centre)
             {
                 var (x, y) = projection.ToDots(centre);
-                canvas.Circle(x, y, Math.Max(1, zone.Shape.RadiusMetres / projection.MetresPerDot), layer);
+                var radius = Math.Max(1, zone.Shape.RadiusMetres / projection.MetresPerDot);
+                if (zone.InForceNow) canvas.FillCircle(x, y, radius, layer);
+                canvas.Circle(x, y, radius, layer);
+                labels.Add((x, y, zone.Label));
             }
             else if (zone.Shape.Ring.Count > 2)
             {
-                canvas.Polygon(zone.Shape.Ring.Select(projection.ToDots).ToList(), layer);
+                var ring = zone.Shape.Ring.Select(projection.ToDots).ToList();
+                if (zone.InForceNow) canvas.FillPolygon(ring, layer);
+                canvas.Polygon(ring, layer);
+                labels.Add((ring.Average(p => p.X), ring.Average(p => p.Y), zone.Label));
             }
         }
         foreach (var ring in _outline.Rings) canvas.Polygon(ring.Select(projection.ToDots).ToList(), OutlineLayer);
+        foreach (var (x, y, label) in labels)
+        {
+            if (label == ' ') continue;
+            // A zone bigger than the map is labelled where it comes into view.
+            canvas.Mark(Math.Clamp(x, 0, canvas.WidthDots - 1), Math.Clamp(y, 0, canvas.HeightDots - 1), label, ZoneLabelLayer);
+        }
         foreach (var home in _homes.OrderBy(h => h.Selected))
         {
             var (x, y) = projection.ToDots(home.Position);
-            canvas.Mark(x, y, home.Marker, home.Selected ? SelectedLayer : HomeLayer);
+            var layer = home.Selected ? SelectedLayer : home.Excluded ? ExcludedLayer : HomeLayer;
+            var off = x < 0 || y < 0 || x >= canvas.WidthDots || y >= canvas.HeightDots;
+            if (!off)
+            {
+                canvas.Mark(x, y, home.Marker, layer);
+                continue;
+            }
+            // Off the map (an excluded person usually lives elsewhere): at the edge, towards home.
+            canvas.Mark(Math.Clamp(x, 0, canvas.WidthDots - 1), Math.Clamp(y, 0, canvas.HeightDots - 1), home.Marker, layer);
         }
         return canvas;
     }
@@ -175,8 +204,24 @@ public sealed class BeatMap : View
     }
 }
 
-/// <summary>A home on the map: whose, where, the row number shown for it, and whether it is the selected row.</summary>
-public sealed record MapHome(string PersonId, GeoPosition Position, char Marker, bool Selected = false);
+/// <summary>
+/// A home on the map: whose, where, the row number shown for it, whether it is the selected row,
+/// and whether the person is excluded from the beat (drawn in another colour, at the edge when off the map).
+/// </summary>
+public sealed record MapHome(string PersonId, GeoPosition Position, char Marker, bool Selected = false, bool Excluded = false);
 
-/// <summary>A zone on the map, and whether it applies right now.</summary>
-public sealed record MapZone(ZoneShape Shape, bool InForceNow);
+/// <summary>A zone on the map, whether it applies right now, and its letter (as in the Zones tab).</summary>
+public sealed record MapZone(ZoneShape Shape, bool InForceNow, char Label = ' ');
+
+/// <summary>The labels on the map: digits then small letters for people, capital letters for zones.</summary>
+public static class MapLabels
+{
+    private const string People = "123456789abcdefghijklmnopqrstuvwxyz";
+    private const string Zones = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /// <summary>The person's label by their place (living here first, then excluded); '•' past the last.</summary>
+    public static char Person(int index) => index >= 0 && index < People.Length ? People[index] : '•';
+
+    /// <summary>The zone's label by its place in the Zones tab; '+' past Z.</summary>
+    public static char Zone(int index) => index >= 0 && index < Zones.Length ? Zones[index] : '+';
+}

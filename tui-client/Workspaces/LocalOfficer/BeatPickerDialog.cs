@@ -8,7 +8,10 @@ namespace OffenderMgmt.Tui.Workspaces.LocalOfficer;
 
 /// <summary>
 /// Picks a beat by name, code or district: the list narrows as the officer types (the server
-/// does the matching), ↓ moves into the list, Enter picks.
+/// does the matching), ↓ moves into the list, Enter picks. The cursor starts on the beat shown
+/// (or the one last picked, remembered per user), else on the first beat of the officer's own
+/// district (their team's, e.g. "Luton Community Policing" starts in Luton), not on the first
+/// beat of the force.
 /// </summary>
 public sealed class BeatPickerDialog : FormDialog
 {
@@ -31,6 +34,7 @@ public sealed class BeatPickerDialog : FormDialog
             key.Handled = true;
         };
         Current = current;
+        HomeDistrictOf = context.Connection.Session?.TeamName ?? "";
         Query.SetFocus();
         IsRunningChanged += (_, running) =>
         {
@@ -45,6 +49,23 @@ public sealed class BeatPickerDialog : FormDialog
     public Label Count { get; }
     public ChoiceList<AreaRow> Beats { get; }
     public string? Current { get; }
+
+    /// <summary>The team name the officer's own district is read from.</summary>
+    private string HomeDistrictOf { get; }
+
+    /// <summary>
+    /// Where the cursor starts: the current beat, else the first beat of the officer's district
+    /// (the longest district name the team's name starts with), else the first.
+    /// </summary>
+    public static int StartAt(IReadOnlyList<AreaRow> beats, string? current, string teamName)
+    {
+        var index = current is null ? -1 : beats.ToList().FindIndex(a => a.Code == current);
+        if (index >= 0) return index;
+        var district = beats.Select(a => a.District).Distinct()
+            .Where(d => d.Length > 0 && teamName.StartsWith(d + " ", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(d => d.Length).FirstOrDefault();
+        return district is null ? 0 : Math.Max(0, beats.ToList().FindIndex(a => a.District == district));
+    }
     public AreaRow? Picked { get; private set; }
 
     private async Task SearchAsync()
@@ -59,7 +80,7 @@ public sealed class BeatPickerDialog : FormDialog
             if (generation != _generation) return;
             var ordered = areas.OrderBy(a => a.District, StringComparer.CurrentCulture).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList();
             Beats.SetChoices(ordered.Select(a => ($"{TextWrap.Fit(a.Name, 34),-34} {a.Code,-10} {TextWrap.Fit(a.District, 20),-20} {a.Residents,3} people", a)),
-                Math.Max(0, ordered.FindIndex(a => a.Code == Current)));
+                StartAt(ordered, Current, HomeDistrictOf));
             Count.Text = ordered.Count == 0 ? $"No beat matches \"{query}\"." : $"{ordered.Count} beat{(ordered.Count == 1 ? "" : "s")}";
             ShowProblem("");
         }

@@ -46,12 +46,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         Excluded = PeopleTable(today, "Nobody living elsewhere is excluded from this beat.");
         Zones = new RecordTable<ZoneRow>(
         [
-            new("#", z => z.Number, 2, 2),
-            new("Person", z => z.Zone.PersonName, 18, 24),
-            new("Order", z => z.Zone.OrderType, 5, 10),
-            new("Zone", z => z.Zone.Shape.Name.Length > 0 ? z.Zone.Shape.Name : z.Zone.Shape.Describe(), 16, 30),
+            new("#", z => z.Number, 2, 3, Priority: Priority.Essential),
+            new("Person", z => z.Zone.PersonName, 14, 30, Priority: Priority.Essential),
+            new("Order", z => z.Zone.OrderType, 5, 12, Priority: Priority.High),
+            new("Zone", z => z.Zone.Shape.Name.Length > 0 ? z.Zone.Shape.Name : z.Zone.Shape.Describe(), 12, 40, Priority: Priority.Essential),
             new("When", z => z.Zone.Shape.When, 12, 30),
-            new("Now", z => z.Zone.InForceNow ? "IN FORCE" : "not now", 8, 8, Colour: z => z.Zone.InForceNow ? Theme.ErrorCell : null),
+            new("Now", z => z.Zone.InForceNow ? "IN FORCE" : "not now", 8, 8, Colour: z => z.Zone.InForceNow ? Theme.ErrorCell : null, Priority: Priority.Essential),
         ], z => z.Zone.ConditionId)
         { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "No exclusion zones touch this beat." };
         Residents.SelectionChanged += (_, p) => ShowPerson(p);
@@ -66,7 +66,9 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         _tabs.ValueChanged += (_, _) => ShowSelectedOfTab();
 
         Map = new BeatMap { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
-        var legend = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = "─ beat  ⣿ red: zone in force  yellow: zone later  1 home (row)  ┼ you" };
+        // The legend's glyphs are the map's: a shaded zone is in force now, an outline only is later.
+        var legend = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = LegendText };
+        Legend = legend;
         _mapFrame = new FrameView { X = Pos.Right(_tabs), Y = 1, Width = Dim.Fill(), Height = Dim.Height(_tabs), Title = "Map" };
         _mapFrame.Add(Map, legend);
         Map.CursorMoved += (_, here) => _mapFrame.Title = here is { } at ? $"Map · ┼ {at}" : "Map";
@@ -128,6 +130,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     public RecordTable<BriefingPerson> Residents { get; }
     public RecordTable<BriefingPerson> Excluded { get; }
     public RecordTable<ZoneRow> Zones { get; }
+
+    /// <summary>What the map's glyphs mean, drawn as the map draws them (a shaded zone is in force, an outline only is later).</summary>
+    public const string LegendText = "⢕ red zone in force  ⠉⠑ yellow: later  A zone  1 lives here  1 magenta: excluded  ⠤ beat  ┼ you";
+
+    /// <summary>The line under the map saying what its glyphs and labels mean.</summary>
+    public Label Legend { get; private set; } = null!;
     public BeatMap Map { get; }
     public AlertLine Alerts { get; }
     public BeatBriefing? Briefing => _briefing;
@@ -143,12 +151,12 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
 
     private RecordTable<BriefingPerson> PeopleTable(DateOnly today, string empty) => new(
     [
-        new("#", p => Marker(p), 2, 2),
-        new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk)),
-        new("Name", p => p.Name, 18, 24),
-        new("Age", p => p.AgeOn(today)?.ToString(CultureInfo.InvariantCulture) ?? "", 3, 3, RightAlign: true),
-        new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Enforceable ? o.Type : $"{o.Type}?")), 8, 14),
-        new("Warnings", p => string.Join(",", p.WarningMarkers), 8, 20, Colour: p => p.WarningMarkers.Count > 0 ? Theme.WarningCell : null),
+        new("#", p => Marker(p), 2, 3, Priority: Priority.Essential),
+        new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk), Priority: Priority.Essential),
+        new("Name", p => p.Name, 14, 30, Priority: Priority.Essential),
+        new("Age", p => p.AgeOn(today)?.ToString(CultureInfo.InvariantCulture) ?? "", 3, 3, RightAlign: true, Priority: Priority.Low),
+        new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Enforceable ? o.Type : $"{o.Type}?")), 8, 24, Priority: Priority.Essential),
+        new("Warnings", p => string.Join(",", p.WarningMarkers), 8, 30, Colour: p => p.WarningMarkers.Count > 0 ? Theme.WarningCell : null, Priority: Priority.High),
     ], p => p.PersonId)
     { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = empty };
 
@@ -165,9 +173,14 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     {
         if (_briefing is null) return null;
         var index = _briefing.Residents.ToList().FindIndex(r => r.PersonId == p.PersonId);
-        if (index < 0) return null;
-        const string marks = "123456789abcdefghijklmnopqrstuvwxyz";
-        return index < marks.Length ? marks[index] : '•';
+        if (index < 0)
+        {
+            // People excluded from the beat are numbered after those living here: one label each.
+            var excluded = _briefing.Excluded.ToList().FindIndex(r => r.PersonId == p.PersonId);
+            if (excluded < 0) return null;
+            index = _briefing.Residents.Count + excluded;
+        }
+        return MapLabels.Person(index);
     }
 
     public override async Task RefreshAsync()
@@ -177,12 +190,14 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
 
     public void PickBeat()
     {
-        var picked = BeatPickerDialog.Pick(Context, _beat?.Code);
+        var username = Context.Session.Username;
+        var picked = BeatPickerDialog.Pick(Context, _beat?.Code ?? Context.Settings.LastBeat(username));
         if (picked is null)
         {
             if (_beat is null) StatusLine.Info("No beat picked: press F2 to pick one.");
             return;
         }
+        Context.Settings.RememberBeat(username, picked.Code);
         _beat = picked;
         Alerts.Follow(picked.Code);
         _ = LoadBriefingAsync(picked);
@@ -212,11 +227,13 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         _beatLine.Text = $"Beat: {briefing.Area.Name} ({briefing.Area.Code}), {briefing.Area.District} · {briefing.Residents.Count} living here · {briefing.Excluded.Count} excluded · {briefing.Zones.Count} zones ({zonesNow} in force now) · briefing at {at}";
         Residents.SetRows(briefing.Residents);
         Excluded.SetRows(briefing.Excluded);
-        Zones.SetRows(briefing.Zones.Select((z, i) => new ZoneRow(z, (i + 1).ToString(CultureInfo.InvariantCulture))).ToList());
+        Zones.SetRows(briefing.Zones.Select((z, i) => new ZoneRow(z, MapLabels.Zone(i).ToString())).ToList());
         Map.Show(briefing.Outline,
             briefing.Residents.Where(r => r.Address?.Location is not null)
-                .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•')).ToList(),
-            briefing.Zones.Select(z => new MapZone(z.Shape, z.InForceNow)).ToList());
+                .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•'))
+                .Concat(briefing.Excluded.Where(r => r.Address?.Location is not null)
+                    .Select(r => new MapHome(r.PersonId, r.Address!.Location!.Value, MarkerFor(r) ?? '•', Excluded: true))).ToList(),
+            briefing.Zones.Select((z, i) => new MapZone(z.Shape, z.InForceNow, MapLabels.Zone(i))).ToList());
         ShowSelectedOfTab();
     }
 

@@ -30,10 +30,10 @@ public sealed class NearHereDialog : FormDialog
         var unit = new Label { X = 18, Y = 1, Text = $"metres of {here} (up to {MaxRadiusMetres:0})" };
         People = new RecordTable<BriefingPerson>(
         [
-            new("Away", p => p.DistanceMetres is { } d ? Words.Distance(d) : "", 6, 7, RightAlign: true),
-            new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk)),
-            new("Name", p => p.Name, 18, 24),
-            new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Type)), 8, 16),
+            new("Away", p => p.DistanceMetres is { } d ? Words.Distance(d) : "", 6, 8, RightAlign: true, Priority: Priority.Essential),
+            new("Risk", p => p.Risk.Describe(), 9, 9, Colour: p => Theme.ForRisk(p.Risk), Priority: Priority.Essential),
+            new("Name", p => p.Name, 14, 30, Priority: Priority.Essential),
+            new("Orders", p => p.InCustody ? "IN CUSTODY" : string.Join(" ", p.Orders.Select(o => o.Type)), 8, 24, Priority: Priority.High),
             new("Home", p => p.Address?.ToString() ?? "", 16, 50),
         ], p => p.PersonId)
         { X = 1, Y = 3, Width = Dim.Fill(1), Height = Math.Max(5, rows / 2 - 4), EmptyText = "Searching…" };

@@ -53,16 +53,16 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
 
         Table = new RecordTable<CaseRow>(
         [
-            new("Name", c => c.PersonName, 22, 28),
-            new("Scheme", c => c.Scheme, 6, 12),
-            new("Risk", c => c.Risk.Describe(), 9, 9, Colour: c => Theme.ForRisk(c.Risk)),
-            new("Next check", c => c.NextCheckKind ?? "none planned", 16, 20),
-            new("Due", c => Dates.Iso(c.NextCheckDue), 10, 10),
-            new("When", c => Dates.Due(c.NextCheckDue, today), 12, 14, Colour: c => c.NextCheckDue < today ? Theme.WarningCell : null),
-            new("Overdue", c => c.OverdueChecks > 0 ? $"⚠ {c.OverdueChecks}" : "", 7, 8, Colour: c => c.OverdueChecks > 0 ? Theme.WarningCell : null),
+            new("Name", c => c.PersonName, 14, 30, Priority: Priority.Essential),
+            new("Scheme", c => c.Scheme, 6, 12, Priority: Priority.Low),
+            new("Risk", c => c.Risk.Describe(), 9, 9, Colour: c => Theme.ForRisk(c.Risk), Priority: Priority.Essential),
+            new("Next check", c => c.NextCheckKind ?? "none planned", 12, 36, Priority: Priority.Essential),
+            new("Due", c => Dates.Iso(c.NextCheckDue), 10, 10, Priority: Priority.Low),
+            new("When", c => Dates.Due(c.NextCheckDue, today), 12, 16, Colour: c => c.NextCheckDue < today ? Theme.WarningCell : null, Priority: Priority.Essential),
+            new("Overdue", c => c.OverdueChecks > 0 ? $"⚠ {c.OverdueChecks}" : "", 7, 8, Colour: c => c.OverdueChecks > 0 ? Theme.WarningCell : null, Priority: Priority.High),
             new("Breaches", c => c.OpenBreaches > 0 ? c.OpenBreaches.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", 8, 8, RightAlign: true,
-                Colour: c => c.OpenBreaches > 0 ? Theme.ErrorCell : null),
-            new("Area", c => c.InCustody ? "in custody" : c.AreaName ?? "", 12, 30),
+                Colour: c => c.OpenBreaches > 0 ? Theme.ErrorCell : null, Priority: Priority.High),
+            new("Area", c => c.InCustody ? "in custody" : c.AreaName ?? "", 12, 40),
         ], c => c.ManagementId)
         {
             X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(1), EmptyText = "Loading your caseload…",

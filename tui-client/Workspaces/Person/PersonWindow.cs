@@ -44,41 +44,41 @@ public sealed class PersonWindow : Window
         var zone = context.Clock.LocalTimeZone;
         _checks = new RecordTable<CheckRow>(
         [
-            new("Due", c => Dates.Iso(c.DueOn), 10),
-            new("When", c => c.IsOpen ? Dates.Due(c.DueOn, today) : "", 12, Colour: c => c.IsOverdue ? Theme.WarningCell : null),
-            new("Check", c => c.Kind, 18),
-            new("Status", c => c.IsOpen ? "open" : c.Outcome ?? c.Status, 16, Colour: c => c.Outcome == "Breach suspected" ? Theme.ErrorCell : null),
-            new("Completed", c => Dates.Time(c.CompletedAt, zone), 16),
-            new("Officer", c => c.ResponsibleOfficerName ?? "", 18),
+            new("Due", c => Dates.Iso(c.DueOn), 10, 10, Priority: Priority.Essential),
+            new("When", c => c.IsOpen ? Dates.Due(c.DueOn, today) : "", 12, 20, Colour: c => c.IsOverdue ? Theme.WarningCell : null, Priority: Priority.Essential),
+            new("Check", c => c.Kind, 12, 36, Priority: Priority.Essential),
+            new("Status", c => c.IsOpen ? "open" : c.Outcome ?? c.Status, 10, 30, Colour: c => c.Outcome == "Breach suspected" ? Theme.ErrorCell : null, Priority: Priority.Essential),
+            new("Completed", c => Dates.Time(c.CompletedAt, zone), 16, 16, Priority: Priority.High),
+            new("Officer", c => c.ResponsibleOfficerName ?? "", 12, 30),
             new("What", c => c.Description ?? "", 20, 40),
-            new("Notes", c => c.Notes ?? "", 10, 80),
+            new("Notes", c => c.Notes ?? "", 10, 80, Priority: Priority.Low),
         ], c => c.Id) { EmptyText = "No checks." };
         _checks.RecordChosen += (_, check) => RecordOutcome(check);
         _breaches = new RecordTable<BreachEntry>(
         [
-            new("When", b => Dates.Time(b.OccurredAt, zone), 16),
-            new("Status", b => b.Action is null ? b.Status : $"{b.Status}: {b.Action}", 16, Colour: b => b.IsOpen ? Theme.WarningCell : null),
-            new("Found by", b => b.Source, 16),
-            new("Condition", b => b.ConditionWording ?? "notification requirements", 30, 50),
-            new("Where", b => b.LocationText ?? "", 16, 30),
-            new("Details", b => b.Details ?? "", 10, 80),
+            new("When", b => Dates.Time(b.OccurredAt, zone), 16, 16, Priority: Priority.Essential),
+            new("Status", b => b.Action is null ? b.Status : $"{b.Status}: {b.Action}", 10, 40, Colour: b => b.IsOpen ? Theme.WarningCell : null, Priority: Priority.Essential),
+            new("Found by", b => b.Source, 10, 30, Priority: Priority.Low),
+            new("Condition", b => b.ConditionWording ?? "notification requirements", 20, 60, Priority: Priority.Essential),
+            new("Where", b => b.LocationText ?? "", 12, 40, Priority: Priority.High),
+            new("Details", b => b.Details ?? "", 10, 80, Priority: Priority.Low),
         ], b => b.Id) { EmptyText = "No breaches." };
         _breaches.RecordChosen += (_, breach) => UpdateBreach(breach);
         _contacts = new RecordTable<ContactEntry>(
         [
-            new("When", c => Dates.Time(c.At, zone), 16),
-            new("Contact", c => c.Kind, 18),
-            new("By", c => c.RecordedBy ?? "", 16),
-            new("Note", c => c.Text ?? "", 30, 80),
+            new("When", c => Dates.Time(c.At, zone), 16, 16, Priority: Priority.Essential),
+            new("Contact", c => c.Kind, 12, 36, Priority: Priority.Essential),
+            new("By", c => c.RecordedBy ?? "", 8, 30, Priority: Priority.Low),
+            new("Note", c => c.Text ?? "", 20, 80, Priority: Priority.High),
         ], c => c.Id) { EmptyText = "No contacts noted." };
         _sightings = new RecordTable<SightingEntry>(
         [
-            new("Seen", s => Dates.Time(s.SeenAt, zone), 16),
-            new("Where", s => s.LocationText ?? s.Position?.ToString() ?? "", 20, 36),
-            new("Beat", s => s.AreaName ?? "", 10, 20),
-            new("Verdict", s => s.Verdict.Describe(), 11, 12, Colour: s => s.Verdict == Verdict.Breach ? Theme.ErrorCell : null),
-            new("By", s => s.ReportedBy ?? "", 12, 20),
-            new("What was seen", s => s.Text ?? s.VerdictSummary ?? "", 20, 80),
+            new("Seen", s => Dates.Time(s.SeenAt, zone), 16, 16, Priority: Priority.Essential),
+            new("Where", s => s.LocationText ?? s.Position?.ToString() ?? "", 14, 40, Priority: Priority.High),
+            new("Beat", s => s.AreaName ?? "", 10, 30, Priority: Priority.Low),
+            new("Verdict", s => s.Verdict.Describe(), 11, 14, Colour: s => s.Verdict == Verdict.Breach ? Theme.ErrorCell : null, Priority: Priority.Essential),
+            new("By", s => s.ReportedBy ?? "", 8, 24, Priority: Priority.Low),
+            new("What was seen", s => s.Text ?? s.VerdictSummary ?? "", 20, 80, Priority: Priority.High),
         ], s => s.Id) { EmptyText = "No sightings recorded." };
 
         _pages =

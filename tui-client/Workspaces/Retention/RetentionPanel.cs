@@ -39,12 +39,12 @@ public sealed class RetentionPanel : View
         Kinds.ValueChanged += (_, _) => _ = LoadAsync();
         Due = new RecordTable<DueForReview>(
         [
-            new("Due", r => Dates.Iso(r.DueOn), 10, 10),
-            new("Record", r => r.Kind, 8, 15),
-            new("Person", r => r.PersonName, 16, 26),
-            new("Recorded", r => Dates.Iso(r.RecordedOn), 10, 10),
+            new("Due", r => Dates.Iso(r.DueOn), 10, 10, Priority: Priority.Essential),
+            new("Record", r => r.Kind, 8, 16, Priority: Priority.Essential),
+            new("Person", r => r.PersonName, 14, 30, Priority: Priority.Essential),
+            new("Recorded", r => Dates.Iso(r.RecordedOn), 10, 10, Priority: Priority.Low),
             new("MoPI", r => $"group {r.MopiGroup}", 7, 7),
-            new("What", r => r.Summary, 16, 40),
+            new("What", r => r.Summary, 16, 50, Priority: Priority.High),
             new("Last kept because", r => r.LastDecision, 10, 40),
         ], r => r.RecordId)
         { X = Pos.Right(Kinds) + 1, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Nothing is due for review." };

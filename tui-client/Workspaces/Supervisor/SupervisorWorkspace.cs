@@ -46,14 +46,14 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         _teamLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the team…" };
         Team = new RecordTable<OfficerWorkload>(
         [
-            new("Officer", w => w.OfficerName, 24, 30),
-            new("Hours", w => w.ContractedHours.ToString("0.#", CultureInfo.InvariantCulture), 5, 5, RightAlign: true),
+            new("Officer", w => w.OfficerName, 16, 30, Priority: Priority.Essential),
+            new("Hours", w => w.ContractedHours.ToString("0.#", CultureInfo.InvariantCulture), 5, 5, RightAlign: true, Priority: Priority.Low),
             new("Cases", w => w.Cases.ToString(CultureInfo.InvariantCulture), 5, 5, RightAlign: true),
-            new("Orders", w => w.Orders.ToString(CultureInfo.InvariantCulture), 6, 6, RightAlign: true),
+            new("Orders", w => w.Orders.ToString(CultureInfo.InvariantCulture), 6, 6, RightAlign: true, Priority: Priority.Low),
             new("Points", w => $"{w.Points:0.#}/{w.CapacityPoints:0.#}", 11, 11, RightAlign: true),
-            new("Utilisation", w => $"{UtilisationBar.Render(w.UtilisationPercent, 20)} {w.UtilisationPercent,4:0}%", 26, 26, Colour: LoadColour),
-            new("Status", Status, 10, 30,
-                Colour: w => w.Excessive || w.HoldsWorkOutOfPost ? Theme.ErrorCell : w.UtilisationPercent > w.ThresholdPercent ? Theme.WarningCell : null),
+            new("Utilisation", w => $"{UtilisationBar.Render(w.UtilisationPercent, 20)} {w.UtilisationPercent,4:0}%", 26, 26, Colour: LoadColour, Priority: Priority.Essential),
+            new("Status", Status, 10, 40,
+                Colour: w => w.Excessive || w.HoldsWorkOutOfPost ? Theme.ErrorCell : w.UtilisationPercent > w.ThresholdPercent ? Theme.WarningCell : null, Priority: Priority.High),
         ], w => w.OfficerId)
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Team.RecordChosen += (_, w) =>
@@ -64,11 +64,11 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
 
         Orphaned = new RecordTable<OrphanedCase>(
         [
-            new("", o => _marked.Contains(o.Id) ? "■" : " ", 1, 1),
-            new("Person", o => o.PersonName, 20, 26),
-            new("What", o => o.Description, 16, 40),
-            new("Risk", o => o.Risk.Describe(), 9, 9, Colour: o => Theme.ForRisk(o.Risk)),
-            new("Was with", o => o.PreviousOfficerName ?? "", 14, 26),
+            new("", o => _marked.Contains(o.Id) ? "■" : " ", 1, 1, Priority: Priority.Essential),
+            new("Person", o => o.PersonName, 14, 30, Priority: Priority.Essential),
+            new("What", o => o.Description, 16, 50, Priority: Priority.High),
+            new("Risk", o => o.Risk.Describe(), 9, 9, Colour: o => Theme.ForRisk(o.Risk), Priority: Priority.Essential),
+            new("Was with", o => o.PreviousOfficerName ?? "", 14, 26, Priority: Priority.Low),
             new("Waiting", o => o.OrphanedAt is { } at ? Dates.Ago(DateOnly.FromDateTime(at.UtcDateTime), today) : "", 10, 14),
         ], o => $"{o.Kind}:{o.Id}")
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(5), EmptyText = "Loading…" };
@@ -86,12 +86,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
 
         Overdue = new RecordTable<CheckRow>(
         [
-            new("Late", c => $"{c.DaysOverdue} d", 6, 7, RightAlign: true, Colour: c => c.DaysOverdue > 28 ? Theme.ErrorCell : Theme.WarningCell),
+            new("Late", c => $"{c.DaysOverdue} d", 6, 7, RightAlign: true, Colour: c => c.DaysOverdue > 28 ? Theme.ErrorCell : Theme.WarningCell, Priority: Priority.Essential),
             new("Due", c => Dates.Iso(c.DueOn), 10, 10),
-            new("Check", c => c.Kind, 16, 20),
-            new("Person", c => c.PersonName, 20, 26),
+            new("Check", c => c.Kind, 12, 34, Priority: Priority.Essential),
+            new("Person", c => c.PersonName, 14, 30, Priority: Priority.Essential),
             new("Officer", c => c.ResponsibleOfficerName ?? "team queue", 16, 24),
-            new("What", c => c.Description ?? "", 20, 50),
+            new("What", c => c.Description ?? "", 20, 50, Priority: Priority.Low),
         ], c => c.Id)
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
