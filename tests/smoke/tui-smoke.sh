@@ -63,6 +63,14 @@ wait_for() {
 }
 shot() { screen >"$OUT/$NAME-$1.txt"; echo "  captured $NAME-$1.txt"; }
 has() { screen | grep -qF -- "$1"; }
+# type_in FIELD-KEY TEXT: focus the field (its Alt key) and type, again if a loaded machine lost the keys.
+type_in() {
+  for _ in 1 2 3; do
+    keys "$1"; keys -l "$2"
+    wait_for "${2:0:20}" 10 && return 0
+  done
+  return 1
+}
 keys() { tmux -L "$SESSION" send-keys -t "$SESSION" "$@"; }
 
 start() {  # start USER WIDTH HEIGHT
@@ -94,7 +102,7 @@ quit() { keys C-q; }
 manager() {
   start demo.manager "$@"
   wait_for "cases" 40 && shot 1-caseload
-  keys F9; wait_for "Note a contact" && keys M-n && keys -l "Phoned to arrange the next home visit." && shot 2-note-contact
+  keys F9; wait_for "Note a contact" && wait_for "When:" && type_in M-n "Phoned to arrange the next home visit." && shot 2-note-contact
   keys M-s; gone "Note a contact" && shot 3-contact-noted
   keys Enter; wait_for "purpose:" && wait_for "Checks" && shot 4-person
   keys M-3; shot 5-person-checks

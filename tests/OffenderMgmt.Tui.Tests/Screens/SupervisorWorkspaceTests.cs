@@ -148,8 +148,11 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
                 Assert.Contains("Risk", terminal.Screen(), StringComparison.Ordinal);
                 terminal.Press(Key.F4);
                 Assert.Equal(OverdueSort.Risk, workspace.OverdueQuery.Sort);
-                var risks = workspace.Overdue.Rows.Select(r => RiskShown(terminal, r)).ToList();
-                Assert.Contains(risks, r => r != "Not set");
+                // The column shows each person's risk, highest first after F4 (the rows on screen).
+                var shown = workspace.Overdue.Rows.Take(20).Select(r => Array.IndexOf(RiskWordsShown, RiskShown(terminal, r))).ToList();
+                Assert.All(shown, rank => Assert.InRange(rank, 0, 4));
+                Assert.Contains(shown, rank => rank < 4);
+                Assert.Equal(shown.Order(), shown);
                 officer = workspace.Overdue.Rows.GroupBy(OverdueQuery.OfficerOf).MaxBy(g => g.Count())!.Key;
                 terminal.Press(Key.F2);
             })
@@ -169,7 +172,7 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
     private static readonly string[] RiskWordsShown = ["Very high", "High", "Medium", "Low", "Not set"];
 
     private static string RiskShown(HeadlessTerminal terminal, CheckRow row) =>
-        RiskWordsShown.FirstOrDefault(w => (terminal.LineWith(row.PersonName) ?? "").Contains(w, StringComparison.Ordinal)) ?? "";
+        RiskWordsShown.FirstOrDefault(w => (terminal.LineWith(row.PersonName) ?? "").Contains($" {w} ", StringComparison.Ordinal)) ?? "";
 
     [Fact]
     public async Task A_decision_and_actions_from_the_review_meeting_are_recorded_against_the_agenda_item()
