@@ -29,6 +29,20 @@ public static class AssignmentRules
                     : $"{officer.DisplayName} is not in post on {on:yyyy-MM-dd} and cannot be given work.");
     }
 
+    /// <summary>
+    /// The most a suggestion may load an officer to: their capacity. Local workload policy, not
+    /// law: a reallocation is there to ease overload, so it must not push the officer who takes
+    /// the work over 100% of their points.
+    /// </summary>
+    public const double MostUtilisationAfterMove = 100;
+
+    /// <summary>Why an officer who may hold the work is still not a good owner for it: the load it would leave them with.</summary>
+    public static string? WhyNotWithin(Officer officer, double utilisationAfter) =>
+        utilisationAfter > MostUtilisationAfterMove
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{officer.DisplayName} would be at {utilisationAfter:0}% of capacity after the move (over {MostUtilisationAfterMove:0}%).")
+            : null;
+
     /// <summary>Whether the officer could hold the case, and if not why (for suggestions).</summary>
     public static string? WhyNot(Officer officer, Scheme? scheme, DateOnly on)
     {

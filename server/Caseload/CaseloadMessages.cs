@@ -113,7 +113,7 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
             Explanation = $"{today.Cases} cases and {today.Orders} orders carry {today.Points:0.##} points against a capacity of {today.CapacityPoints:0.##} " +
                           $"({report.Officer.ContractedHours:0.#} contracted hours): {today.Utilisation:0.#}%. " +
                           (report.Excessive ? $"Over {report.ThresholdPercent:0}% for {report.ConsecutiveWeeksOver} weeks in a row: excessive." :
-                              report.ConsecutiveWeeksOver > 0 ? $"Over {report.ThresholdPercent:0}% for {report.ConsecutiveWeeksOver} week(s) in a row." : ""),
+                              report.ConsecutiveWeeksOver > 0 ? $"Over {report.ThresholdPercent:0}% for {Plural.Of(report.ConsecutiveWeeksOver, "week")} in a row." : ""),
         };
         if (withItems)
             message.Items.AddRange(today.Lines.OrderByDescending(l => l.Points).Select(l =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using OffenderMgmt.Server.Audit;
 using OffenderMgmt.Server.Common;
@@ -196,17 +197,29 @@ public sealed class CaseloadService(
 
     public override async Task<V1.SuggestOwnersResponse> SuggestOwners(V1.SuggestOwnersRequest request, ServerCallContext context)
     {
-        var id = Ids.Require(request.Id, "id");
-        var (person, team, _) = await continuity.WorkAsync(request.Kind, id, "id", context.CancellationToken);
-        audit.Touched(person);
-        await disclosure.EnsureCaseworkOfTeamAsync(team, context.CancellationToken);
-        var suggestions = await continuity.SuggestAsync(request.Kind, id, request.Limit, context.CancellationToken);
+        IReadOnlyList<(string Kind, Guid Id)> items;
+        if (request.Items.Count > 0)
+        {
+            var v = new Validator();
+            items = v.Each("items", request.Items, RequestLimits.ReallocationItems, (field, item) => (item.Kind, Id: v.Id($"{field}.id", item.Id)));
+            v.ThrowIfInvalid();
+        }
+        else items = [(request.Kind, Ids.Require(request.Id, "id"))];
+        var teams = new HashSet<Guid>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (person, team, _) = await continuity.WorkAsync(items[i].Kind, items[i].Id, request.Items.Count > 0 ? $"items[{i}].id" : "id", context.CancellationToken);
+            audit.Touched(person);
+            teams.Add(team);
+        }
+        foreach (var team in teams) await disclosure.EnsureCaseworkOfTeamAsync(team, context.CancellationToken);
+        var suggestions = await continuity.SuggestAsync(items, request.Limit, context.CancellationToken);
         var response = new V1.SuggestOwnersResponse();
         response.Suggestions.AddRange(suggestions.Select(s => new V1.OwnerSuggestion
         {
             OfficerId = s.Officer.Id.ToString(), OfficerName = s.Officer.DisplayName, TeamName = s.TeamName, Utilisation = s.Utilisation,
-            Accredited = s.Accredited, SameArea = s.SameArea, Eligible = s.WhyNot is null,
-            Why = s.WhyNot ?? $"{s.Utilisation:0.#}% utilised{(s.SameArea ? ", already works this area" : "")}",
+            UtilisationAfter = s.UtilisationAfter, Accredited = s.Accredited, SameArea = s.SameArea, Eligible = s.WhyNot is null,
+            Why = s.WhyNot ?? string.Create(CultureInfo.InvariantCulture, $"{s.Utilisation:0.#}% now, {s.UtilisationAfter:0.#}% after{(s.SameArea ? ", already works this area" : "")}"),
         }));
         return response;
     }

@@ -19,7 +19,8 @@ public sealed record OrphanedWork(
     string Kind, Guid Id, Person Person, string Description, RiskLevel Risk, Officer? PreviousOfficer, DateTimeOffset Since,
     HandoverSummary Handover, Guid TeamId, bool NeedsAccreditation);
 
-public sealed record OwnerSuggestion(Officer Officer, string TeamName, double Utilisation, bool Accredited, bool SameArea, string? WhyNot);
+public sealed record OwnerSuggestion(
+    Officer Officer, string TeamName, double Utilisation, double UtilisationAfter, bool Accredited, bool SameArea, string? WhyNot);
 
 /// <summary>
 /// No case or order is ever without an owner. When an officer leaves (or moves team), every
@@ -105,23 +106,70 @@ public sealed class Continuity(
         var work = cases.Select(m =>
         {
             var spells = m.Assignments.OrderBy(a => a.From).ToList();
-            var previous = spells.LastOrDefault(a => a.OfficerId is not null)?.OfficerId;
-            return new OrphanedWork("case", m.Id, people[m.PersonId], Describe(m), m.RiskLevel, previous is { } p ? officers.GetValueOrDefault(p) : null,
-                spells.LastOrDefault()?.From ?? m.CreatedAt, handovers[m.PersonId], m.OwningTeamId, m.Scheme == Scheme.Vsomt);
+            var previous = spells.LastOrDefault(a => a.OfficerId is not null)?.OfficerId is { } p ? officers.GetValueOrDefault(p) : null;
+            return new OrphanedWork("case", m.Id, people[m.PersonId], Describe(m), m.RiskLevel, previous,
+                WaitingSince(spells.LastOrDefault()?.From ?? m.CreatedAt, previous), handovers[m.PersonId], m.OwningTeamId, m.Scheme == Scheme.Vsomt);
         }).Concat(orders.Select(o =>
         {
             var spells = o.Assignments.OrderBy(a => a.From).ToList();
-            var previous = spells.LastOrDefault(a => a.OfficerId is not null)?.OfficerId;
+            var previous = spells.LastOrDefault(a => a.OfficerId is not null)?.OfficerId is { } p ? officers.GetValueOrDefault(p) : null;
             return new OrphanedWork("order", o.Id, people[o.PersonId], OrderTypeRules.For(o.Type).ShortName, RiskLevel.Unspecified,
-                previous is { } p ? officers.GetValueOrDefault(p) : null, spells.LastOrDefault()?.From ?? o.CreatedAt, handovers[o.PersonId], o.OwningTeamId, false);
+                previous, WaitingSince(spells.LastOrDefault()?.From ?? o.CreatedAt, previous), handovers[o.PersonId], o.OwningTeamId, false);
         }));
         return work.OrderBy(w => w.Since).ThenBy(w => w.Person.SortName).ThenBy(w => w.Id).ToList();
     }
 
-    /// <summary>Who could take the work: eligible first, then from the same area, then the least loaded.</summary>
-    public async Task<IReadOnlyList<OwnerSuggestion>> SuggestAsync(string kind, Guid id, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Since when the work has had nobody to do it: the day after its officer left post when that
+    /// was before it reached the queue (work recorded into the queue today for an officer who left
+    /// three weeks ago has waited three weeks, not "today"), else when it reached the queue.
+    /// </summary>
+    private DateTimeOffset WaitingSince(DateTimeOffset queued, Officer? previous) =>
+        previous?.InPostTo is { } left && clock.ToInstant(left.AddDays(1), TimeOnly.MinValue) is var gone && gone < queued ? gone : queued;
+
+    /// <summary>
+    /// The work that moves with these items: a case brings the person's live orders that the
+    /// case's holder leads (or, for a case in the queue, the orders waiting in the same team's
+    /// queue), so a person and their order are never split between two officers by a move.
+    /// </summary>
+    public async Task<(List<Guid> Cases, List<Guid> Orders)> MovingWithAsync(IReadOnlyList<(string Kind, Guid Id)> items, CancellationToken cancellationToken)
     {
-        var (personId, teamId, scheme) = await WorkAsync(kind, id, "id", cancellationToken);
+        var caseIds = items.Where(i => i.Kind == "case").Select(i => i.Id).Distinct().ToList();
+        var orderIds = items.Where(i => i.Kind == "order").Select(i => i.Id).ToHashSet();
+        var cases = await db.Managements.AsNoTracking().Where(m => caseIds.Contains(m.Id))
+            .Select(m => new { m.PersonId, m.ResponsibleOfficerId, m.OwningTeamId }).ToListAsync(cancellationToken);
+        foreach (var c in cases)
+            orderIds.UnionWith(await CompanionOrders(c.PersonId, c.ResponsibleOfficerId, c.OwningTeamId).Select(o => o.Id).ToListAsync(cancellationToken));
+        return (caseIds, orderIds.ToList());
+    }
+
+    private IQueryable<Order> CompanionOrders(Guid personId, Guid? holder, Guid team) =>
+        db.Orders.Where(o => o.PersonId == personId && o.Status != OrderStatus.Discharged && o.Status != OrderStatus.Expired &&
+                             (holder == null ? o.LeadOfficerId == null && o.OwningTeamId == team : o.LeadOfficerId == holder));
+
+    /// <summary>
+    /// Who could take the work: eligible first, then from the same area, then the least loaded
+    /// after the move. An officer who may hold it but would be over capacity with it (over 100%
+    /// of their points) is shown, with their load after the move, and is not eligible: the
+    /// suggestion exists to ease overload, not to move it to someone else.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnerSuggestion>> SuggestAsync(IReadOnlyList<(string Kind, Guid Id)> items, int limit, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) throw new ValidationException("items", "name at least one case or order");
+        var schemes = new List<Scheme>();
+        Guid personId = default, teamId = default;
+        var holders = new HashSet<Guid>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (person, team, scheme) = await WorkAsync(items[i].Kind, items[i].Id, items.Count == 1 ? "id" : $"items[{i}].id", cancellationToken);
+            if (i == 0) (personId, teamId) = (person, team);
+            if (scheme is { } s && items[i].Kind == "case") schemes.Add(s);
+        }
+        var (caseIds, orderIds) = await MovingWithAsync(items, cancellationToken);
+        holders.UnionWith(await db.Managements.Where(m => caseIds.Contains(m.Id) && m.ResponsibleOfficerId != null).Select(m => m.ResponsibleOfficerId!.Value).ToListAsync(cancellationToken));
+        holders.UnionWith(await db.Orders.Where(o => orderIds.Contains(o.Id) && o.LeadOfficerId != null).Select(o => o.LeadOfficerId!.Value).ToListAsync(cancellationToken));
+        var adding = await workloads.PointsOfAsync(caseIds, orderIds, cancellationToken);
+
         var today = clock.Today;
         var candidates = await db.Officers.AsNoTracking()
             .Where(o => o.TeamId == teamId && (o.Role == OfficerRole.OffenderManager || o.Role == OfficerRole.SeniorInvestigatingOfficer))
@@ -133,13 +181,22 @@ public sealed class Continuity(
         var suggestions = new List<OwnerSuggestion>();
         foreach (var officer in candidates)
         {
-            var why = AssignmentRules.WhyNot(officer, kind == "case" ? scheme : null, today);
-            var utilisation = why is null ? (await workloads.ForOfficerAsync(officer.Id, today, 0, cancellationToken)).Today.Utilisation : 0;
+            var why = holders.Contains(officer.Id) ? $"{officer.DisplayName} holds this work now."
+                : schemes.Count == 0 ? AssignmentRules.WhyNot(officer, null, today)
+                : schemes.Select(s => AssignmentRules.WhyNot(officer, s, today)).FirstOrDefault(w => w is not null);
+            double now = 0, after = 0;
+            if (why is null)
+            {
+                var figure = (await workloads.ForOfficerAsync(officer.Id, today, 0, cancellationToken)).Today;
+                now = figure.Utilisation;
+                after = figure.CapacityPoints <= 0 ? double.PositiveInfinity : Math.Round(100 * (figure.Points + adding) / figure.CapacityPoints, 1);
+                why = AssignmentRules.WhyNotWithin(officer, after);
+            }
             var sameArea = district is not null && await SameAreaAsync(officer.Id, district, cancellationToken);
-            suggestions.Add(new OwnerSuggestion(officer, teamName, utilisation, officer.Accreditations.HasFlag(Accreditations.ViolentAndSexualOffenders), sameArea, why));
+            suggestions.Add(new OwnerSuggestion(officer, teamName, now, after, officer.Accreditations.HasFlag(Accreditations.ViolentAndSexualOffenders), sameArea, why));
         }
         return suggestions
-            .OrderBy(s => s.WhyNot is null ? 0 : 1).ThenByDescending(s => s.SameArea).ThenBy(s => s.Utilisation).ThenBy(s => s.Officer.CollarNumber)
+            .OrderBy(s => s.WhyNot is null ? 0 : 1).ThenByDescending(s => s.SameArea).ThenBy(s => s.UtilisationAfter).ThenBy(s => s.Officer.CollarNumber)
             .Take(limit is > 0 and <= 50 ? limit : 10).ToList();
     }
 
@@ -163,6 +220,8 @@ public sealed class Continuity(
         for (var i = 0; i < items.Count; i++)
         {
             var (kind, id) = items[i];
+            // Already moved with its person's case, earlier in this request.
+            if (moved.Contains((kind, id))) continue;
             try
             {
                 if (kind == "case")
@@ -172,6 +231,14 @@ public sealed class Continuity(
                     if (!management.IsActive) throw new RuleViolationException("MANAGEMENT_ENDED", "This case has ended.");
                     if (management.ResponsibleOfficerId == officerId) throw new RuleViolationException("ALREADY_HELD", $"{officer.DisplayName} already holds this case.");
                     AssignmentRules.EnsureMayHoldCase(officer, management.Scheme, today);
+                    // The person's orders go with the case (issue 20: a person and their order move together).
+                    foreach (var order in await CompanionOrders(management.PersonId, management.ResponsibleOfficerId, management.OwningTeamId)
+                                 .Include(o => o.Assignments).ToListAsync(cancellationToken))
+                    {
+                        if (moved.Contains(("order", order.Id)) || order.LeadOfficerId == officerId) continue;
+                        await MoveOrderAsync(order, officer, reason, text, now, cancellationToken);
+                        moved.Add(("order", order.Id));
+                    }
                     Hand(management.Assignments, officer.Id, officer.TeamId, reason, text, now);
                     management.ResponsibleOfficerId = officer.Id;
                     management.OwningTeamId = officer.TeamId;
@@ -184,12 +251,7 @@ public sealed class Continuity(
                     if (!order.IsLive) throw new RuleViolationException("ORDER_ENDED", "This order has ended.");
                     if (order.LeadOfficerId == officerId) throw new RuleViolationException("ALREADY_HELD", $"{officer.DisplayName} already leads this order.");
                     AssignmentRules.EnsureMayLeadOrder(officer, today);
-                    CloseOrderSpell(order, now);
-                    order.Assignments.Add(new OrderAssignment { OfficerId = officer.Id, TeamId = officer.TeamId, From = now, Reason = reason, Note = text, AssignedBy = caller.Subject });
-                    order.LeadOfficerId = officer.Id;
-                    order.OwningTeamId = officer.TeamId;
-                    db.Touch(order);
-                    await HandTasksAsync(t => t.OrderId == id, officer, cancellationToken);
+                    await MoveOrderAsync(order, officer, reason, text, now, cancellationToken);
                 }
                 else throw new ValidationException($"items[{i}].kind", "must be \"case\" or \"order\"");
             }
@@ -202,6 +264,17 @@ public sealed class Continuity(
         }
         await db.SaveChangesAsync(cancellationToken);
         return await DescribeAsync(moved, cancellationToken);
+    }
+
+    private async Task MoveOrderAsync(Order order, Officer officer, AssignmentReason reason, string note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        CloseOrderSpell(order, now);
+        order.Assignments.Add(new OrderAssignment { OfficerId = officer.Id, TeamId = officer.TeamId, From = now, Reason = reason, Note = note, AssignedBy = caller.Subject });
+        order.LeadOfficerId = officer.Id;
+        order.OwningTeamId = officer.TeamId;
+        db.Touch(order);
+        var id = order.Id;
+        await HandTasksAsync(t => t.OrderId == id, officer, cancellationToken);
     }
 
     /// <summary>Open checks, the next one, overdue ones, open breaches, a pending release and the last contact, per person.</summary>

@@ -39,6 +39,20 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
         return new OfficerWorkloadReport(officer, teamName, today, weekly, over, over >= Options.ExcessiveWeeks, Options.ExcessiveThresholdPercent);
     }
 
+    /// <summary>
+    /// The points these cases and orders carry today, as they would count for whoever holds them
+    /// (the same arithmetic as an officer's own figure), so a suggestion can show the load after a move.
+    /// </summary>
+    public async Task<double> PointsOfAsync(IReadOnlyCollection<Guid> caseIds, IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var held = DateTimeOffset.MinValue;
+        var history = await LoadForAsync(
+            caseIds.Select(id => new ManagementAssignment { ManagementId = id, From = held }).ToList(),
+            orderIds.Select(id => new OrderAssignment { OrderId = id, From = held }).ToList(), cancellationToken);
+        return Figure(history, new Officer { ContractedHours = Options.FullTimeHours }, today, includePendingRelease: true).Points;
+    }
+
     /// <summary>The officers of a team (for team figures).</summary>
     public async Task<IReadOnlyList<Officer>> TeamMembersAsync(Guid teamId, CancellationToken cancellationToken)
     {
@@ -124,6 +138,11 @@ public sealed class WorkloadService(OffenderMgmtDb db, IOptions<WorkloadOptions>
             .Where(a => a.OfficerId == officerId && (a.To == null || a.To > since)).ToListAsync(cancellationToken);
         var orderSpells = await db.OrderAssignments.AsNoTracking()
             .Where(a => a.OfficerId == officerId && (a.To == null || a.To > since)).ToListAsync(cancellationToken);
+        return await LoadForAsync(caseSpells, orderSpells, cancellationToken);
+    }
+
+    private async Task<Holdings> LoadForAsync(List<ManagementAssignment> caseSpells, List<OrderAssignment> orderSpells, CancellationToken cancellationToken)
+    {
         var managementIds = caseSpells.Select(a => a.ManagementId).Distinct().ToList();
         var orderIds = orderSpells.Select(a => a.OrderId).Distinct().ToList();
         var managements = await db.Managements.AsNoTracking().Where(m => managementIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);

@@ -1,3 +1,4 @@
+using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Identification;
 using OffenderMgmt.Server.Orders;
 
@@ -37,7 +38,7 @@ public static class DeviceInspectionRules
         var phones = seen.Count(d => d.Found.Type == DeviceType.Phone);
         var reasons = new List<string>();
         if (restricts && unregistered.Count > 0)
-            reasons.Add($"{unregistered.Count} device(s) found that are not registered under the order's devices condition: {string.Join("; ", unregistered.Select(d => IdentifierRules.Describe(d.Known ?? d.Found)))}.");
+            reasons.Add($"{Plural.Of(unregistered.Count, "device")} found that {(unregistered.Count == 1 ? "is" : "are")} not registered under the order's devices condition: {string.Join("; ", unregistered.Select(d => IdentifierRules.Describe(d.Known ?? d.Found)))}.");
         if (condition.MaxPhones is { } max && phones > max)
             reasons.Add($"{phones} phones found where the order allows {max}.");
         return new(seen, reasons.Count > 0, string.Join(" ", reasons));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using OffenderMgmt.Server.Areas;
+using OffenderMgmt.Server.Common;
 using OffenderMgmt.Server.Demo;
 using OffenderMgmt.Server.Persistence;
 
@@ -77,7 +78,7 @@ public sealed partial class DatabaseInitialiser(
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
             throw new InvalidOperationException(
-                $"The database schema is {pending.Count} migration(s) behind ({pending[^1]}) and Storage:MigrateOnStart is false: run the server's 'migrate' command first.");
+                $"The database schema is {Plural.Of(pending.Count, "migration")} behind ({pending[^1]}) and Storage:MigrateOnStart is false: run the server's 'migrate' command first.");
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

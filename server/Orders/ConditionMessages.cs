@@ -234,10 +234,10 @@ public static class ConditionMessages
     {
         ExclusionZoneCondition z => $"Not to enter {z.ZoneName}{(z.Windows.Count > 0 ? " during " + string.Join(", ", z.Windows.Select(w => w.Describe())) : "")}.",
         CurfewCondition c => $"To remain at {(c.AddressText.Length > 0 ? c.AddressText : "home")} {string.Join(", ", c.Windows.Select(w => w.Describe()))}.",
-        NonAssociationCondition n => $"Not to associate with {n.Associates.Count} named or described person(s).",
+        NonAssociationCondition n => $"Not to associate with {Plural.Of(n.Associates.Count, "named or described person", "named or described people")}.",
         TravelCondition t => $"To notify foreign travel at least {t.NoticeDays} days ahead{(t.PassportSurrendered ? "; passport surrendered" : "")}.",
         FinancialReportingCondition f => $"To report {f.WhatToReport} every {(f.IntervalMonths == 1 ? "month" : $"{f.IntervalMonths} months")}.",
-        DevicesCondition d => $"{(d.MaxPhones is { } m ? $"No more than {m} phone(s). " : "")}{(d.MustRegisterDevices ? "Register all devices. " : "")}{(d.MustAllowInspection ? "Allow devices to be inspected." : "")}".Trim(),
+        DevicesCondition d => $"{(d.MaxPhones is { } m ? $"No more than {Plural.Of(m, "phone")}. " : "")}{(d.MustRegisterDevices ? "Register all devices. " : "")}{(d.MustAllowInspection ? "Allow devices to be inspected." : "")}".Trim(),
         ResidenceNotificationCondition r => $"To notify any change of address within {r.NotifyWithinDays} days.",
         _ => "",
     };

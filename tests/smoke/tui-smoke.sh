@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
-# Real-terminal smoke run of the terminal client under tmux: starts the demo server on
-# loopback, signs in as each demo role at 120x40 and 100x30, does each role's main job and
-# captures the screens as text into a folder (default /tmp/offendermgmt-tui-smoke).
+# Real-terminal smoke run of the terminal client under tmux: starts its own demo server on
+# loopback (fresh data), signs in as each demo role at 120x40 and 100x30, does each role's main
+# job and captures every workspace and its main dialogs as text into a folder it prints.
 #
-#   tests/smoke/tui-smoke.sh [capture-dir]        (PORT=5307 by default)
+#   tests/smoke/tui-smoke.sh [--port N] [capture-dir]     (or PORT=N; default 5307)
 #
-# It waits for text to appear on the screen (with a timeout), never for a fixed time.
+# It waits for text to appear on the screen (polling, with a timeout), never for a fixed time,
+# and stops its server and tmux sessions when it ends, however it ends.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-OUT=${1:-/tmp/offendermgmt-tui-smoke}
 PORT=${PORT:-5307}
-DATA=${DATA:-/tmp/offendermgmt-tui-smoke-data}
+OUT=""
+while (($#)); do
+  case "$1" in
+    --port) PORT=$2; shift 2 ;;
+    --port=*) PORT=${1#--port=}; shift ;;
+    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+    *) OUT=$1; shift ;;
+  esac
+done
+[[ "$PORT" =~ ^[0-9]+$ ]] || { echo "--port needs a number"; exit 2; }
+OUT=${OUT:-/tmp/offendermgmt-tui-smoke-$PORT}
+DATA=${DATA:-/tmp/offendermgmt-tui-smoke-data-$PORT}
 PASSWORD=demo-only-password
 SESSION=tuismoke-$$
-mkdir -p "$OUT" "$DATA"
+mkdir -p "$OUT"
 rm -f "$OUT"/*.txt
+rm -rf "$DATA" && mkdir -p "$DATA"   # a fresh demo force, so every run starts from the same data
 
 command -v tmux >/dev/null || { echo "tmux is needed (apt-get install -y tmux)"; exit 2; }
 dotnet build server -v q -nologo >/dev/null
@@ -50,6 +62,15 @@ wait_for() {
   done
 }
 shot() { screen >"$OUT/$NAME-$1.txt"; echo "  captured $NAME-$1.txt"; }
+has() { screen | grep -qF -- "$1"; }
+# type_in FIELD-KEY TEXT: focus the field (its Alt key) and type, again if a loaded machine lost the keys.
+type_in() {
+  for _ in 1 2 3; do
+    keys "$1"; keys -l "$2"
+    wait_for "${2:0:20}" 10 && return 0
+  done
+  return 1
+}
 keys() { tmux -L "$SESSION" send-keys -t "$SESSION" "$@"; }
 
 start() {  # start USER WIDTH HEIGHT
@@ -81,12 +102,14 @@ quit() { keys C-q; }
 manager() {
   start demo.manager "$@"
   wait_for "cases" 40 && shot 1-caseload
-  keys Enter; wait_for "purpose:" && wait_for "Checks" && shot 2-person
-  keys M-3; shot 3-person-checks
-  keys F7; wait_for "Record a check outcome" && keys Down && shot 4-outcome-arrow-chose
-  keys Escape; wait_for "Notification" && keys M-7; shot 5-person-notification
-  keys M-8; wait_for "Assessments" && shot 6-person-risk-plan
-  keys M-4; shot 7-person-breaches
+  keys F9; wait_for "Note a contact" && wait_for "When:" && type_in M-n "Phoned to arrange the next home visit." && shot 2-note-contact
+  keys M-s; gone "Note a contact" && shot 3-contact-noted
+  keys Enter; wait_for "purpose:" && wait_for "Checks" && shot 4-person
+  keys M-3; shot 5-person-checks
+  keys F7; wait_for "Record a check outcome" && keys Down && shot 6-outcome-arrow-chose
+  keys Escape; wait_for "Notification" && keys M-7; shot 7-person-notification
+  keys M-8; wait_for "Assessments" && shot 8-person-risk-plan
+  keys M-4; shot 9-person-breaches
   keys Escape
   quit
 }
@@ -94,11 +117,24 @@ manager() {
 supervisor() {
   start demo.supervisor "$@"
   wait_for "Utilisation" 40 && wait_for "points (" && shot 1-team
-  keys Down; keys F8; wait_for "still in post" && shot 2-officer-left-asks; keys Enter
-  keys M-2; wait_for "Orphaned queue" && shot 3-orphaned
-  keys M-3; wait_for "overdue" && shot 4-overdue
-  keys M-4; wait_for "Meeting" && shot 5-iom-review
-  keys M-5; wait_for "meetings from a month ago" && wait_for "Why on the agenda" && shot 6-mappa
+  # The most loaded officer is on top: move one of their cases to someone with room for it.
+  keys F6; wait_for "chooses who" && shot 2-move-cases
+  keys Space; keys F7; wait_for "eligible, best first" && shot 3-move-suggestions
+  keys Enter; wait_for "Move 1 case to" && shot 4-move-asks-with-count
+  keys M-m; wait_for "now with" && shot 5-moved
+  keys Down; keys F8; wait_for "still in post" && shot 6-officer-left-asks; keys Enter
+  # The officer who left three weeks ago (first run only: afterwards they hold nothing).
+  if has "Enter moves work"; then
+    keys Up; keys Down; keys Down; keys Down
+    keys Enter; wait_for "Officer left ·" && keys Enter && wait_for "to the queue?" && shot 7-officer-left-count
+    keys M-m; wait_for "now in the orphaned queue" 60
+  fi
+  keys M-2; wait_for "Orphaned queue" && shot 8-orphaned
+  keys M-3; wait_for "overdue" && shot 9-overdue
+  keys F4; wait_for "sort: risk" && shot 10-overdue-by-risk
+  keys F2; wait_for "Overdue checks of" && shot 11-overdue-officer-filter; keys Down; keys Enter; wait_for " for " && shot 12-overdue-one-officer
+  keys M-4; wait_for "Meeting" && shot 13-iom-review
+  keys M-5; wait_for "meetings from a month ago" && wait_for "Why on the agenda" && shot 14-mappa
   quit
 }
 
@@ -133,9 +169,11 @@ admin() {
   quit
 }
 
-other() {  # the analyst: the page they get today (their reports workspace is issue 19)
-  start "$1" "$2" "$3"
-  wait_for "Signed in as" 40 && shot 1-workspace
+analyst() {
+  start demo.analyst "$@"
+  wait_for "counts under" 40 && shot 1-report
+  keys Down; wait_for "counts under" && shot 2-next-report
+  keys F6; wait_for "Export the report as CSV" && shot 3-export; keys Escape
   quit
 }
 
@@ -146,7 +184,7 @@ for size in "120 40" "100 30"; do
   officer $size || true
   partner $size || true
   admin $size || true
-  other demo.analyst $size || true
+  analyst $size || true
 done
 echo "Screens are in $OUT"
 ls "$OUT" | grep -c '\.txt$' | xargs echo "captures:"

@@ -51,6 +51,9 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
             {
                 moved = workspace.Orphaned.Selected!;
                 Assert.Equal(workspace.Orphaned.Rows.Max(r => r.Risk), moved.Risk);
+                // The leaver left three weeks ago: their work has waited since then, not "today".
+                Assert.Contains("days ago", terminal.LineWith(moved.PersonName) ?? "", StringComparison.Ordinal);
+                Assert.DoesNotContain(workspace.Orphaned.Rows, r => r.IsOrder && workspace.Orphaned.Rows.Any(c => !c.IsOrder && c.PersonId == r.PersonId));
                 Assert.Contains("Was with", workspace.HandoverText, StringComparison.Ordinal);
                 terminal.Press(Key.Enter);
             })
@@ -69,6 +72,107 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
         var teamCases = await client.Gateways.Caseload.OfTeamAsync(session.TeamId, Purpose.Supervision, CancellationToken.None);
         Assert.Equal(chosen!.OfficerName, teamCases.Single(c => c.ManagementId == moved!.Id).OfficerName);
     }
+
+    [Fact]
+    public async Task Two_cases_of_a_loaded_officer_move_to_an_officer_who_stays_within_capacity_after_asking_with_the_count()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal();
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        OfficerWorkload? from = null;
+        IReadOnlyList<OrphanedCase> picked = [];
+        OwnerSuggestion? to = null;
+
+        terminal
+            .When("the team is loaded", () => Loaded(workspace), () =>
+            {
+                from = workspace.Team.Rows.Where(w => !w.OutOfPost && w.Cases >= 2).MaxBy(w => w.UtilisationPercent)!;
+                Assert.True(workspace.Team.Select(from.OfficerId));
+                terminal.Press(Key.F6);
+            })
+            .When("their cases are listed", () => terminal.App.TopRunnable is MoveCasesDialog { Cases.Rows.Count: > 1 }, () =>
+            {
+                var dialog = (MoveCasesDialog)terminal.App.TopRunnable!;
+                Assert.Equal(from!.Cases, dialog.Cases.Rows.Count);
+                // The two lowest-risk cases (the list is highest risk first): light enough for someone to take.
+                Assert.True(dialog.Cases.Select(dialog.Cases.Rows[^2].ManagementId));
+                terminal.Press(Key.Space);
+                terminal.Press(Key.Space);
+                Assert.Contains("2 marked", dialog.LineText, StringComparison.Ordinal);
+                terminal.Press(Key.F7);
+                picked = dialog.Chosen;
+            })
+            .When("suggestions are offered", () => terminal.App.TopRunnable is ReallocateDialog { Offered.Count: > 0 } d && d.ProblemText.Length == 0 && !d.OkButton.HasFocus, () =>
+            {
+                var dialog = (ReallocateDialog)terminal.App.TopRunnable!;
+                Assert.Equal(2, picked.Count);
+                Assert.Contains("Held by", terminal.Screen(), StringComparison.Ordinal);
+                Assert.DoesNotContain(dialog.Offered, s => s.OfficerId == from!.OfficerId && s.Eligible);
+                // Every tick stays within capacity after the move, and the screen shows the load after it.
+                Assert.All(dialog.Offered.Where(s => s.Eligible), s => Assert.InRange(s.UtilisationAfterPercent, s.UtilisationPercent, 100));
+                to = dialog.Offered.First(s => s.Eligible);
+                Assert.Contains($"{to.UtilisationAfterPercent,4:0}%", terminal.LineWith(to.OfficerName) ?? "", StringComparison.Ordinal);
+                Assert.Contains("→", terminal.LineWith(to.OfficerName) ?? "", StringComparison.Ordinal);
+                Assert.Equal(ReallocationReason.CaseloadAdjustment, dialog.Reason.Chosen);
+                terminal.Press(Key.Enter);
+            })
+            .WhenShowing<ConfirmDialog>(confirm =>
+            {
+                Assert.Contains("2 cases", confirm.Title, StringComparison.Ordinal);
+                Assert.Contains(from!.OfficerName, confirm.Message, StringComparison.Ordinal);
+                Assert.True(confirm.SafeButton.HasFocus);
+                terminal.Press(Key.M.WithAlt);
+            })
+            .When("the cases are moved", () => workspace.StatusLine.Message.Contains($"now with {to!.OfficerName}", StringComparison.Ordinal), () =>
+                Assert.Contains($"from {from!.OfficerName}", workspace.StatusLine.Message, StringComparison.Ordinal))
+            .Run(workspace);
+
+        var now = await client.Gateways.Caseload.OfOfficerAsync(to!.OfficerId, Purpose.Supervision, CancellationToken.None);
+        Assert.All(picked, p => Assert.Contains(now, c => c.ManagementId == p.Id));
+    }
+
+    [Fact]
+    public async Task The_overdue_list_shows_risk_sorts_by_it_and_shows_one_officers_checks()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal();
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        string? officer = null;
+
+        terminal
+            .When("the overdue checks are loaded", () => Loaded(workspace) && workspace.Overdue.Rows.Count > 1, () =>
+            {
+                terminal.Press(Key.D3.WithAlt);
+                Assert.Contains("Risk", terminal.Screen(), StringComparison.Ordinal);
+                terminal.Press(Key.F4);
+                Assert.Equal(OverdueSort.Risk, workspace.OverdueQuery.Sort);
+                // The column shows each person's risk, highest first after F4 (the rows on screen).
+                var shown = workspace.Overdue.Rows.Take(20).Select(r => Array.IndexOf(RiskWordsShown, RiskShown(terminal, r))).ToList();
+                Assert.All(shown, rank => Assert.InRange(rank, 0, 4));
+                Assert.Contains(shown, rank => rank < 4);
+                Assert.Equal(shown.Order(), shown);
+                officer = workspace.Overdue.Rows.GroupBy(OverdueQuery.OfficerOf).MaxBy(g => g.Count())!.Key;
+                terminal.Press(Key.F2);
+            })
+            .WhenShowing<OfficerFilterDialog>(dialog =>
+            {
+                dialog.Choices.Choose(dialog.Choices.Labels.ToList().FindIndex(l => l.StartsWith(officer!, StringComparison.Ordinal)));
+                terminal.Press(Key.Enter);
+            })
+            .When("only that officer's checks are shown", () => terminal.App.TopRunnable == workspace && workspace.OverdueQuery.Officer == officer, () =>
+            {
+                Assert.All(workspace.Overdue.Rows, r => Assert.Equal(officer, OverdueQuery.OfficerOf(r)));
+                Assert.Contains($"for {officer}", terminal.Screen(), StringComparison.Ordinal);
+            })
+            .Run(workspace);
+    }
+
+    private static readonly string[] RiskWordsShown = ["Very high", "High", "Medium", "Low", "Not set"];
+
+    private static string RiskShown(HeadlessTerminal terminal, CheckRow row) =>
+        RiskWordsShown.FirstOrDefault(w => (terminal.LineWith(row.PersonName) ?? "").Contains($" {w} ", StringComparison.Ordinal)) ?? "";
 
     [Fact]
     public async Task A_decision_and_actions_from_the_review_meeting_are_recorded_against_the_agenda_item()

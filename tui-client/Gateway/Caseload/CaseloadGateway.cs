@@ -81,13 +81,17 @@ public sealed class CaseloadGateway(ServerConnection connection)
         return rows.OrderByDescending(r => r.Risk).ThenBy(r => r.OrphanedAt).ThenBy(r => r.PersonName, StringComparer.CurrentCulture).ToList();
     }
 
-    /// <summary>Who could take the case or order, best first (as the server ranks them).</summary>
-    public async Task<IReadOnlyList<OwnerSuggestion>> SuggestOwnersAsync(OrphanedCase item, Purpose purpose, CancellationToken cancellationToken, int limit = 10)
+    /// <summary>
+    /// Who could take these cases and orders together, best first (as the server ranks them),
+    /// each with their load now and after the move; nobody the move would take over capacity is eligible.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnerSuggestion>> SuggestOwnersAsync(IReadOnlyList<OrphanedCase> items, Purpose purpose, CancellationToken cancellationToken, int limit = 10)
     {
-        var response = await connection.CallAsync(purpose, o => _caseload.SuggestOwnersAsync(
-            new V1.SuggestOwnersRequest { Kind = item.Kind, Id = item.Id, Limit = limit }, o), cancellationToken);
+        var request = new V1.SuggestOwnersRequest { Limit = limit };
+        request.Items.AddRange(items.Select(i => new V1.ReallocationItem { Kind = i.Kind, Id = i.Id }));
+        var response = await connection.CallAsync(purpose, o => _caseload.SuggestOwnersAsync(request, o), cancellationToken);
         return response.Suggestions.Select(s => new OwnerSuggestion(
-            s.OfficerId, s.OfficerName, Wire.Text(s.TeamName), s.Utilisation, s.Accredited, s.SameArea, s.Eligible, Wire.Text(s.Why))).ToList();
+            s.OfficerId, s.OfficerName, Wire.Text(s.TeamName), s.Utilisation, s.UtilisationAfter, s.Accredited, s.SameArea, s.Eligible, Wire.Text(s.Why))).ToList();
     }
 
     public async Task<Reallocated> ReallocateAsync(

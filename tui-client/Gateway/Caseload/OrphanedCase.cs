@@ -14,6 +14,12 @@ public sealed record OrphanedCase(
     bool NeedsAccreditation)
 {
     public bool IsOrder => Kind == "order";
+
+    /// <summary>Who holds it now when it is moved off a serving officer's caseload (null for the queue's work).</summary>
+    public string? HeldBy { get; init; }
+
+    /// <summary>The person's orders that move with this case (shown on the case's row, not as rows of their own).</summary>
+    public IReadOnlyList<OrphanedCase> Companions { get; init; } = [];
 }
 
 /// <summary>What the next officer needs to know to pick the case up.</summary>
@@ -34,6 +40,7 @@ public sealed record OwnerSuggestion(
     string OfficerName,
     string? TeamName,
     double UtilisationPercent,
+    double UtilisationAfterPercent,
     bool Accredited,
     bool SameArea,
     bool Eligible,

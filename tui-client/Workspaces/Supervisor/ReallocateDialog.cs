@@ -8,9 +8,11 @@ using Terminal.Gui.Views;
 namespace OffenderMgmt.Tui.Workspaces.Supervisor;
 
 /// <summary>
-/// Gives orphaned cases or orders to an officer: shows the handover summary, asks the server
-/// who could take them (accredited, in post, least loaded, same area first) and lets the
-/// supervisor pick one, with a reason and a note that go on the case's history.
+/// Gives orphaned cases or orders, or cases moved off a serving officer's caseload, to an
+/// officer: shows the handover summary, asks the server who could take them all (accredited, in
+/// post, within capacity after the move, same area first) with each officer's load now and after,
+/// and lets the supervisor pick one, with a reason and a note that go on the case's history.
+/// Taking work off a serving officer asks first, with the count.
 /// </summary>
 public sealed class ReallocateDialog : FormDialog
 {
@@ -20,7 +22,7 @@ public sealed class ReallocateDialog : FormDialog
     private IReadOnlyList<OwnerSuggestion> _suggestions = [];
 
     public ReallocateDialog(ClientContext context, IReadOnlyList<OrphanedCase> items)
-        : base(context, items.Count == 1 ? $"Reallocate · {items[0].PersonName}" : $"Reallocate {items.Count} items", "_Reallocate", 100)
+        : base(context, items.Count == 1 ? $"Reallocate · {items[0].PersonName}" : $"Reallocate {QueueRows.CountOf(items)}", "_Reallocate", 100)
     {
         _items = items;
         var first = items[0];
@@ -37,7 +39,7 @@ public sealed class ReallocateDialog : FormDialog
         var reasonLabel = new Label { X = 1, Y = Pos.Bottom(Suggestions) + 1, Text = "Re_ason:" };
         var reasons = Enum.GetValues<ReallocationReason>();
         Reason = new ChoiceList<ReallocationReason>(reasons.Select(r => (r.Describe(), r)),
-            Array.IndexOf(reasons, first.PreviousOfficerName is null ? ReallocationReason.CaseloadAdjustment : ReallocationReason.OfficerLeft))
+            Array.IndexOf(reasons, first.PreviousOfficerName is null || first.HeldBy is not null ? ReallocationReason.CaseloadAdjustment : ReallocationReason.OfficerLeft))
         {
             X = 10, Y = Pos.Top(reasonLabel), Width = 24, Height = 3,
         };
@@ -57,17 +59,24 @@ public sealed class ReallocateDialog : FormDialog
     public TextField Note { get; }
     public IReadOnlyList<OwnerSuggestion> Offered => _suggestions;
     public string Summary { get; private set; } = "";
+    public IReadOnlyList<OrphanedCase> Moved { get; private set; } = [];
 
     public static string HandoverText(OrphanedCase item, DateOnly today)
     {
         var h = item.Handover;
+        if (item.HeldBy is { } holder)
+            return $"Held by {holder}. {Words.Count(h.OverdueChecks, "overdue check")}" +
+                   $"{(h.NextCheckKind is { } next ? $"; next {next.ToLowerInvariant()} due {Dates.Iso(h.NextCheckDue)} ({Dates.Due(h.NextCheckDue, today)})" : "")}; " +
+                   $"{Words.Count(h.OpenBreaches, "open breach", "open breaches")}.{(h.PendingRelease is { } due ? $" Release expected {Dates.Iso(due)}." : "")}" +
+                   " The orders they lead for the person move with the case.";
         var parts = new List<string>
         {
             $"Was with {item.PreviousOfficerName ?? "nobody"}{(item.OrphanedAt is { } at ? $", in the queue since {at:yyyy-MM-dd}" : "")}.",
-            $"{h.OpenChecks} open checks{(h.NextCheckKind is { } kind ? $", next {kind.ToLowerInvariant()} due {Dates.Iso(h.NextCheckDue)} ({Dates.Due(h.NextCheckDue, today)})" : "")}; {h.OverdueChecks} overdue; {h.OpenBreaches} open breaches.",
+            $"{Words.Count(h.OpenChecks, "open check")}{(h.NextCheckKind is { } kind ? $", next {kind.ToLowerInvariant()} due {Dates.Iso(h.NextCheckDue)} ({Dates.Due(h.NextCheckDue, today)})" : "")}; {h.OverdueChecks} overdue; {Words.Count(h.OpenBreaches, "open breach", "open breaches")}.",
         };
         if (h.PendingRelease is { } release) parts.Add($"Release expected {Dates.Iso(release)}.");
         parts.Add(h.LastContactOn is { } contact ? $"Last contact {Dates.Iso(contact)} ({h.LastContactKind ?? "contact"}, {Dates.Ago(contact, today)})." : "No contact recorded.");
+        if (item.Companions.Count > 0) parts.Add($"With the case: {string.Join(", ", item.Companions.Select(c => c.Description))} (they move together).");
         if (h.Note is { } note) parts.Add($"Note: {note}.");
         return string.Join(" ", parts);
     }
@@ -75,7 +84,7 @@ public sealed class ReallocateDialog : FormDialog
     private async Task LoadSuggestionsAsync()
     {
         var done = await Calls.RunAsync("Finding officers who could take it",
-            ct => Context.Gateways.Caseload.SuggestOwnersAsync(_items[0], Purpose.Supervision, ct));
+            ct => Context.Gateways.Caseload.SuggestOwnersAsync(_items, Purpose.Supervision, ct));
         if (!done.Ok)
         {
             Suggestions.SetChoices([("No suggestions: " + done.Error!.Message, null!)]);
@@ -91,12 +100,22 @@ public sealed class ReallocateDialog : FormDialog
         _suggestionsLabel.Text = $"_Give to ({_suggestions.Count(s => s.Eligible)} eligible, best first):";
     }
 
-    /// <summary>One line per officer: load as a bar, then the server's reasoning (eligible or why not).</summary>
+    /// <summary>
+    /// One line per officer: the load after the move as a bar, now → after, then why not (or
+    /// what speaks for them). The tick is the server's: nobody it would take over capacity gets one.
+    /// </summary>
     public static string Describe(OwnerSuggestion s)
     {
-        var why = s.Why ?? string.Join(", ", new[] { s.Accredited ? "accredited" : "", s.SameArea ? "same area" : "" }.Where(w => w.Length > 0));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{(s.Eligible ? "✔" : "✖")} {TextWrap.Fit(s.OfficerName, 24),-24} {UtilisationBar.Render(s.UtilisationPercent, 10)} {s.UtilisationPercent,4:0}%  {why}");
+        var why = s.Eligible
+            ? string.Join(", ", new[] { s.Accredited ? "accredited" : "", s.SameArea ? "works this area" : "" }.Where(w => w.Length > 0))
+            : s.Why is { } reason
+                // The server's reason names the officer, who is already at the start of the line.
+                ? (reason.StartsWith(s.OfficerName + " ", StringComparison.Ordinal) ? reason[(s.OfficerName.Length + 1)..] : reason)
+                : "not eligible";
+        var load = s.Eligible || s.UtilisationAfterPercent > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{UtilisationBar.Render(s.UtilisationAfterPercent, 10)} {s.UtilisationPercent,4:0}% → {s.UtilisationAfterPercent,4:0}%")
+            : new string(' ', 25);
+        return $"{(s.Eligible ? "✔" : "✖")} {TextWrap.Fit(s.OfficerName, 24),-24} {load}  {why}";
     }
 
     protected override async Task<bool> SubmitCoreAsync()
@@ -111,15 +130,26 @@ public sealed class ReallocateDialog : FormDialog
             ShowProblem($"{officer.OfficerName} cannot take this: {officer.Why ?? "not eligible"}. Choose an eligible officer.");
             return false;
         }
+        // Taking work off a serving officer's caseload asks first, with the count; Cancel the default.
+        if (_items.FirstOrDefault(i => i.HeldBy is not null)?.HeldBy is { } holder &&
+            !ConfirmDialog.Ask(Context.App, $"Move {QueueRows.CountOf(_items)} to {officer.OfficerName}?",
+                $"{QueueRows.CountOf(_items)} held by {holder} go to {officer.OfficerName} ({officer.UtilisationPercent:0}% now, " +
+                $"{officer.UtilisationAfterPercent:0}% after), with the orders {holder} leads for those people. The reason and note go on each case's history.",
+                $"_Move {QueueRows.CountOf(_items)}"))
+        {
+            ShowProblem("Nothing moved.");
+            return false;
+        }
         var reason = Reason.Chosen;
         var note = Note.Text;
         var requestId = _intent.IdFor((officer.OfficerId, reason, note, string.Join(",", _items.Select(i => i.Id))));
         var done = await Calls.RunAsync("Reallocating", ct =>
             Context.Gateways.Caseload.ReallocateAsync(_items, officer.OfficerId, reason, note, requestId, Purpose.Supervision, ct));
         if (!done.Ok) return false;
-        Summary = done.Value!.Items.Count == 1
-            ? $"{done.Value.Items[0].PersonName} now with {officer.OfficerName}."
-            : $"{done.Value.Items.Count} items now with {officer.OfficerName}.";
+        Moved = done.Value!.Items;
+        Summary = Moved.Count == 1
+            ? $"{Moved[0].PersonName} now with {officer.OfficerName}."
+            : $"{QueueRows.CountOf(Moved)} now with {officer.OfficerName}.";
         return true;
     }
 }

@@ -21,10 +21,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
 {
     private const string Help = """
         Alt+1 team workload · Alt+2 orphaned queue · Alt+3 overdue checks · Alt+4 IOM review
-        Team workload: Enter explains an officer's points; on an officer who has left post,
-          Enter (or F8) moves everything they hold to the orphaned queue
-        Orphaned queue: Space marks several · Enter or F7 reallocates (the server suggests who)
-        Overdue checks: Enter opens the person
+        Team workload: Enter explains an officer's points; F6 moves some of their cases to another
+          officer (Space marks cases; suggestions show each officer's load after the move);
+          on an officer who has left post, Enter (or F8) moves everything they hold to the queue
+        Orphaned queue: Space marks several · Enter or F7 reallocates (the server suggests who);
+          a person's case and the orders waiting with it are one row and move together
+        Overdue checks: Enter opens the person · F4 sort (Shift+F4 reverses, or click a header) · F2 one officer's
         IOM review: Enter or F7 records the meeting's decision and actions
         Alt+5 MAPPA meetings: ↑↓ picks a meeting and shows its agenda; F7 records a held meeting's minutes
         F3 find anyone (a reason is asked for people outside your team)
@@ -39,6 +41,9 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     private readonly Label _overdueLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading overdue checks…" };
     private readonly HashSet<string> _marked = [];
     private HashSet<string> _teamPeople = [];
+    private Dictionary<string, Risk> _risks = [];
+    private IReadOnlyList<CheckRow> _overdue = [];
+    private OverdueQuery _overdueQuery = new();
 
     public SupervisorWorkspace(ClientContext context) : base(context, "Supervisor", Help)
     {
@@ -87,14 +92,22 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         Overdue = new RecordTable<CheckRow>(
         [
             new("Late", c => $"{c.DaysOverdue} d", 6, 7, RightAlign: true, Colour: c => c.DaysOverdue > 28 ? Theme.ErrorCell : Theme.WarningCell, Priority: Priority.Essential),
+            new("Risk", c => RiskOf(c.PersonId).Describe(), 9, 9, Colour: c => Theme.ForRisk(RiskOf(c.PersonId)), Priority: Priority.Essential),
             new("Due", c => Dates.Iso(c.DueOn), 10, 10),
             new("Check", c => c.Kind, 12, 34, Priority: Priority.Essential),
             new("Person", c => c.PersonName, 14, 30, Priority: Priority.Essential),
-            new("Officer", c => c.ResponsibleOfficerName ?? "team queue", 16, 24),
+            new("Officer", OverdueQuery.OfficerOf, 16, 24),
             new("What", c => c.Description ?? "", 20, 50, Priority: Priority.Low),
         ], c => c.Id)
         { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
+        Overdue.HeaderClicked += (_, column) => RequeryOverdue(_overdueQuery.SortedBy(column switch
+        {
+            1 => OverdueSort.Risk,
+            4 => OverdueSort.Person,
+            5 => OverdueSort.Officer,
+            _ => OverdueSort.Late,
+        }));
 
         Review = new IomReviewPanel(context, Calls, StatusLine, Purpose.Supervision);
         Mappa = new MappaPanel(context, Calls, StatusLine, Purpose.Supervision, canMinute: true);
@@ -125,7 +138,10 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
                 ]),
                 new MenuBarItem("_Action",
                 [
-                    new MenuItem("_Reallocate…", "Give the selected orphaned item(s) to an officer", Reallocate, Key.F7),
+                    new MenuItem("_Reallocate…", "Give the selected or marked orphaned work to an officer", Reallocate, Key.F7),
+                    new MenuItem("_Move cases…", "Move some of the selected officer's cases to another officer", () => { if (Team.Selected is { } w) MoveCases(w); }, Key.F6),
+                    new MenuItem("_Sort overdue checks", "Days late, risk, person, officer", () => RequeryOverdue(_overdueQuery.NextSort()), Key.F4),
+                    new MenuItem("Overdue checks of _one officer…", "", FilterOverdue, Key.F2),
                     new MenuItem("Officer _left…", "Move everything the selected officer holds to the queue", () => { if (Team.Selected is { } w) OfficerLeft(w); }, Key.F8),
                     new MenuItem("Record IOM _decision…", "", Review.RecordSelected),
                     new MenuItem("Record MAPPA _minutes…", "For the selected meeting, once held", Mappa.RecordMinutes),
@@ -134,10 +150,12 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             content,
             [
                 new Shortcut(Key.F3, "Find", FindPerson),
+                new Shortcut(Key.F6, "Move cases", () => { if (Team.Selected is { } w) MoveCases(w); }),
                 new Shortcut(Key.F7, "Reallocate/Decide", Act),
                 new Shortcut(Key.F8, "Officer left", () => { if (Team.Selected is { } w) OfficerLeft(w); }),
                 new Shortcut(Key.D1.WithAlt, "…5 Tabs", () => ShowTab(0)),
             ]);
+        KeyDown += (_, key) => OverdueKeys(key);
         KeyDown += (_, key) =>
         {
             // Alt+1..5 from anywhere in the workspace (menu item keys only act while the menu is open).
@@ -228,12 +246,13 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             Fail(Orphaned, done.Error!);
             return;
         }
-        _marked.IntersectWith(done.Value!.Select(o => o.Id));
+        var rows = QueueRows.Fold(done.Value!);
+        _marked.IntersectWith(rows.Select(o => o.Id));
         Orphaned.EmptyText = "Nothing is waiting: every case and order has an owner.";
-        _orphanedLine.Text = done.Value!.Count == 0
+        _orphanedLine.Text = rows.Count == 0
             ? "The queue is empty."
-            : $"{done.Value!.Count} waiting for an owner, highest risk first · Space marks several · Enter or F7 reallocates";
-        Orphaned.SetRows(done.Value!);
+            : $"{QueueRows.CountOf(rows)} waiting for an owner, highest risk first · Space marks several · Enter or F7 reallocates";
+        Orphaned.SetRows(rows);
     }
 
     private async Task LoadOverdueAsync(string teamId)
@@ -245,15 +264,53 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             return;
         }
         Overdue.EmptyText = "No overdue checks in the team.";
-        _overdueLine.Text = $"{done.Value!.Count} checks overdue across the team, longest overdue first · Enter opens the person";
-        Overdue.SetRows(done.Value!);
+        _overdue = done.Value!;
+        RequeryOverdue(_overdueQuery);
+    }
+
+    public OverdueQuery OverdueQuery => _overdueQuery;
+
+    private Risk RiskOf(string personId) => _risks.GetValueOrDefault(personId);
+
+    private void RequeryOverdue(OverdueQuery query)
+    {
+        _overdueQuery = query;
+        var rows = query.Apply(_overdue, RiskOf);
+        Overdue.EmptyText = _overdue.Count == 0 ? "No overdue checks in the team." : $"No overdue checks for {query.Officer}.";
+        _overdueLine.Text = $"{Words.Count(rows.Count, "check")} overdue{(query.Officer is { } o ? $" for {o}" : " across the team")} · " +
+                            $"sort: {query.Describe()} (F4, Shift+F4) · F2 one officer · Enter opens the person";
+        Overdue.SetRows(rows);
+    }
+
+    /// <summary>F4 / Shift+F4 sort and F2 filter act on the overdue tab only.</summary>
+    private void OverdueKeys(Key key)
+    {
+        if (_tabs.Value != _pages[2]) return;
+        if (key == Key.F4.WithShift) RequeryOverdue(_overdueQuery with { Descending = !_overdueQuery.Descending });
+        else if (key == Key.F4) RequeryOverdue(_overdueQuery.NextSort());
+        else if (key == Key.F2) FilterOverdue();
+        else return;
+        key.Handled = true;
+    }
+
+    private void FilterOverdue()
+    {
+        ShowTab(2);
+        using var dialog = new OfficerFilterDialog(_overdue, _overdueQuery.Officer);
+        App!.Run(dialog);
+        if (dialog.Picked) RequeryOverdue(_overdueQuery with { Officer = dialog.Officer });
     }
 
     /// <summary>Who the team holds, so opening one of them needs no reason (anyone else does).</summary>
     private async Task LoadTeamPeopleAsync(string teamId)
     {
         var done = await Calls.TryAsync("Loading the team's caseload", ct => Context.Gateways.Caseload.OfTeamAsync(teamId, Purpose.Supervision, ct));
-        if (done.Ok) _teamPeople = done.Value!.Select(c => c.PersonId).ToHashSet();
+        if (!done.Ok) return;
+        _teamPeople = done.Value!.Select(c => c.PersonId).ToHashSet();
+        // The overdue list's risk column: the person's highest case risk in the team.
+        _risks = done.Value!.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.Risk));
+        Overdue.SetNeedsDraw();
+        if (_overdueQuery.Sort == OverdueSort.Risk) RequeryOverdue(_overdueQuery);
     }
 
     private static void Fail<T>(RecordTable<T> table, GatewayException e) where T : class
@@ -285,6 +342,27 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
         App!.Run(dialog);
         if (!dialog.Completed) return;
         _ = ReloadThenShowQueue($"{dialog.Moved.Count} items held by {officer.OfficerName} are now in the orphaned queue.");
+    }
+
+    /// <summary>
+    /// Eases an overloaded officer: pick some of their cases, then who takes them (suggestions
+    /// with each officer's load after the move), with a reason; asks with the count before moving.
+    /// </summary>
+    private void MoveCases(OfficerWorkload officer)
+    {
+        ShowTab(0);
+        if (officer.Cases == 0)
+        {
+            StatusLine.Info($"{officer.OfficerName} holds no cases to move.");
+            return;
+        }
+        using var pick = new MoveCasesDialog(Context, officer);
+        App!.Run(pick);
+        if (pick.Chosen.Count == 0) return;
+        using var dialog = new ReallocateDialog(Context, pick.Chosen);
+        App!.Run(dialog);
+        if (!dialog.Completed) return;
+        _ = ReloadThenSay($"{dialog.Summary} (from {officer.OfficerName})");
     }
 
     private async Task ReloadThenShowQueue(string summary)
