@@ -54,7 +54,10 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
             case AuditUnavailableException a:
                 LogAuditUnavailable(a.InnerException, context.Method);
                 return Build(ErrorReason.AuditUnavailable, a.Message);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+            // The call's own cancellation, also when a layer below wraps it (EF's DbUpdateException, an
+            // InvalidOperationException from a command cut off mid-flight): the caller gave up, nothing
+            // of theirs failed, so it is DEADLINE_EXCEEDED or CANCELLED, never INTERNAL.
+            case Exception when context.CancellationToken.IsCancellationRequested && CausedByCancellation(exception):
                 return context.Deadline < DateTime.UtcNow
                     ? Build(ErrorReason.DeadlineExceeded, "The call's deadline passed before it finished; nothing was changed.")
                     : Build(ErrorReason.Cancelled, "The call was cancelled; nothing was changed.");
@@ -69,6 +72,16 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
                 return Build(ErrorReason.ServerError, $"OffenderMgmt could not complete the request (reference {reference}); the error has been logged.",
                     null, ("reference", reference));
         }
+    }
+
+    private static bool CausedByCancellation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OperationCanceledException) return true;
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(CausedByCancellation)) return true;
+        }
+        return false;
     }
 
     /// <summary>The status for a reason from the table, with ErrorInfo first and any other detail after it.</summary>

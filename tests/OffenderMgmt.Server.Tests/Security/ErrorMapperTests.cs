@@ -52,6 +52,33 @@ public sealed class ErrorMapperTests
         Assert.Equal(reason, mapped.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
     }
 
+    public static TheoryData<Exception> CutOffByTheCaller() => new()
+    {
+        new OperationCanceledException(),
+        new Microsoft.EntityFrameworkCore.DbUpdateException("save", new TaskCanceledException()),
+        new InvalidOperationException("command aborted", new OperationCanceledException()),
+        new AggregateException(new OperationCanceledException()),
+    };
+
+    [Theory]
+    [MemberData(nameof(CutOffByTheCaller))]
+    public void A_failure_caused_by_the_calls_own_deadline_is_deadline_exceeded_however_deep_the_cancellation_is_wrapped(Exception failure)
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var mapped = Mapper.Map(failure, new OutsideCallContext(deadline: DateTime.UtcNow.AddSeconds(-1), cancellation: cancelled.Token));
+        Assert.Equal(StatusCode.DeadlineExceeded, mapped.StatusCode);
+        var cancelledByCaller = Mapper.Map(failure, new OutsideCallContext(cancellation: cancelled.Token));
+        Assert.Equal(StatusCode.Cancelled, cancelledByCaller.StatusCode);
+    }
+
+    [Fact]
+    public void A_wrapped_cancellation_while_the_call_is_still_live_is_not_taken_for_the_callers()
+    {
+        var mapped = Mapper.Map(new InvalidOperationException("bug", new OperationCanceledException()), new OutsideCallContext());
+        Assert.Equal(StatusCode.Internal, mapped.StatusCode);
+    }
+
     [Fact]
     public void A_refusal_of_thousands_of_fields_lists_twenty_and_counts_the_rest()
     {
