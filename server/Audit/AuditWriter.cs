@@ -40,8 +40,6 @@ public sealed partial class AuditWriter : IAsyncDisposable
     private readonly Histogram<double> _commitTime;
     private readonly AuditCommitHold _hold;
     private readonly Task _loop;
-    // The newest entry as this writer committed it; only the writer's loop touches it.
-    private AuditLog.Tail? _head;
 
     public AuditWriter(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<AuditWriter> logger, AuditCommitHold hold)
     {
@@ -99,45 +97,39 @@ public sealed partial class AuditWriter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         var records = new AuditRecord[batch.Count];
         for (var i = 0; i < batch.Count; i++) records[i] = batch[i].Record;
-        AuditLog.Tail? committed = null;
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-            // The head this writer committed last is still the head on SQLite (one instance,
-            // and every other append in process is a write turn, after which it is read again).
-            // On PostgreSQL another instance may have appended: read it under the chain lock.
-            var known = db.Database.IsNpgsql() ? null : _head;
+            // The head is read in the batch's own transaction, under the chain lock, every time: an
+            // entry may have been appended by anything but this writer (a write's turn, another
+            // instance on PostgreSQL, an admin command in another process on SQLite). Keeping the
+            // head this writer committed last saved one indexed read a batch and made the first
+            // batch after such an append fail (AUDIT_UNAVAILABLE for every call in it).
             // One transaction: every entry of the batch is durable, or none is and no call of it is answered.
             // In the engine's execution strategy (PostgreSQL retries a passing failure from the start).
             await db.InTransactionAsync(async () =>
             {
-                var head = known ?? await AuditLog.HeadAsync(db, CancellationToken.None);
+                var head = await AuditLog.HeadAsync(db, CancellationToken.None);
                 var (entries, refs) = AuditLog.ChainAll(records, head);
                 await AuditInserts.InsertAsync(db, entries, refs, CancellationToken.None);
                 await _hold.BeforeCommitAsync(records);
-                committed = new AuditLog.Tail(entries[^1].Sequence, entries[^1].Hash);
             }, CancellationToken.None);
         }
         catch (Exception e)
         {
-            // Whatever happened, the head is read again from the database next time.
-            _head = null;
             LogBatchFailed(e, batch.Count);
             var failure = new AuditUnavailableException(e);
             foreach (var job in batch) job.Done.TrySetException(failure);
             return;
         }
-        _head = committed;
         _batchSize.Record(batch.Count);
         _commitTime.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         foreach (var job in batch) job.Done.TrySetResult();
     }
 
-    private async Task GrantAsync(TurnJob job)
+    private static async Task GrantAsync(TurnJob job)
     {
-        // A write appends its own entry in its turn: the head is read again after it.
-        _head = null;
         var turn = new WriteTurn();
         // A caller that gave up while waiting has cancelled its grant: skip it.
         if (!job.Granted.TrySetResult(turn)) return;

@@ -2,6 +2,7 @@ using OffenderMgmt.Tests.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Contracts.V1;
+using OffenderMgmt.Server.Persistence;
 using OffenderMgmt.Testing;
 
 namespace OffenderMgmt.Tests.Security;
@@ -63,6 +64,26 @@ public sealed class AuditWriterTests : IDisposable
                 "CREATE TRIGGER FailContact BEFORE INSERT ON ContactNotes WHEN NEW.Text = 'cannot be kept' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
         }
     });
+
+    [Fact]
+    public async Task An_entry_appended_outside_the_writer_does_not_make_the_next_batch_fail()
+    {
+        // As the admin command does from another process (accounts scopes): its own transaction,
+        // under the chain lock, with nothing of the server's writer involved.
+        var areas = new Areas.AreasClient(await _server.As("demo.officer", "briefing"));
+        var area = await _server.WithDb(db => db.Areas.Select(a => a.Code).FirstAsync());
+        await areas.GetAreaAsync(new GetAreaRequest { Code = area });
+        await _server.WithDb(db => db.InTransactionAsync(async () =>
+        {
+            await Server.Audit.AuditChainLock.TakeAsync(db, CancellationToken.None);
+            await Server.Audit.AuditLog.AppendAsync(db, new Server.Audit.AuditRecord(DateTimeOffset.UtcNow, "admin-command:test", null, "admin",
+                "accounts scopes", Server.Audit.AuditAction.Update, [], "appended outside the writer", "OK"), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }, CancellationToken.None));
+
+        await areas.GetAreaAsync(new GetAreaRequest { Code = area });
+        Assert.True((await VerifyAsync()).Intact);
+    }
 
     [Fact]
     public async Task One_failing_write_among_many_concurrent_reads_and_writes_answers_its_error_while_the_rest_succeed_in_one_unbroken_chain()
