@@ -131,6 +131,7 @@ public static class AuditLog
     /// </summary>
     public static async Task<ChainVerification> VerifyAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
     {
+        const int VerifyPageSize = 2_000;
         var broken = new List<BrokenEntry>();
         long brokenCount = 0, expectedSequence = 1, checkedCount = 0;
         var previous = AuditChain.Genesis;
@@ -140,36 +141,52 @@ public static class AuditLog
             if (broken.Count < MaxBrokenListed) broken.Add(new BrokenEntry(sequence, problem));
         }
 
-        await using var refs = db.AuditRecordRefs.AsNoTracking().OrderBy(r => r.Sequence).ThenBy(r => r.RecordId)
-            .Select(r => new { r.Sequence, r.RecordId }).AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
-        var hasRef = await refs.MoveNextAsync();
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // A page of entries at a time, then the reference rows of that page's range: one open
+        // reader at a time (PostgreSQL runs one command per connection, and a walk with two open
+        // readers failed whenever EF did not buffer the first), and memory bounded by the page.
+        var after = long.MinValue;
+        while (true)
         {
-            // Reference rows are read alongside, in the same order: those of this entry, and any
-            // left over from before it (rows whose entry is missing).
-            var ids = new List<string>();
-            var orphans = false;
-            while (hasRef && refs.Current.Sequence <= entry.Sequence)
+            var from = after;
+            var page = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence)
+                .Take(VerifyPageSize).ToListAsync(cancellationToken);
+            if (page.Count == 0) break;
+            var to = page[^1].Sequence;
+            var refs = await db.AuditRecordRefs.AsNoTracking().Where(r => r.Sequence > from && r.Sequence <= to)
+                .OrderBy(r => r.Sequence).ThenBy(r => r.RecordId).Select(r => new { r.Sequence, r.RecordId }).ToListAsync(cancellationToken);
+            var next = 0;
+            foreach (var entry in page)
             {
-                if (refs.Current.Sequence == entry.Sequence) ids.Add(refs.Current.RecordId);
-                else orphans = true;
-                hasRef = await refs.MoveNextAsync();
-            }
+                // Reference rows are read alongside, in the same order: those of this entry, and any
+                // left over from before it (rows whose entry is missing).
+                var ids = new List<string>();
+                var orphans = false;
+                while (next < refs.Count && refs[next].Sequence <= entry.Sequence)
+                {
+                    if (refs[next].Sequence == entry.Sequence) ids.Add(refs[next].RecordId);
+                    else orphans = true;
+                    next++;
+                }
 
-            checkedCount++;
-            var gap = entry.Sequence != expectedSequence;
-            if (gap) Report(expectedSequence, $"entries {expectedSequence} to {entry.Sequence - 1} are missing (the next entry is {entry.Sequence})");
-            else if (entry.PreviousHash != previous) Report(entry.Sequence, $"entry {entry.Sequence} does not link to entry {entry.Sequence - 1}");
-            if (AuditChain.Hash(entry) != entry.Hash)
-                Report(entry.Sequence, $"entry {entry.Sequence} has been altered: its content no longer matches its hash");
-            else if (entry.Format != AuditEntry.LegacyFormat && (ids.Count != entry.RecordCount || AuditChain.RecordsDigest(ids) != entry.RecordsDigest))
-                Report(entry.Sequence, $"entry {entry.Sequence}'s record references have been altered: they no longer match the records its hash covers");
-            if (orphans) Report(entry.Sequence, $"record references before entry {entry.Sequence} belong to no entry");
-            // The next entry links to this one's stored hash, so one altered entry shows once.
-            previous = entry.Hash;
-            expectedSequence = entry.Sequence + 1;
+                checkedCount++;
+                var gap = entry.Sequence != expectedSequence;
+                if (gap) Report(expectedSequence, $"entries {expectedSequence} to {entry.Sequence - 1} are missing (the next entry is {entry.Sequence})");
+                else if (entry.PreviousHash != previous) Report(entry.Sequence, $"entry {entry.Sequence} does not link to entry {entry.Sequence - 1}");
+                if (AuditChain.Hash(entry) != entry.Hash)
+                    Report(entry.Sequence, $"entry {entry.Sequence} has been altered: its content no longer matches its hash");
+                else if (entry.Format != AuditEntry.LegacyFormat && (ids.Count != entry.RecordCount || AuditChain.RecordsDigest(ids) != entry.RecordsDigest))
+                    Report(entry.Sequence, $"entry {entry.Sequence}'s record references have been altered: they no longer match the records its hash covers");
+                if (orphans) Report(entry.Sequence, $"record references before entry {entry.Sequence} belong to no entry");
+                // The next entry links to this one's stored hash, so one altered entry shows once.
+                previous = entry.Hash;
+                expectedSequence = entry.Sequence + 1;
+            }
+            after = to;
         }
-        if (hasRef) Report(refs.Current.Sequence, $"record references after the newest entry ({expectedSequence - 1}) belong to no entry");
+        var newest = after;
+        var leftOver = await db.AuditRecordRefs.AsNoTracking().Where(r => r.Sequence > newest).OrderBy(r => r.Sequence)
+            .Select(r => (long?)r.Sequence).FirstOrDefaultAsync(cancellationToken);
+        if (leftOver is { } orphan) Report(orphan, $"record references after the newest entry ({expectedSequence - 1}) belong to no entry");
         return new ChainVerification(checkedCount, brokenCount, broken);
     }
 }
