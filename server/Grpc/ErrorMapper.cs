@@ -61,6 +61,17 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
                 return context.Deadline < DateTime.UtcNow
                     ? Build(ErrorReason.DeadlineExceeded, "The call's deadline passed before it finished; nothing was changed.")
                     : Build(ErrorReason.Cancelled, "The call was cancelled; nothing was changed.");
+            // Once the caller has gone, a layer below may report the cut in its own words rather than
+            // as a cancellation (a database driver whose command was cut off mid-flight reports a broken
+            // connection or stream). It is still the caller's deadline or cancellation that ended the
+            // call, not a fault of the server's, so it is answered as such; what was thrown is logged
+            // (Warning, with a reference) in case it was a defect that happened to coincide.
+            case Exception when context.CancellationToken.IsCancellationRequested:
+                var cutReference = Guid.NewGuid().ToString("N")[..12];
+                LogFailedAfterCancellation(exception, context.Method, cutReference);
+                return context.Deadline < DateTime.UtcNow
+                    ? Build(ErrorReason.DeadlineExceeded, $"The call's deadline passed before it finished (reference {cutReference}).", null, ("reference", cutReference))
+                    : Build(ErrorReason.Cancelled, $"The call was cancelled before it finished (reference {cutReference}).", null, ("reference", cutReference));
             case Exception when Persistence.DatabaseErrors.IsTransient(exception):
                 // Contention, not a defect: the caller may retry, and the work rolled back (a busy SQLite
                 // file under a long housekeeping round, a dropped PostgreSQL connection, a deadlock).
@@ -100,6 +111,9 @@ public sealed partial class ErrorMapper(ILogger<ErrorMapper> logger)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in {Method} (reference {Reference})")]
     private partial void LogUnexpected(Exception exception, string method, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed after its caller's deadline passed or it was cancelled (reference {Reference}); answered as such")]
+    private partial void LogFailedAfterCancellation(Exception exception, string method, string reference);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database was busy or unreachable during {Method}; the call was refused as retryable")]
     private partial void LogDatabaseBusy(Exception exception, string method);

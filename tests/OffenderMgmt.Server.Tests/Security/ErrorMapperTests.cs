@@ -73,6 +73,22 @@ public sealed class ErrorMapperTests
     }
 
     [Fact]
+    public void A_driver_failure_in_its_own_words_after_the_callers_deadline_is_deadline_exceeded_with_a_reference_not_internal()
+    {
+        // Npgsql cut off mid-command reports the broken stream, not a cancellation (seen in CI: a
+        // write whose deadline passed answered INTERNAL).
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var failure = new InvalidOperationException("Exception while reading from stream", new System.IO.EndOfStreamException());
+        var mapped = Mapper.Map(failure, new OutsideCallContext(deadline: DateTime.UtcNow.AddSeconds(-1), cancellation: cancelled.Token));
+        Assert.Equal(StatusCode.DeadlineExceeded, mapped.StatusCode);
+        Assert.True(mapped.GetRpcStatus()!.GetDetail<ErrorInfo>().Metadata.ContainsKey("reference"));
+        Assert.Equal(StatusCode.Cancelled, Mapper.Map(failure, new OutsideCallContext(cancellation: cancelled.Token)).StatusCode);
+        // The same failure while the caller still waits is the server's own.
+        Assert.Equal(StatusCode.Internal, Mapper.Map(failure, new OutsideCallContext()).StatusCode);
+    }
+
+    [Fact]
     public void A_wrapped_cancellation_while_the_call_is_still_live_is_not_taken_for_the_callers()
     {
         var mapped = Mapper.Map(new InvalidOperationException("bug", new OperationCanceledException()), new OutsideCallContext());
