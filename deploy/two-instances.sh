@@ -6,6 +6,7 @@
 #   deploy/two-instances.sh start [--connection-string "Host=127.0.0.1;Port=5432;Username=postgres"] [--ports "5338 5348"] [--plaintext]
 #                                 [--listen-connection-string "Host=127.0.0.1;Port=5432;Username=postgres"]
 #   deploy/two-instances.sh status
+#   deploy/two-instances.sh same-username [NAME]   # two `accounts add NAME` at once, as two operators on two machines: one is kept
 #   deploy/two-instances.sh stop            # SIGTERM each (graceful drain), waits for both to exit
 #
 # Behind pgbouncer in transaction pooling (deploy/pgbouncer-demo.sh), give the pooler as
@@ -23,6 +24,7 @@ LISTEN_CONNECTION=""
 DATABASE=offendermgmt_two
 PORTS="5338 5348"
 TLS=1
+NAME=""
 COMMAND=${1:-}
 [ $# -gt 0 ] && shift
 while [ $# -gt 0 ]; do
@@ -32,7 +34,7 @@ while [ $# -gt 0 ]; do
     --database) DATABASE=$2; shift 2 ;;
     --ports) PORTS=$2; shift 2 ;;
     --plaintext) TLS=0; shift ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    *) if [ "$COMMAND" = same-username ] && [ -z "$NAME" ]; then NAME=$1; shift; else echo "unknown option $1" >&2; exit 2; fi ;;
   esac
 done
 
@@ -70,6 +72,7 @@ start() {
       "${tls_args[@]}" "${listen_args[@]}" --urls "$scheme://127.0.0.1:$port" \
       >"$STATE/instance$i.log" 2>&1 </dev/null &
     echo "$! $port" >>"$STATE/pids"
+    echo "$CONNECTION;Database=$DATABASE" >"$STATE/connection"
     echo "instance $i: pid $!, $scheme://127.0.0.1:$port, log $STATE/instance$i.log"
   done
 
@@ -112,8 +115,43 @@ stop() {
   rm -f "$STATE/pids"
 }
 
+# Issue 15, point 10 (rules as constraints), from outside: no public RPC creates accounts, so two
+# operators run the server's `accounts add` for the same new name at the same moment against the
+# shared database. Exactly one must be created; the other must be refused plainly ("already
+# exists", exit 1), never with a driver's stack trace, and the database must hold the name once.
+same_username() {
+  [ -f "$STATE/connection" ] || { echo "not started (no $STATE/connection); run: $0 start" >&2; exit 1; }
+  local name=${1:-}
+  [ -n "$name" ] || name="same.name.$(date +%s)"
+  local connection
+  connection=$(cat "$STATE/connection")
+  local args=(--Storage:Provider=Postgres "--Storage:ConnectionString=$connection" "--Storage:DataDirectory=$STATE/instance1")
+  rm -f "$STATE"/same-username.*
+  for n in 1 2; do
+    # (The subshell runs under set -e: the exit code is caught, not fatal.)
+    ( rc=0; echo 'a-long-enough-password' | dotnet "$(server_dll)" accounts add "$name" --role analyst --name "Operator $n" "${args[@]}" \
+        >"$STATE/same-username.$n.out" 2>&1 || rc=$?; echo "$rc" >"$STATE/same-username.$n.rc" ) &
+  done
+  wait
+  local created=0 refused=0
+  for n in 1 2; do
+    local rc; rc=$(cat "$STATE/same-username.$n.rc")
+    echo "operator $n: exit $rc: $(tr '\n' ' ' <"$STATE/same-username.$n.out")"
+    if [ "$rc" = 0 ] && grep -q "Created account" "$STATE/same-username.$n.out"; then created=$((created + 1)); fi
+    if [ "$rc" = 1 ] && grep -q "already exists" "$STATE/same-username.$n.out" && ! grep -q "   at " "$STATE/same-username.$n.out"; then refused=$((refused + 1)); fi
+  done
+  local listed
+  listed=$(dotnet "$(server_dll)" accounts list "${args[@]}" 2>/dev/null | awk -v n="$name" '$1 == n' | wc -l)
+  if [ "$created" = 1 ] && [ "$refused" = 1 ] && [ "$listed" = 1 ]; then
+    echo "PASS  unique usernames: one of two simultaneous 'accounts add $name' created it, the other was refused as already existing; listed once"
+  else
+    echo "FAIL  unique usernames: $created created, $refused refused plainly, listed $listed time(s)"; exit 1
+  fi
+}
+
 case "$COMMAND" in
   start) start ;;
+  same-username) same_username "$NAME" ;;
   status) status ;;
   stop) stop ;;
   *) sed -n '2,14p' "$0"; exit 2 ;;

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = CommandLine.Rewrite(AdminCommand.ServerArguments(args)),
     ContentRootPath = ContentRoot.Choose(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
 });
+AdminCommand.ConfigureLogging(builder.Logging, args);
 builder.Services.AddOffenderMgmt(builder.Configuration);
 var app = builder.Build();
 

@@ -21,6 +21,19 @@ public static class AdminCommand
 
     public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "accounts" or "import-areas" or "migrate";
 
+    /// <summary>
+    /// An operator's command answers in its own words: a refusal it handles (a username someone
+    /// else took a moment before, checked by the database's unique index) is one line, not EF's
+    /// log of the failed command with its stack trace. A failure it does not handle still ends
+    /// the command with the exception.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, string[] args)
+    {
+        if (!IsAdminCommand(args)) return;
+        logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
+        logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
+    }
+
     /// <summary>A first word that is neither an option nor a known command (a typo, say).</summary>
     public static bool IsUnknownCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !IsAdminCommand(args);

@@ -108,7 +108,19 @@ public sealed class AccountService(
         };
         account.PasswordHash = hasher.HashPassword(account, password);
         db.UserAccounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Someone else (an operator on another machine, another instance) stored the same name
+            // between the check above and this insert: the unique index on Username decides, and
+            // the loser is told plainly rather than with a driver's error (issue 15, rules as
+            // constraints).
+            db.Entry(account).State = EntityState.Detached;
+            throw new AlreadyExistsException($"An account named '{name}' already exists.");
+        }
         return account;
     }
 

@@ -9,6 +9,9 @@ using ManagementStatus = OffenderMgmt.Server.Caseload.ManagementStatus;
 using OffenderMgmt.Server.Grpc;
 using OffenderMgmt.Server.Idempotency;
 using OffenderMgmt.Server.Persistence;
+using OffenderMgmt.Server.Security;
+using OffenderMgmt.Server.Common;
+using Microsoft.Extensions.DependencyInjection;
 using OffenderMgmt.Testing;
 
 namespace OffenderMgmt.Tests.Persistence;
@@ -95,6 +98,32 @@ public sealed class EngineTests : IDisposable
         Assert.True(DatabaseErrors.IsUniqueViolation(failure));
         // An ended management of the same scheme is history, not a second owner: allowed.
         await _server.WithDb(async db => { db.Managements.Add(Another(ManagementStatus.Ended)); await db.SaveChangesAsync(); });
+    }
+
+    [Fact]
+    public async Task Of_two_accounts_of_one_username_created_at_once_the_database_keeps_one_and_the_other_is_told_it_exists()
+    {
+        // Two operators (or two instances) adding the same name at once can both pass the check
+        // in code; the unique index on Username refuses the second insert (issue 15, point 10).
+        await using var scope = _server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+        var rivalAdded = false;
+        db.SavingChanges += (_, _) =>
+        {
+            if (rivalAdded) return;
+            rivalAdded = true;
+            // The rival commits between this call's check and its insert.
+            using var rivalScope = _server.Services.CreateScope();
+            rivalScope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync("same.name", "Rival", OffenderMgmt.Server.Security.Role.Analyst, null, "a-long-enough-password", CancellationToken.None).GetAwaiter().GetResult();
+        };
+
+        var refusal = await Assert.ThrowsAsync<AlreadyExistsException>(() => scope.ServiceProvider.GetRequiredService<AccountService>()
+            .CreateAsync("same.name", "Second", OffenderMgmt.Server.Security.Role.Analyst, null, "a-long-enough-password", CancellationToken.None));
+
+        Assert.True(rivalAdded);
+        Assert.Contains("same.name", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(["Rival"], await _server.WithDb(d => d.UserAccounts.Where(a => a.Username == "same.name").Select(a => a.DisplayName).ToListAsync()));
     }
 
     [Fact]
