@@ -96,9 +96,14 @@ public sealed class HeadlessTerminal : IDisposable
         var next = 0;
         var stopping = false;
         var acting = false;
+        var finished = false;
         string? failure = null;
         App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
         {
+            // Once this run's body has returned, its timer ends: left running in its stopping state,
+            // it would close the next run's window on the same terminal before that run's first step
+            // (seen under load: "The screens closed before step 1").
+            if (finished) return false;
             if (acting) return true;
             if (stopping)
             {
@@ -144,6 +149,7 @@ public sealed class HeadlessTerminal : IDisposable
         }
         finally
         {
+            finished = true;
             SynchronizationContext.SetSynchronizationContext(testContext);
         }
         // Steps that check what happened once the windows closed (signed in, nothing saved) run now;
