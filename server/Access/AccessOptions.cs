@@ -14,4 +14,7 @@ public sealed class AccessOptions
 
     /// <summary>The most <see cref="MaxPeoplePerGrant"/> may be set to, and what a request is read up to.</summary>
     public const int PeopleLimit = 1000;
+
+    /// <summary>The most analysts' accounts <c>Access/ListAnalysts</c> returns (a force has tens).</summary>
+    public const int MaxAnalystsListed = 500;
 }

@@ -38,6 +38,14 @@ public sealed class AccessService(AnalystGrants grants, CallAudit audit, ForceCl
         return ToMessage(grant);
     }
 
+    public override async Task<V1.ListAnalystsResponse> ListAnalysts(V1.ListAnalystsRequest request, ServerCallContext context)
+    {
+        var response = new V1.ListAnalystsResponse();
+        response.Analysts.AddRange((await grants.AnalystsAsync(context.CancellationToken))
+            .Select(a => new V1.AnalystAccount { Username = a.Username, DisplayName = a.DisplayName }));
+        return response;
+    }
+
     private V1.AnalystGrant ToMessage(AnalystGrant grant)
     {
         var message = new V1.AnalystGrant

@@ -10,6 +10,9 @@ public sealed record NewAnalystGrant(string Analyst, IReadOnlyList<Guid> People,
 
 public sealed record AnalystGrantQuery(string? Analyst, bool IncludeEnded, int PageSize, string? PageToken);
 
+/// <summary>An analyst a grant may name: sign-in name and display name, nothing else of the account.</summary>
+public sealed record AnalystAccount(string Username, string DisplayName);
+
 /// <summary>
 /// Analysts' access to named people (issue 19): supervisors grant, list and revoke; analysts
 /// list their own; <see cref="DisclosurePolicy"/> asks <see cref="CoveredAsync"/> on every
@@ -70,6 +73,20 @@ public sealed class AnalystGrants(OffenderMgmtDb db, Caller caller, IOptions<Acc
         grant.RevokedReason = why;
         await db.SaveChangesAsync(cancellationToken);
         return grant;
+    }
+
+    /// <summary>
+    /// The enabled analysts' accounts a grant may name, by display name (at most
+    /// <see cref="AccessOptions.MaxAnalystsListed"/>). None with an external identity provider:
+    /// its accounts are not held here, and the grant is checked against its tokens instead.
+    /// </summary>
+    public async Task<IReadOnlyList<AnalystAccount>> AnalystsAsync(CancellationToken cancellationToken)
+    {
+        if (auth.Value.IsExternal) return [];
+        var accounts = await db.UserAccounts.AsNoTracking().Where(a => a.Role == Role.Analyst && !a.Disabled)
+            .OrderBy(a => a.Username).Take(AccessOptions.MaxAnalystsListed)
+            .Select(a => new AnalystAccount(a.Username, a.DisplayName)).ToListAsync(cancellationToken);
+        return accounts.OrderBy(a => a.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.Username, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Grants, newest first: a supervisor sees anyone's (or one analyst's), an analyst only their own.</summary>

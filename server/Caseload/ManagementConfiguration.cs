@@ -20,6 +20,11 @@ internal sealed class ManagementConfiguration : IEntityTypeConfiguration<Managem
         management.HasIndex(m => new { m.ResponsibleOfficerId, m.Status });
         management.HasIndex(m => new { m.OwningTeamId, m.Status });
         management.HasIndex(m => m.PersonId);
+        // The reports (issue 19): the workload report reads each team's cases open at a month
+        // end, and the IOM flow report a scheme's entries and exits by date, from these alone
+        // (covering indexes: the wide rows, with their risk narrative, are not read).
+        management.HasIndex(m => new { m.OwningTeamId, m.StartedOn, m.EndedOn });
+        management.HasIndex(m => new { m.Scheme, m.StartedOn, m.EndedOn, m.PersonId });
         // One active management per person and scheme, held by the database as well as the
         // enrolment check, so two instances enrolling the same person at once cannot both win:
         // the loser's insert is a unique violation, answered ALREADY_EXISTS. The filter is plain

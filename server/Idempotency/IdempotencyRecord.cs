@@ -17,6 +17,11 @@ public sealed class IdempotencyRecord
     public string RequestHash { get; set; } = "";
     public byte[] Response { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// When the saved answer was blanked because a record it named was disposed of on review
+    /// (<c>Retention.RecordErasure</c>); a retry of the request is then refused, not answered.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>

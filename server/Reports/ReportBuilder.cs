@@ -123,22 +123,30 @@ public sealed class ReportBuilder(OffenderMgmtDb db, ForceClock clock, IOptions<
     private async Task<ReportTable> OrderUseAsync(DateOnly start, DateOnly to, CancellationToken ct)
     {
         var periodEnd = StartOf(to.AddDays(1));
-        var groups = await (
+        // Grouped by the home address's area code first, then each code present named by its
+        // district once (a few thousand wards), rather than one lookup of a wide Areas row (it
+        // carries the ward boundary) per order. A district is a function of the code, so the
+        // sums regrouped by district are the counts a join would give.
+        var byArea = await (
                 from o in db.Orders.AsNoTracking()
                 where o.MadeOn <= to
                 join p in db.People on o.PersonId equals p.Id
-                join a in db.Areas on p.Address!.AreaCode equals a.Code into aa
-                from a in aa.DefaultIfEmpty()
-                group o by new { o.Type, District = a != null ? a.DistrictName : null }
+                group o by new { o.Type, p.Address!.AreaCode }
                 into g
                 select new
                 {
-                    g.Key.Type, g.Key.District,
+                    g.Key.Type, g.Key.AreaCode,
                     Made = g.Sum(o => o.MadeOn >= start ? 1 : 0),
                     InForce = g.Sum(o => o.ServedAt != null && o.ServedAt < periodEnd && o.StartsOn <= to &&
                                          (o.EndsOn == null || o.EndsOn >= to) && (o.DischargedOn == null || o.DischargedOn > to) ? 1 : 0),
                 })
             .ToListAsync(ct);
+        var codes = byArea.Where(g => g.AreaCode != null).Select(g => g.AreaCode!).Distinct().ToList();
+        var districts = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code))
+            .Select(a => new { a.Code, a.DistrictName }).ToDictionaryAsync(a => a.Code, a => a.DistrictName, ct);
+        var groups = byArea
+            .GroupBy(g => (g.Type, District: g.AreaCode is { } code ? districts.GetValueOrDefault(code) : null))
+            .Select(g => (g.Key.Type, g.Key.District, Made: g.Sum(x => x.Made), InForce: g.Sum(x => x.InForce)));
         var rule = Rule;
         var rows = groups.Where(g => g.Made > 0 || g.InForce > 0)
             .Select(g => new ReportLine([OrderTypeRules.For(g.Type).ShortName, g.District ?? "no known district"], [rule.Count(g.Made), rule.Count(g.InForce)]))
@@ -174,24 +182,36 @@ public sealed class ReportBuilder(OffenderMgmtDb db, ForceClock clock, IOptions<
     {
         var teams = await TeamNamesAsync(ct);
         var rule = Rule;
+        var monthEnds = MonthsOf(start, to).Select(m => (Month: m, End: Min(m.AddMonths(1).AddDays(-1), to))).ToList();
+        var firstEnd = monthEnds[0].End;
+        // One pass over the period, not one per month: the managements open at some month end
+        // of the period, grouped by team and dates (no person, no id), walked month by month in
+        // memory. The index on (OwningTeamId, StartedOn, EndedOn) covers the query, so the wide
+        // Managements rows are not read.
+        var spans = await db.Managements.AsNoTracking()
+            .Where(m => m.StartedOn <= to && (m.EndedOn == null || m.EndedOn > firstEnd))
+            .GroupBy(m => new { m.OwningTeamId, m.StartedOn, m.EndedOn })
+            .Select(g => new { TeamId = g.Key.OwningTeamId, g.Key.StartedOn, g.Key.EndedOn, Count = g.Count() })
+            .ToListAsync(ct);
+        var posts = await db.Officers.AsNoTracking()
+            .Where(o => o.InPostFrom <= to && (o.InPostTo == null || o.InPostTo >= firstEnd))
+            .GroupBy(o => new { o.TeamId, o.InPostFrom, o.InPostTo })
+            .Select(g => new { g.Key.TeamId, g.Key.InPostFrom, g.Key.InPostTo, Count = g.Count(), Hours = g.Sum(o => o.ContractedHours) })
+            .ToListAsync(ct);
         var rows = new List<ReportLine>();
-        foreach (var month in MonthsOf(start, to))
+        foreach (var (month, end) in monthEnds)
         {
-            var end = Min(month.AddMonths(1).AddDays(-1), to);
-            var cases = await db.Managements.AsNoTracking()
-                .Where(m => m.StartedOn <= end && (m.EndedOn == null || m.EndedOn > end))
-                .GroupBy(m => m.OwningTeamId).Select(g => new { TeamId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.TeamId, g => g.Count, ct);
-            var officers = await db.Officers.AsNoTracking()
-                .Where(o => o.InPostFrom <= end && (o.InPostTo == null || o.InPostTo >= end))
-                .GroupBy(o => o.TeamId).Select(g => new { TeamId = g.Key, Count = g.Count(), Hours = g.Sum(o => o.ContractedHours) })
-                .ToDictionaryAsync(g => g.TeamId, ct);
+            var cases = spans.Where(m => m.StartedOn <= end && (m.EndedOn == null || m.EndedOn > end))
+                .GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => g.Sum(m => m.Count));
+            var officers = posts.Where(o => o.InPostFrom <= end && (o.InPostTo == null || o.InPostTo >= end))
+                .GroupBy(o => o.TeamId).ToDictionary(g => g.Key, g => (Count: g.Sum(o => o.Count), Hours: g.Sum(o => o.Hours)));
             foreach (var team in cases.Keys.Union(officers.Keys).OrderBy(t => TeamName(teams, t), StringComparer.Ordinal))
             {
                 var caseCount = cases.GetValueOrDefault(team);
                 var staff = officers.GetValueOrDefault(team);
-                var fte = (staff?.Hours ?? 0) / 37.0;
+                var fte = staff.Hours / 37.0;
                 rows.Add(new ReportLine([MonthLabel(month), TeamName(teams, team)],
-                    [rule.Count(caseCount), rule.Count(staff?.Count ?? 0), rule.Ratio(caseCount, fte, staff?.Count ?? 0)]));
+                    [rule.Count(caseCount), rule.Count(staff.Count), rule.Ratio(caseCount, fte, staff.Count)]));
             }
         }
         return Table(ReportKind.Workload, "Cases and capacity by team, at each month end", start, to,
@@ -204,15 +224,18 @@ public sealed class ReportBuilder(OffenderMgmtDb db, ForceClock clock, IOptions<
         var rule = Rule;
         var window = Options.IomWindowMonths;
         var iom = db.Managements.AsNoTracking().Where(m => m.Scheme == Scheme.Iom);
+        // Entries and exits of the whole period in one grouped query (dates and counts only),
+        // split by month in memory; the index on (Scheme, StartedOn, EndedOn, PersonId) covers it.
+        var spans = await iom.Where(m => (m.StartedOn >= start && m.StartedOn <= to) || (m.EndedOn >= start && m.EndedOn <= to))
+            .GroupBy(m => new { m.StartedOn, m.EndedOn }).Select(g => new { g.Key.StartedOn, g.Key.EndedOn, Count = g.Count() })
+            .ToListAsync(ct);
         var rows = new List<ReportLine>();
         foreach (var month in MonthsOf(start, to))
         {
             var last = Min(month.AddMonths(1).AddDays(-1), to);
             var first = Max(month, start);
-            var joined = iom.Where(m => m.StartedOn >= first && m.StartedOn <= last);
-            var entries = await joined.CountAsync(ct);
-            var exits = await iom.Where(m => m.EndedOn >= first && m.EndedOn <= last)
-                .GroupBy(m => new { m.StartedOn, m.EndedOn }).Select(g => new { g.Key.StartedOn, g.Key.EndedOn, Count = g.Count() }).ToListAsync(ct);
+            var entries = spans.Where(m => m.StartedOn >= first && m.StartedOn <= last).Sum(m => m.Count);
+            var exits = spans.Where(m => m.EndedOn >= first && m.EndedOn <= last).ToList();
             var exitCount = exits.Sum(e => e.Count);
             var daysOn = exits.Sum(e => (double)(e.EndedOn!.Value.DayNumber - e.StartedOn.DayNumber) * e.Count);
 
@@ -221,22 +244,34 @@ public sealed class ReportBuilder(OffenderMgmtDb db, ForceClock clock, IOptions<
             var beforeTo = StartOf(month);
             var afterFrom = StartOf(month.AddMonths(1));
             var afterTo = StartOf(month.AddMonths(1 + window));
-            var people = joined.Select(m => m.PersonId);
-            var breachesBefore = await db.Breaches.CountAsync(b => people.Contains(b.PersonId) && b.OccurredAt >= beforeFrom && b.OccurredAt < beforeTo, ct);
-            var breachesAfter = await db.Breaches.CountAsync(b => people.Contains(b.PersonId) && b.OccurredAt >= afterFrom && b.OccurredAt < afterTo, ct);
-            var changes = from c in db.ManagementRiskChanges
-                          join m in db.Managements on c.ManagementId equals m.Id
-                          where people.Contains(m.PersonId)
-                          select c;
-            var riskUpBefore = await changes.CountAsync(c => c.At >= beforeFrom && c.At < beforeTo && c.ToRisk > c.FromRisk, ct);
-            var riskDownBefore = await changes.CountAsync(c => c.At >= beforeFrom && c.At < beforeTo && c.ToRisk < c.FromRisk, ct);
-            var riskUpAfter = await changes.CountAsync(c => c.At >= afterFrom && c.At < afterTo && c.ToRisk > c.FromRisk, ct);
-            var riskDownAfter = await changes.CountAsync(c => c.At >= afterFrom && c.At < afterTo && c.ToRisk < c.FromRisk, ct);
+            // The people who joined this month: a range of the same index, read inside each query.
+            var people = iom.Where(m => m.StartedOn >= first && m.StartedOn <= last).Select(m => m.PersonId);
+            var breaches = await db.Breaches.Where(b => people.Contains(b.PersonId) && b.OccurredAt >= beforeFrom && b.OccurredAt < afterTo)
+                .GroupBy(b => 1)
+                .Select(g => new
+                {
+                    Before = g.Sum(b => b.OccurredAt < beforeTo ? 1 : 0),
+                    After = g.Sum(b => b.OccurredAt >= afterFrom ? 1 : 0),
+                })
+                .SingleOrDefaultAsync(ct);
+            var changes = await (from c in db.ManagementRiskChanges
+                                 join m in db.Managements on c.ManagementId equals m.Id
+                                 where people.Contains(m.PersonId) && c.At >= beforeFrom && c.At < afterTo
+                                 select c)
+                .GroupBy(c => 1)
+                .Select(g => new
+                {
+                    UpBefore = g.Sum(c => c.At < beforeTo && c.ToRisk > c.FromRisk ? 1 : 0),
+                    DownBefore = g.Sum(c => c.At < beforeTo && c.ToRisk < c.FromRisk ? 1 : 0),
+                    UpAfter = g.Sum(c => c.At >= afterFrom && c.ToRisk > c.FromRisk ? 1 : 0),
+                    DownAfter = g.Sum(c => c.At >= afterFrom && c.ToRisk < c.FromRisk ? 1 : 0),
+                })
+                .SingleOrDefaultAsync(ct);
             rows.Add(new ReportLine([MonthLabel(month)],
             [
                 rule.Count(entries), rule.Count(exitCount), rule.Mean(daysOn, exitCount),
-                rule.Count(breachesBefore), rule.Count(breachesAfter),
-                rule.Count(riskUpBefore), rule.Count(riskDownBefore), rule.Count(riskUpAfter), rule.Count(riskDownAfter),
+                rule.Count(breaches?.Before ?? 0), rule.Count(breaches?.After ?? 0),
+                rule.Count(changes?.UpBefore ?? 0), rule.Count(changes?.DownBefore ?? 0), rule.Count(changes?.UpAfter ?? 0), rule.Count(changes?.DownAfter ?? 0),
             ]));
         }
         return Table(ReportKind.IomFlow, "IOM cohort flow by month", start, to,

@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Common;
+using OffenderMgmt.Server.Orders;
 using OffenderMgmt.Server.Persistence;
 
 namespace OffenderMgmt.Server.Retention;
@@ -13,10 +17,24 @@ namespace OffenderMgmt.Server.Retention;
 /// the change-log row: every instance's briefing view and zone index drop what was erased.
 /// Audit entries, which hold ids and no content, are kept and never rewritten, so the chain
 /// still verifies; so is every <see cref="RetentionReview"/> row, the record of the erasure.
+/// The saved answers to retried writes (idempotency records) that name an erased row are
+/// blanked in the same transaction, so a retry cannot bring the erased data back.
 /// </summary>
-public sealed class RecordErasure(OffenderMgmtDb db)
+public sealed class RecordErasure(OffenderMgmtDb db, ForceClock clock)
 {
+    /// <summary>The ids of every row deleted so far in this erasure (what a saved answer may name).</summary>
+    private readonly HashSet<Guid> _erased = [];
+
     public async Task EraseAsync(RetainedRecordKind kind, Guid recordId, Guid personId, CancellationToken ct)
+    {
+        await EraseRowsAsync(kind, recordId, personId, ct);
+        NoteDeleted();
+        _erased.Add(recordId);
+        if (kind == RetainedRecordKind.Person) _erased.Add(personId);
+        await BlankSavedAnswersAsync(ct);
+    }
+
+    private async Task EraseRowsAsync(RetainedRecordKind kind, Guid recordId, Guid personId, CancellationToken ct)
     {
         switch (kind)
         {
@@ -62,7 +80,44 @@ public sealed class RecordErasure(OffenderMgmtDb db)
         }
     }
 
-    private Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+    private Task SaveAsync(CancellationToken ct)
+    {
+        NoteDeleted();
+        return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Notes the id of every row the change tracker is about to delete (entities keyed by one Guid).</summary>
+    private void NoteDeleted()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted))
+            if (entry.Metadata.FindPrimaryKey()?.Properties is [{ ClrType: var type } key] && type == typeof(Guid))
+                _erased.Add((Guid)entry.Property(key.Name).CurrentValue!);
+    }
+
+    /// <summary>
+    /// Blanks every saved answer (idempotency record) that names an erased row: the response is
+    /// a protobuf message whose ids are strings, so an answer naming a row holds its id's text.
+    /// The table is read once, narrow, in the call's transaction; records already blanked are
+    /// skipped. The key, method and request hash stay, so a retry of the same request id is
+    /// recognised and refused (REQUEST_ANSWER_ERASED) rather than done again.
+    /// </summary>
+    private async Task BlankSavedAnswersAsync(CancellationToken ct)
+    {
+        var ids = SearchValues.Create(_erased.Select(id => id.ToString("D")).ToArray(), StringComparison.Ordinal);
+        var naming = new List<(string Subject, string RequestId)>();
+        await foreach (var saved in db.IdempotencyRecords.AsNoTracking().Where(r => r.ErasedAt == null)
+                           .Select(r => new { r.Subject, r.RequestId, r.Response }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            // Latin-1 maps each byte to one char, so the ASCII of an id matches wherever it is.
+            if (Encoding.Latin1.GetString(saved.Response).AsSpan().ContainsAny(ids)) naming.Add((saved.Subject, saved.RequestId));
+        }
+        foreach (var (subject, requestId) in naming)
+        {
+            var record = await db.IdempotencyRecords.SingleAsync(r => r.Subject == subject && r.RequestId == requestId, ct);
+            record.Response = [];
+            record.ErasedAt = clock.Now;
+        }
+    }
 
     private async Task UnlinkChecksAsync(List<Guid> checks, CancellationToken ct)
     {
@@ -107,6 +162,9 @@ public sealed class RecordErasure(OffenderMgmtDb db)
         foreach (var device in await db.PersonIdentifiers.OfType<Identification.PersonDevice>().Where(d => d.PersonId == personId && d.RegisteredConditionId != null).ToListAsync(ct))
             device.RegisteredConditionId = null;
         foreach (var sighting in await SightingsNamingAsync(personId, ct)) sighting.WithPersonIds = sighting.WithPersonIds.Where(id => id != personId).ToList();
+        foreach (var condition in await NonAssociationsNamingAsync(personId, ct))
+            condition.Associates = condition.Associates
+                .Select(a => a.PersonId == personId ? new NonAssociate(null, a.Description.Length > 0 ? a.Description : DisposedAssociate) : a).ToList();
         await SaveAsync(ct);
 
         db.Tasks.RemoveRange(await db.Tasks.Where(t => t.PersonId == personId ||
@@ -144,6 +202,18 @@ public sealed class RecordErasure(OffenderMgmtDb db)
         var pattern = "%" + personId.ToString("D") + "%";
         return await db.Sightings.FromSql($"SELECT * FROM \"Sightings\" WHERE \"WithPersonIds\" LIKE {pattern}")
             .Where(s => s.PersonId != personId).ToListAsync(ct);
+    }
+
+    /// <summary>What another person's non-association condition says of an associate whose record was disposed of and who had no description.</summary>
+    public const string DisposedAssociate = "a person whose record has been disposed of";
+
+    /// <summary>Other people's non-association conditions that name the person (a JSON list in one text column), unlinked but kept: the condition is theirs.</summary>
+    private async Task<List<NonAssociationCondition>> NonAssociationsNamingAsync(Guid personId, CancellationToken ct)
+    {
+        var pattern = "%" + personId.ToString("D") + "%";
+        var orders = db.Orders.Where(o => o.PersonId != personId).Select(o => o.Id);
+        return await db.Conditions.FromSql($"SELECT * FROM \"Conditions\" WHERE \"Associates\" LIKE {pattern}")
+            .OfType<NonAssociationCondition>().Where(c => orders.Contains(c.OrderId)).ToListAsync(ct);
     }
 
     /// <summary>How many records of each kind each person holds (what disposing of them would erase), one grouped query per table.</summary>

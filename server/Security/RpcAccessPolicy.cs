@@ -149,6 +149,7 @@ public static class RpcAccessPolicy
         [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.GrantAnalystAccess))] = Write(AuditAction.Create, [Role.Supervisor]),
         [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.ListAnalystGrants))] = Read([Role.Supervisor, Role.Analyst]),
         [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.RevokeAnalystGrant))] = Write(AuditAction.Update, [Role.Supervisor]),
+        [Method(V1.Access.Descriptor, nameof(V1.Access.AccessBase.ListAnalysts))] = Read([Role.Supervisor], personal: false),
         // Issue 19: reports are aggregates with no personal field (small counts suppressed), for
         // analysts and supervisors; reviewing and disposing of records is for supervisors and admin.
         [Method(V1.Reports.Descriptor, nameof(V1.Reports.ReportsBase.GetReport))] = Read([Role.Analyst, Role.Supervisor], personal: false),

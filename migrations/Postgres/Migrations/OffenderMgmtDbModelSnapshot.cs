@@ -488,6 +488,10 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.HasIndex("ResponsibleOfficerId", "Status");
 
+                    b.HasIndex("OwningTeamId", "StartedOn", "EndedOn");
+
+                    b.HasIndex("Scheme", "StartedOn", "EndedOn", "PersonId");
+
                     b.ToTable("Managements", (string)null);
                 });
 
@@ -876,6 +880,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Method")

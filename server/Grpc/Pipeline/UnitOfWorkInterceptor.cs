@@ -54,6 +54,9 @@ public sealed class UnitOfWorkInterceptor(WriteGate gate, AuditRecords records, 
                 {
                     if (earlier.Method != context.Method || earlier.RequestHash != requestHash)
                         throw new ValidationException("request_id", $"'{Validator.Truncate(requestId)}' was already used for a different request; use a new request id for a new request");
+                    if (earlier.ErasedAt is not null)
+                        throw new RuleViolationException("REQUEST_ANSWER_ERASED",
+                            $"The answer to request '{Validator.Truncate(requestId)}' named a record since disposed of on review, and was erased with it; it is not repeated. Use a new request id for a new request.");
                     var replay = Activator.CreateInstance<TResponse>();
                     ((IMessage)replay).MergeFrom(earlier.Response);
                     await SaveWithEntryAsync(db, records.For(context, caller, audit, $"OK (retry of request {requestId}; first answer returned)"));

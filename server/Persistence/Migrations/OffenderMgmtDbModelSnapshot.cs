@@ -481,6 +481,10 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.HasIndex("ResponsibleOfficerId", "Status");
 
+                    b.HasIndex("OwningTeamId", "StartedOn", "EndedOn");
+
+                    b.HasIndex("Scheme", "StartedOn", "EndedOn", "PersonId");
+
                     b.ToTable("Managements", (string)null);
                 });
 
@@ -863,6 +867,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")

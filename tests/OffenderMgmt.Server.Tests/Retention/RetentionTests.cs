@@ -397,6 +397,93 @@ public sealed class RetentionTests(ServerFactory server) : IClassFixture<ServerF
         Assert.True(await server.WithDb(db => db.RetentionReviews.AnyAsync(r => r.RecordId == owner && r.Outcome == Server.Retention.ReviewOutcome.Dispose)));
     }
 
+    private Task<List<Server.Idempotency.IdempotencyRecord>> SavedAnswers(string requestIdPrefix) =>
+        server.WithDb(db => db.IdempotencyRecords.AsNoTracking().Where(r => r.RequestId.StartsWith(requestIdPrefix)).OrderBy(r => r.RequestId).ToListAsync());
+
+    private static bool Names(Server.Idempotency.IdempotencyRecord saved, string id) =>
+        System.Text.Encoding.Latin1.GetString(saved.Response).Contains(id, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_retried_write_whose_saved_answer_named_a_disposed_record_is_refused_not_answered_after_the_disposal()
+    {
+        var prefix = "retry-" + Guid.NewGuid().ToString("N")[..8] + "-";
+        var person = await PersonAsync("Retried");
+        var other = await PersonAsync("Untouched");
+        var areas = new Areas.AreasClient(await As());
+        RecordSightingRequest Request(string who, string id) => new()
+        {
+            PersonId = who, Point = new GeoPoint { Latitude = 51.88, Longitude = -0.42 }, At = Timestamp.FromDateTimeOffset(server.Clock.GetUtcNow().AddHours(-1)),
+            LocationText = "outside the bus station", Text = "seen buying a phone", RequestId = prefix + id,
+        };
+        var erasedRequest = Request(person, "a");
+        var keptRequest = Request(other, "b");
+        var sighting = (await areas.RecordSightingAsync(erasedRequest)).SightingId;
+        var kept = (await areas.RecordSightingAsync(keptRequest)).SightingId;
+        Assert.Equal(sighting, (await areas.RecordSightingAsync(erasedRequest)).SightingId);   // the retry gets the saved answer
+        Assert.True(Names((await SavedAnswers(prefix))[0], sighting));
+        await Years(7);
+
+        await Decide(sighting, ReviewOutcome.Dispose, "no policing purpose left");
+
+        var saved = await SavedAnswers(prefix);
+        Assert.Equal((0, true), (saved[0].Response.Length, saved[0].ErasedAt is not null));   // blanked with the sighting, in the disposal's transaction
+        Assert.True(Names(saved[1], kept) && saved[1].ErasedAt is null);                      // another person's answer is kept
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, "RULE_VIOLATED", async () => await areas.RecordSightingAsync(erasedRequest));
+        Assert.Equal("REQUEST_ANSWER_ERASED", Rule(refused));
+        Assert.Empty(await SightingsOf(person));                                                // the retry did not record it again
+        Assert.Equal(kept, (await areas.RecordSightingAsync(keptRequest)).SightingId);
+        await ErasureLoggedAndChainIntactAsync(sighting, person, "no policing purpose left");
+    }
+
+    [Fact]
+    public async Task Disposing_of_a_person_blanks_every_saved_answer_naming_them_and_unlinks_them_from_other_peoples_non_association_conditions()
+    {
+        var prefix = "retry-" + Guid.NewGuid().ToString("N")[..8] + "-";
+        var people = new People.PeopleClient(await As());
+        var create = new CreatePersonRequest
+        {
+            Person = new PersonInput { Name = new PersonName { GivenName = "Saved", FamilyName = "Answer" }, DateOfBirth = "1981-02-03", Sex = Sex.Male },
+            RequestId = prefix + "create",
+        };
+        var person = (await people.CreatePersonAsync(create)).Id;
+        var owner = Guid.Parse(person);
+        var other = await PersonAsync("Associate");
+        var conditionId = await server.WithDb(async db =>
+        {
+            var team = await db.Teams.FirstOrDefaultAsync() ?? db.Teams.Add(new Team { Name = "Retention test team", Kind = TeamKind.Iom }).Entity;
+            var order = new Server.Orders.Order
+            {
+                PersonId = Guid.Parse(other), Type = Server.Orders.OrderType.CriminalBehaviourOrder, Status = Server.Orders.OrderStatus.Discharged, Court = "Luton Crown Court",
+                MadeOn = new DateOnly(2019, 1, 1), StartsOn = new DateOnly(2019, 1, 1), DischargedOn = new DateOnly(2020, 1, 1), OwningTeamId = team.Id,
+                RecordedBy = "test", CreatedAt = server.Clock.GetUtcNow(),
+            };
+            var condition = new Server.Orders.NonAssociationCondition
+            {
+                OrderId = order.Id, Wording = "Not to associate with the named persons.",
+                Associates = [new Server.Orders.NonAssociate(owner, ""), new Server.Orders.NonAssociate(null, "his cousin")],
+            };
+            order.Conditions.Add(condition);
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+            return condition.Id;
+        });
+        Assert.Equal(person, (await people.CreatePersonAsync(create)).Id);   // saved
+        await Years(7);
+
+        await Decide(person, ReviewOutcome.Dispose, "no longer necessary for a policing purpose", kind: RetainedRecordKind.Person);
+
+        var saved = Assert.Single(await SavedAnswers(prefix));
+        Assert.Equal((0, true), (saved.Response.Length, saved.ErasedAt is not null));
+        Assert.False(await server.WithDb(async db => (await db.IdempotencyRecords.AsNoTracking().Select(r => r.Response).ToListAsync())
+            .Any(r => System.Text.Encoding.Latin1.GetString(r).Contains(person, StringComparison.Ordinal))));
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, "RULE_VIOLATED", async () => await people.CreatePersonAsync(create));
+        Assert.Equal("REQUEST_ANSWER_ERASED", Rule(refused));
+        Assert.False(await server.WithDb(db => db.People.AnyAsync(p => p.FamilyName == "Answer")));   // not made again by the retry
+        var condition = await server.WithDb(db => db.Conditions.OfType<Server.Orders.NonAssociationCondition>().AsNoTracking().SingleAsync(c => c.Id == conditionId));
+        Assert.Equal(new[] { new Server.Orders.NonAssociate(null, Server.Retention.RecordErasure.DisposedAssociate), new Server.Orders.NonAssociate(null, "his cousin") }, condition.Associates);
+        await ErasureLoggedAndChainIntactAsync(person, person, "no longer necessary for a policing purpose");
+    }
+
     [Fact]
     public async Task A_person_under_active_management_cannot_be_disposed_of_and_stays_readable()
     {

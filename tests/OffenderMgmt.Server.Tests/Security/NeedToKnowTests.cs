@@ -37,6 +37,28 @@ public sealed class NeedToKnowTests(DemoServerFactory server) : IClassFixture<De
     }
 
     [Fact]
+    public async Task A_supervisor_lists_the_enabled_analysts_a_grant_may_name_and_nothing_else_of_their_accounts()
+    {
+        await server.CreateAccountAsync("listed.analyst", Server.Security.Role.Analyst);
+        await server.CreateAccountAsync("disabled.analyst", Server.Security.Role.Analyst);
+        await server.WithDb(async db =>
+        {
+            (await db.UserAccounts.SingleAsync(a => a.Username == "disabled.analyst")).Disabled = true;
+            await db.SaveChangesAsync();
+        });
+        var access = new Access.AccessClient(await server.As("demo.supervisor", "supervision"));
+        var analysts = (await access.ListAnalystsAsync(new ListAnalystsRequest())).Analysts;
+        var expected = await server.WithDb(db => db.UserAccounts.Where(a => a.Role == Server.Security.Role.Analyst && !a.Disabled).Select(a => a.Username).ToListAsync());
+        Assert.Equal(expected.Order(), analysts.Select(a => a.Username).Order());
+        Assert.Contains(analysts, a => a.Username == "demo.analyst" && a.DisplayName.Length > 0);
+        Assert.Contains(analysts, a => a.Username == "listed.analyst");
+        Assert.DoesNotContain(analysts, a => a.Username == "disabled.analyst" || a.Username == "demo.manager");
+        Assert.Equal(["username", "display_name"], AnalystAccount.Descriptor.Fields.InDeclarationOrder().Select(f => f.Name));   // the smallest read: no role, officer, scopes or sign-in facts
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, "ROLE_NOT_ALLOWED",
+            async () => await new Access.AccessClient(await server.As("demo.analyst")).ListAnalystsAsync(new ListAnalystsRequest()));
+    }
+
+    [Fact]
     public async Task An_analyst_is_refused_a_person_without_a_grant_whatever_reason_they_give_and_is_told_plainly_why()
     {
         var (person, _) = await SomeoneWithAPncId(skip: 40);

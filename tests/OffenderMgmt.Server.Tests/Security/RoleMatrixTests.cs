@@ -95,6 +95,7 @@ public sealed class RoleMatrixTests(DemoServerFactory server) : IClassFixture<De
         ["/offendermgmt.v1.Mappa/SetPartnerAgency"] = [Ad],
         ["/offendermgmt.v1.Access/GrantAnalystAccess"] = [S],
         ["/offendermgmt.v1.Access/ListAnalystGrants"] = [S, An],
+        ["/offendermgmt.v1.Access/ListAnalysts"] = [S],
         ["/offendermgmt.v1.Access/RevokeAnalystGrant"] = [S],
         ["/offendermgmt.v1.Audit/Query"] = [S, Ad],
         ["/offendermgmt.v1.Audit/VerifyChain"] = [S, Ad],

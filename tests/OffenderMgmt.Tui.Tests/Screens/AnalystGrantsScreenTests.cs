@@ -79,6 +79,46 @@ public sealed class AnalystGrantsScreenTests(DemoServerFactory server)
     }
 
     [Fact]
+    public async Task A_supervisor_picks_the_analyst_from_the_list_of_analysts_accounts_instead_of_typing_the_name()
+    {
+        var person = await server.WithDb(db => db.People.OrderBy(p => p.Id).Skip(61).Select(p => new { p.Id, p.GivenName, p.FamilyName }).FirstAsync());
+        const string purpose = "Picked analyst profile";
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = WorkspaceFactory.Create(client.ContextFor(terminal.App));
+
+        terminal
+            .When("the workspace is loaded", () => !workspace.Calls.IsBusy && ((SupervisorWorkspace)workspace).Team.Rows.Count > 0, () => terminal.Press(Key.F9.WithCtrl))
+            .When("the grants show", () => terminal.App.TopRunnable is AnalystGrantsWindow { Calls.IsBusy: false } && terminal.Screen().Contains("live grant", StringComparison.Ordinal),
+                () => terminal.Press(Key.F7))
+            .When("the analysts are listed", () => terminal.App.TopRunnable is GrantAnalystDialog { AnalystsLoaded: true } d && d.Analysts.HasFocus
+                                                   && terminal.Screen().Contains("(demo.analyst)", StringComparison.Ordinal), () =>
+            {
+                var dialog = (GrantAnalystDialog)terminal.App.TopRunnable!;
+                Assert.Equal("", dialog.Analyst.Text);   // listed, not chosen for the supervisor
+                Assert.All(dialog.Analysts.Labels, l => Assert.DoesNotContain("demo.manager", l, StringComparison.Ordinal));
+                dialog.Analysts.Choose(dialog.Analysts.Labels.ToList().FindIndex(l => l.EndsWith("(demo.analyst)", StringComparison.Ordinal)));
+                terminal.Press(Key.Enter);
+            })
+            .When("the name is filled in from the list", () => terminal.App.TopRunnable is GrantAnalystDialog { Analyst.Text: "demo.analyst" } d && d.People.HasFocus, () =>
+            {
+                var dialog = (GrantAnalystDialog)terminal.App.TopRunnable!;
+                dialog.AddPerson(new PersonMatch(person.Id.ToString(), $"{person.GivenName} {person.FamilyName}", [], null, null, null, false));
+                dialog.GrantPurpose.Text = purpose;
+                dialog.Reason.Text = "Known to offend in the area";
+                dialog.Days.Text = "7";
+                _ = dialog.SubmitAsync();
+            })
+            .When("the grant is listed", () => terminal.App.TopRunnable is AnalystGrantsWindow { Calls.IsBusy: false } w && w.Grants.Rows.Any(g => g.Purpose == purpose && g.Active),
+                () => terminal.Press(Key.Esc))
+            .When("the workspace is back", () => terminal.App.TopRunnable == workspace, () => { })
+            .Run(workspace);
+
+        Assert.Equal("demo.analyst", (await server.WithDb(db => db.AnalystGrants.SingleAsync(g => g.Purpose == purpose))).Analyst);
+    }
+
+    [Fact]
     public async Task An_analyst_without_a_grant_is_told_a_persons_record_needs_a_supervisors_grant()
     {
         // Demo grants from other tests would let the search through: end every grant this analyst holds first.

@@ -11,6 +11,12 @@ public sealed record AnalystGrantRow(
     public string State => Active ? "live" : RevokedAt is not null ? "revoked" : "expired";
 }
 
+/// <summary>An analyst a grant may name, as the grant screen's picker shows them.</summary>
+public sealed record AnalystChoice(string Username, string DisplayName)
+{
+    public string Label => DisplayName.Length > 0 ? $"{DisplayName} ({Username})" : Username;
+}
+
 /// <summary>The Access service: supervisors grant analysts access to named people for a purpose and a time, list the grants and revoke one.</summary>
 public sealed class AccessGateway(ServerConnection connection)
 {
@@ -30,6 +36,11 @@ public sealed class AccessGateway(ServerConnection connection)
         } while (request.PageToken.Length > 0 && rows.Count < MaxRows);
         return rows;
     }
+
+    /// <summary>The analysts' accounts a grant may name (none when sign-in is by an external identity provider).</summary>
+    public async Task<IReadOnlyList<AnalystChoice>> AnalystsAsync(CancellationToken cancellationToken) =>
+        (await connection.CallAsync(Purpose.Supervision, o => _access.ListAnalystsAsync(new V1.ListAnalystsRequest(), o), cancellationToken))
+        .Analysts.Select(a => new AnalystChoice(a.Username, a.DisplayName)).ToList();
 
     public async Task<AnalystGrantRow> GrantAsync(string analyst, IReadOnlyList<string> personIds, string purpose, string reason, int days, CancellationToken cancellationToken)
     {
