@@ -136,6 +136,7 @@ public sealed partial class Housekeeping(
                 return (expired, reviews);
             }, cancellationToken);
             await Persistence.Changes.ChangeLogPruning.PruneAsync(db, clock.Now, cancellationToken);
+            await Idempotency.IdempotencyPruning.PruneAsync(db, clock.Now, cancellationToken);
             if (expired.Count == 0 && reviews == 0) return (0, 0);
             LogDone(expired.Count, reviews);
             return (expired.Count, reviews);
