@@ -56,7 +56,7 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
             new("Name", c => c.PersonName, 14, 30, Priority: Priority.Essential),
             new("Scheme", c => c.Scheme, 6, 12, Priority: Priority.Low),
             new("Risk", c => c.Risk.Describe(), 9, 9, Colour: c => Theme.ForRisk(c.Risk), Priority: Priority.Essential),
-            new("Next check", c => c.NextCheckKind ?? "none planned", 12, 36, Priority: Priority.Essential),
+            new("Next check", c => c.NextCheckKind ?? "none planned", 24, 64, Priority: Priority.Essential),
             new("Due", c => Dates.Iso(c.NextCheckDue), 10, 10, Priority: Priority.Low),
             new("When", c => Dates.Due(c.NextCheckDue, today), 12, 16, Colour: c => c.NextCheckDue < today ? Theme.WarningCell : null, Priority: Priority.Essential),
             new("Overdue", c => c.OverdueChecks > 0 ? $"⚠ {c.OverdueChecks}" : "", 7, 8, Colour: c => c.OverdueChecks > 0 ? Theme.WarningCell : null, Priority: Priority.High),
@@ -187,9 +187,11 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
         }
         var parts = new List<string> { row.PersonName };
         if (row.InCustody) parts.Add($"in custody{(row.ExpectedRelease is { } release ? $", release {Dates.Iso(release)} ({Dates.Due(release, Context.Today)})" : "")}");
+        // The next check whole: its column may be cut on a narrow terminal.
+        if (row.NextCheckKind is { } next) parts.Add($"next: {next}, {Dates.Due(row.NextCheckDue, Context.Today)}");
         parts.Add($"{row.LiveOrders} live order{(row.LiveOrders == 1 ? "" : "s")}");
         if (row.NextReviewDue is { } review) parts.Add($"review due {Dates.Iso(review)} ({Dates.Due(review, Context.Today)})");
-        _selectedLine.Text = TextWrap.Fit(string.Join(" · ", parts), 116);
+        _selectedLine.Text = TextWrap.Fit(string.Join(" · ", parts), _selectedLine.Frame.Width > 0 ? _selectedLine.Frame.Width : 116);
     }
 
     protected override void OnEscape()
