@@ -36,7 +36,8 @@ public sealed class OffenderManagerWorkspaceTests(DemoServerFactory server)
                 var dues = workspace.Table.Rows.Select(r => r.NextCheckDue ?? DateOnly.MaxValue).ToList();
                 Assert.Equal(dues.Order().ToList(), dues);
                 var first = workspace.Table.Rows[0];
-                Assert.Contains(first.PersonName, terminal.LineWith(Dates(first.NextCheckDue)) ?? "", StringComparison.Ordinal);
+                // The date column gives way to the next check's words at 120 columns; the row says when in words.
+                Assert.Contains(OffenderMgmt.Tui.Ui.Dates.Due(first.NextCheckDue, client.ContextFor(terminal.App).Today), terminal.LineWith(first.PersonName) ?? "", StringComparison.Ordinal);
                 terminal.Press(Key.F4.WithShift);
             })
             .WhenScreenShows("Sort: next check ▼", () =>
@@ -79,8 +80,15 @@ public sealed class OffenderManagerWorkspaceTests(DemoServerFactory server)
                 var cell = line[header.IndexOf("Next check", StringComparison.Ordinal)..header.IndexOf("When", StringComparison.Ordinal)].Trim();
                 if (columns >= 120) Assert.Equal(overdue.NextCheckKind, cell);
                 else Assert.True(cell.Length >= 38, $"next check cut to \"{cell}\"\n{terminal.Screen()}");
+                // The counts above the table are whole too.
+                var all = workspace.AllCases;
+                Assert.Contains($"{OffenderMgmt.Tui.Ui.Words.Count(all.Count, "case")} · {all.Sum(c => c.OverdueChecks)} overdue · " +
+                                $"{OffenderMgmt.Tui.Ui.Words.Count(all.Sum(c => c.OpenBreaches), "breach", "breaches")}", terminal.LineWith("Filter") ?? "", StringComparison.Ordinal);
                 Assert.True(workspace.Table.Select(overdue.ManagementId));
-                Assert.Contains($"next: {overdue.NextCheckKind}", terminal.Screen(), StringComparison.Ordinal);
+                // The two lines under the table say the selected case's next check whole.
+                var under = string.Join(" ", terminal.Screen().Split('\n').SkipWhile(l => !l.Contains(overdue.PersonName + " ·", StringComparison.Ordinal)).Take(2)
+                    .Select(l => l.Trim('│', ' ')));
+                Assert.Contains($"next: {overdue.NextCheckKind}", under, StringComparison.Ordinal);
             })
             .Run(workspace);
     }
