@@ -149,6 +149,8 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
         terminal
             .When("the team is loaded", () => Loaded(workspace), () =>
             {
+                // The team's counts are on screen whole at 100 columns (the team's name, also in the title, may be cut).
+                Assert.Matches(@"\d+ officers · \d+ orphaned items? · [\d.]+ of [\d.]+ points \(\d+%\)", terminal.Screen());
                 var from = workspace.Team.Rows.Where(w => !w.OutOfPost && w.Cases >= 1).MinBy(w => w.UtilisationPercent)!;
                 Assert.True(workspace.Team.Select(from.OfficerId));
                 terminal.Press(Key.F6);
