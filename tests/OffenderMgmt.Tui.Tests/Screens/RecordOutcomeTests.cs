@@ -87,6 +87,37 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
             .Run(() => PersonWindow.Open(context, personId, "the person", Purpose.CaseManagement, notOwnWork: null), () => { });
     }
 
+    /// <summary>
+    /// Issue 20 (T4): at 100x30 the form for a case with several open checks and an order's
+    /// conditions ran off the top of the screen (its title and first check unseen).
+    /// </summary>
+    [Fact]
+    public async Task At_100x30_the_form_for_a_busy_case_fits_on_the_screen_with_its_title()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal(100, 30);
+        var context = client.ContextFor(terminal.App);
+        var today = context.Today;
+        var checks = Enumerable.Range(1, 5).Select(n => new CheckRow($"c{n}", "p1", "someone", "Home visit", $"Home visit {n}", today.AddDays(n - 3), today.AddDays(n - 10),
+            true, "open", null, null, null, 0, null, null, null, "m1", 1)).ToList();
+        var conditions = Enumerable.Range(1, 4).Select(n => new ConditionView($"k{n}", "Exclusion zone", $"Not to enter zone {n}", "", null)).ToList();
+        var order = new OrderView("o1", "SHPO", "Sexual harm prevention order", "active", true, true, null, null, null, null, null, null, conditions, 1);
+        using var dialog = new RecordOutcomeDialog(context, "someone", checks, "c1", [order], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                var frame = dialog.Frame;
+                Assert.True(frame.Y >= 0 && frame.Bottom <= 30, $"the form spans rows {frame.Y} to {frame.Bottom}\n{terminal.Screen()}");
+                Assert.Contains("Record a check outcome", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains("Home visit 1", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains("Save", terminal.Screen(), StringComparison.Ordinal);
+                dialog.RequestStop();
+            })
+            .Run(dialog);
+    }
+
     [Fact]
     public async Task A_check_not_yet_open_is_refused_in_the_dialog_without_calling_the_server()
     {

@@ -33,11 +33,9 @@ public sealed class CheckSightingDialog : FormDialog
         _people = briefing
             .Select(p => ($"{TextWrap.Fit(p.Name, 28),-28} {(p.LivesHere ? "lives here" : "excluded from here"),-19} risk {p.Risk.Describe()}", (p.PersonId, p.Name)))
             .ToList();
-        // A short terminal (100x30) gets a shorter person list and no blank lines between the
-        // fields, so the whole form and its verdict fit on the screen.
-        var screenRows = context.App.Screen.Height > 0 ? context.App.Screen.Height : 40;
-        _listRows = screenRows < 36 ? 4 : 6;
-        var gap = screenRows < 36 ? 0 : 1;
+        // A short terminal (100x30): a shorter person list and no blank lines between the fields.
+        _listRows = ShortScreen.ListRows(context.App, 6, 4);
+        var gap = ShortScreen.Gap(context.App);
         var personLabel = new Label { X = 1, Y = 1, Text = "_Person:" };
         Person = new ChoiceList<(string Id, string Name)>(_people, Math.Max(0, briefing.ToList().FindIndex(p => p.PersonId == selectedPersonId)))
         {
