@@ -187,4 +187,28 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
             .When("the details are asked for", () => dialog.ProblemText.Contains("Say what happened", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
             .Run(dialog);
     }
+
+    /// <summary>Issue 20 point 7 (T4, tried in tmux): "Breach suspected" with empty notes opened a breach with no details.</summary>
+    [Fact]
+    public async Task A_suspected_breach_outcome_without_notes_is_refused_in_the_dialog()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        var today = context.Today;
+        var visit = new CheckRow("c1", "p1", "someone", "Home visit", null, today.AddDays(-3), today.AddDays(-10), true, "open", null, null, null, 0, null, null, null, "m1", 1);
+        using var dialog = new RecordOutcomeDialog(context, "someone", [visit], "c1", [], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                dialog.Outcome.SetFocus();
+                for (var i = 0; i < 3; i++) terminal.Press(Key.CursorDown);
+                Assert.Equal(CheckResult.BreachSuspected, dialog.ChosenResult);
+                terminal.Press(Key.S.WithAlt);
+            })
+            .When("the details are asked for", () => dialog.ProblemText.Contains("Say what happened", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
+            .Run(dialog);
+    }
 }

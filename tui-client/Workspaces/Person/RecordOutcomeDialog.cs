@@ -109,6 +109,13 @@ public sealed class RecordOutcomeDialog : FormDialog
         }
         var (orderId, conditionId) = result == CheckResult.BreachSuspected ? BreachOf.Chosen : (null, null);
         var notes = Notes.Text;
+        // The suspected breach this opens takes its details from the notes: a breach on record
+        // must say what happened (issue 20, point 7), as the breach form asks.
+        if (result == CheckResult.BreachSuspected && string.IsNullOrWhiteSpace(notes))
+        {
+            ShowProblem("Say what happened in Notes: the suspected breach is recorded with them.");
+            return false;
+        }
         var devices = FoundDevice.Parse(DevicesFound.Text);
         if (devices.Count > 0 && check.Kind != "Device inspection")
         {
