@@ -211,4 +211,27 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
             .When("the details are asked for", () => dialog.ProblemText.Contains("Say what happened", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
             .Run(dialog);
     }
+
+    /// <summary>Issue 20 point 8 (T4, tried in tmux at 100x30): the breach form cut a condition's wording at 48 characters.</summary>
+    [Fact]
+    public async Task At_100x30_the_breach_form_shows_a_conditions_wording_as_far_as_the_screen_allows()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal(100, 30);
+        var context = client.ContextFor(terminal.App);
+        const string wording = "Not to have any unsupervised contact with a child under 16 without the prior approval of social services";
+        var order = new OrderView("o1", "SHPO", "Sexual harm prevention order", "active", true, true, null, null, null, null, null, null,
+            [new ConditionView("k1", "Non-association", wording, "", null)], 1);
+        using var dialog = new RecordBreachDialog(context, "p1", "someone", [order], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                var screen = terminal.Screen();
+                Assert.True(screen.Contains("SHPO · Non-association: " + wording[..52], StringComparison.Ordinal), screen);
+                dialog.RequestStop();
+            })
+            .Run(dialog);
+    }
 }
