@@ -73,7 +73,7 @@ public sealed class CaseloadBook(
         if (!await db.People.AnyAsync(p => p.Id == request.PersonId, cancellationToken))
             throw new NotFoundException("person", request.PersonId.ToString(), "person_id");
         if (await db.Managements.AnyAsync(m => m.PersonId == request.PersonId && m.Scheme == request.Scheme && m.Status == ManagementStatus.Active, cancellationToken))
-            throw new AlreadyExistsException($"This person is already managed under {request.Scheme}; change that management instead of enrolling them again.");
+            throw new AlreadyExistsException($"This person is already managed under {CaseloadEnums.SchemeWords[request.Scheme]}; change that management instead of enrolling them again.");
         var officer = request.OfficerId is { } id
             ? await db.Officers.FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw new NotFoundException("officer", id.ToString(), "responsible_officer_id")
             : null;
@@ -180,7 +180,7 @@ public sealed class CaseloadBook(
                         ?? await db.RiskAssessments.FirstOrDefaultAsync(a => a.Id == named, cancellationToken)
                         ?? throw new NotFoundException("risk assessment", named.ToString(), "assessment_id");
             if (found.PersonId != management.PersonId) throw new ValidationException("assessment_id", "is an assessment of someone else");
-            if (found.Level != risk) throw new ValidationException("assessment_id", $"gives {found.Level}, not {risk}; give no assessment and say in the reason why the level departs from it");
+            if (found.Level != risk) throw new ValidationException("assessment_id", $"gives {RiskLevels.Words(found.Level)}, not {RiskLevels.Words(risk)}; give no assessment and say in the reason why the level departs from it");
         }
         if (management.RiskLevel == risk) return null;
         var latest = await db.RiskAssessments.AsNoTracking()

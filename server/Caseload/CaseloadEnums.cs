@@ -59,4 +59,22 @@ public static class CaseloadEnums
     {
         [WorkTaskStatus.Open] = V1.TaskStatus.Open, [WorkTaskStatus.Done] = V1.TaskStatus.Done, [WorkTaskStatus.Cancelled] = V1.TaskStatus.Cancelled,
     });
+
+    /// <summary>Contact kinds in a sentence's words ("last contact office appointment 2026-11-20").</summary>
+    public static readonly WordTable<ContactKind> ContactKindWords = new(new Dictionary<ContactKind, string>
+    {
+        [ContactKind.HomeVisit] = "home visit", [ContactKind.OfficeAppointment] = "office appointment",
+        [ContactKind.Phone] = "phone call", [ContactKind.Other] = "other contact",
+    });
+
+    /// <summary>Schemes as officers say them.</summary>
+    public static readonly WordTable<Scheme> SchemeWords = new(new Dictionary<Scheme, string>
+    {
+        [Scheme.Iom] = "IOM", [Scheme.Vsomt] = "VSOMT", [Scheme.SocLifetime] = "SOC lifetime management",
+    });
+
+    public static readonly WordTable<IomCohortType> CohortWords = new(new Dictionary<IomCohortType, string>
+    {
+        [IomCohortType.Fixed] = "fixed cohort", [IomCohortType.Flex] = "flex cohort", [IomCohortType.Free] = "free cohort",
+    });
 }

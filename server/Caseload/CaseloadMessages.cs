@@ -164,12 +164,12 @@ public sealed class CaseloadMessages(OffenderMgmtDb db, ForceClock clock)
         var parts = new List<string>
         {
             h.OpenChecks == 0 ? "no open checks" : $"{h.OpenChecks} open check{(h.OpenChecks == 1 ? "" : "s")}" +
-                (h.NextCheck is { } next ? $", next {next.Kind} due {next.DueOn:yyyy-MM-dd}" : "") +
+                (h.NextCheck is { } next ? $", next {Compliance.ComplianceEnums.KindWords[next.Kind]} due {next.DueOn:yyyy-MM-dd}" : "") +
                 (h.OverdueChecks > 0 ? $" ({h.OverdueChecks} overdue)" : ""),
         };
         if (h.OpenBreaches > 0) parts.Add($"{h.OpenBreaches} open breach{(h.OpenBreaches == 1 ? "" : "es")}");
         if (h.PendingRelease is { } release) parts.Add($"release expected {release:yyyy-MM-dd}");
-        parts.Add(h.LastContact is { } c ? $"last contact {c.Kind} {c.At:yyyy-MM-dd}" : "no contact recorded");
+        parts.Add(h.LastContact is { } c ? $"last contact {CaseloadEnums.ContactKindWords[c.Kind]} {c.At:yyyy-MM-dd}" : "no contact recorded");
         return string.Join("; ", parts);
     }
 

@@ -374,7 +374,7 @@ public sealed class Continuity(
     public static string Describe(Management m) => m.Scheme switch
     {
         Scheme.Vsomt => $"VSOMT, {(m.Register == Register.RegisteredSexOffender ? "RSO" : "RVO")} {RiskLevels.Words(m.RiskLevel)} risk, MAPPA {m.MappaCategory}/{m.MappaLevel}",
-        Scheme.Iom => $"IOM {m.CohortType}, {RiskLevels.Words(m.RiskLevel)} risk",
+        Scheme.Iom => $"IOM {(m.CohortType is { } cohort ? CaseloadEnums.CohortWords[cohort] : "without a cohort")}, {RiskLevels.Words(m.RiskLevel)} risk",
         _ => $"SOC lifetime, {m.OcgReference}, {RiskLevels.Words(m.RiskLevel)} risk",
     };
 

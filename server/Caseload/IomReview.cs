@@ -64,7 +64,7 @@ public sealed class IomReview(OffenderMgmtDb db, Caller caller, ForceClock clock
             foreach (var change in riskChanges[m.Id])
             {
                 if (!reasons.Contains(AgendaReason.ChangedRisk)) reasons.Add(AgendaReason.ChangedRisk);
-                details.Add($"risk {change.FromRisk} → {change.ToRisk} on {clock.ToLocal(change.At):yyyy-MM-dd}: {change.Reason}");
+                details.Add($"risk {RiskLevels.Words(change.FromRisk)} → {RiskLevels.Words(change.ToRisk)} on {clock.ToLocal(change.At):yyyy-MM-dd}: {change.Reason}");
             }
             foreach (var breach in breaches[m.PersonId])
             {
@@ -75,8 +75,8 @@ public sealed class IomReview(OffenderMgmtDb db, Caller caller, ForceClock clock
             {
                 if (!reasons.Contains(AgendaReason.NonCompliance)) reasons.Add(AgendaReason.NonCompliance);
                 details.Add(check.Status == CheckStatus.Open
-                    ? $"{check.Kind} overdue since {check.DueOn:yyyy-MM-dd}"
-                    : $"{check.Kind} {check.Outcome} on {clock.ToLocal(check.CompletedAt!.Value):yyyy-MM-dd}");
+                    ? $"{ComplianceEnums.KindWords[check.Kind]} overdue since {check.DueOn:yyyy-MM-dd}"
+                    : $"{ComplianceEnums.KindWords[check.Kind]} {(check.Outcome is { } outcome ? ComplianceEnums.OutcomeWords[outcome] : "closed")} on {clock.ToLocal(check.CompletedAt!.Value):yyyy-MM-dd}");
             }
             if (person.CustodyStatus == CustodyStatus.InCustody && person.ExpectedReleaseDate is { } release &&
                 release >= meetingOn && release <= meetingOn.AddDays(ReleaseHorizonDays))

@@ -67,7 +67,7 @@ public static class WorkloadCalculator
                 break;
             case Scheme.Iom:
                 points = c.Cohort is { } cohort ? weights.Iom.GetValueOrDefault(cohort) : 0;
-                reasons.Add($"IOM {c.Cohort?.ToString() ?? "unknown cohort"}: {Number(points)}");
+                reasons.Add($"IOM {(c.Cohort is { } named ? CaseloadEnums.CohortWords[named] : "unknown cohort")}: {Number(points)}");
                 break;
             default:
                 points = weights.SocLifetime;

@@ -92,7 +92,7 @@ public sealed class BreachRegister(OffenderMgmtDb db, TaskBoard tasks, Caller ca
         var what = order is not null ? $"{OrderTypeRules.For(order.Type).ShortName}{(condition is null ? "" : $": {condition.Wording.TrimEnd('.')}")}" : "notification requirements";
         await tasks.RaiseAsync(new TaskRequest(
             TaskKind.SuspectedBreach, $"Suspected breach of {what}",
-            $"Reported {clock.ToLocal(report.OccurredAt):yyyy-MM-dd HH:mm}{(location.Length > 0 ? $" at {location}" : "")} ({report.Source}). Confirm or rule out, and record any action.",
+            $"Reported {clock.ToLocal(report.OccurredAt):yyyy-MM-dd HH:mm}{(location.Length > 0 ? $" at {location}" : "")} ({ComplianceEnums.SourceWords[report.Source]}). Confirm or rule out, and record any action.",
             order?.LeadOfficerId ?? registration?.ResponsibleOfficerId,
             order?.LeadOfficerId is null && registration?.ResponsibleOfficerId is null ? order?.OwningTeamId ?? registration!.OwningTeamId : null,
             clock.Today.AddDays(1), $"breach:{breach.Id}",

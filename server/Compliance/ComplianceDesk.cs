@@ -70,7 +70,7 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         var check = await GetAsync(checkId, cancellationToken);
         if (check.Status != CheckStatus.Open)
             throw new RuleViolationException("CHECK_CLOSED", check.Status == CheckStatus.Completed
-                ? $"This check was already completed ({check.Outcome}) on {clock.ToLocal(check.CompletedAt!.Value):yyyy-MM-dd}."
+                ? $"This check was already completed ({ComplianceEnums.OutcomeWords[check.Outcome!.Value]}) on {clock.ToLocal(check.CompletedAt!.Value):yyyy-MM-dd}."
                 : $"This check was withdrawn ({check.CancelledReason}).");
         if (found.Count > 0 && check.Kind != CheckKind.DeviceInspection)
             throw new ValidationException("devices_found", "is only for a device inspection");
@@ -109,7 +109,7 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         {
             breach = await breaches.RecordAsync(new BreachReport(
                 check.PersonId, breachOrderId ?? check.OrderId, breachConditionId ?? check.ConditionId, at, null, null,
-                $"Found at a compliance check ({check.Kind})", BreachSource.ComplianceCheck, check.Id, null, text), cancellationToken);
+                $"Found at a compliance check ({ComplianceEnums.KindWords[check.Kind]})", BreachSource.ComplianceCheck, check.Id, null, text), cancellationToken);
         }
         ComplianceCheck? next;
         if (duty)

@@ -45,4 +45,31 @@ public static class ComplianceEnums
     {
         [BreachAction.Warning] = V1.BreachAction.Warning, [BreachAction.Arrest] = V1.BreachAction.Arrest, [BreachAction.Charge] = V1.BreachAction.Charge,
     });
+
+    /// <summary>Check kinds in a sentence's words ("next device inspection due").</summary>
+    public static readonly WordTable<CheckKind> KindWords = new(new Dictionary<CheckKind, string>
+    {
+        [CheckKind.HomeVisit] = "home visit", [CheckKind.FinancialReport] = "financial report",
+        [CheckKind.DeviceInspection] = "device inspection", [CheckKind.CurfewCheck] = "curfew check",
+        [CheckKind.RsoPeriodicNotification] = "periodic notification", [CheckKind.TravelNotification] = "foreign travel notification",
+        [CheckKind.ChangeOfDetailsNotification] = "change of details notification", [CheckKind.WeeklyNotification] = "weekly notification",
+        [CheckKind.ReleaseNotification] = "notification on release", [CheckKind.OtherConditionCheck] = "condition check",
+        [CheckKind.InitialNotification] = "initial notification", [CheckKind.SpoNotification] = "SPO notification",
+    });
+
+    public static readonly WordTable<CheckOutcome> OutcomeWords = new(new Dictionary<CheckOutcome, string>
+    {
+        [CheckOutcome.Compliant] = "compliant", [CheckOutcome.NonCompliant] = "not compliant",
+        [CheckOutcome.NoAccess] = "no access", [CheckOutcome.BreachSuspected] = "breach suspected",
+    });
+
+    public static readonly WordTable<CheckStatus> StatusWords = new(new Dictionary<CheckStatus, string>
+    {
+        [CheckStatus.Open] = "open", [CheckStatus.Completed] = "completed", [CheckStatus.Cancelled] = "cancelled",
+    });
+
+    public static readonly WordTable<BreachSource> SourceWords = new(new Dictionary<BreachSource, string>
+    {
+        [BreachSource.ComplianceCheck] = "found at a compliance check", [BreachSource.Sighting] = "from a sighting", [BreachSource.Report] = "reported",
+    });
 }

@@ -29,6 +29,17 @@ public static class Geo
         return geometry;
     }
 
+    /// <summary>
+    /// A distance as an officer says it: metres under a kilometre ("850 m"), then kilometres, to
+    /// one place under ten ("1.9 km") and whole above ("29 km"), never "28951 m".
+    /// </summary>
+    public static string DistanceWords(double metres) => metres switch
+    {
+        < 999.5 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{metres:0} m"),
+        < 9950 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{metres / 1000:0.0} km"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{metres / 1000:0} km"),
+    };
+
     /// <summary>Great-circle distance in metres (haversine).</summary>
     public static double DistanceMetres(double lat1, double lon1, double lat2, double lon2)
     {

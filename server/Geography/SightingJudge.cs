@@ -52,7 +52,7 @@ public static class SightingJudge
     {
         var geometry = ZoneGeometry.Of(zone);
         if (!geometry.Covers(facts.Latitude, facts.Longitude))
-            return new(order, zone, Verdict.NoBreach, $"Outside {zone.ZoneName} ({geometry.DistanceMetres(facts.Latitude, facts.Longitude):0} m from it).");
+            return new(order, zone, Verdict.NoBreach, $"Outside {zone.ZoneName} ({Geo.DistanceWords(geometry.DistanceMetres(facts.Latitude, facts.Longitude))} from it).");
         if (zone.Windows.Count > 0 && !WeeklyWindow.AnyCovers(zone.Windows, facts.LocalTime))
             return new(order, zone, Verdict.NoBreach, $"Inside {zone.ZoneName}, but it is only barred {string.Join(", ", zone.Windows.Select(w => w.Describe()))}.");
         return new(order, zone, Verdict.Breach, $"Inside {zone.ZoneName}, which the order bars them from{(zone.Windows.Count > 0 ? " at this time" : "")}.");
@@ -67,8 +67,8 @@ public static class SightingJudge
             return new(order, curfew, Verdict.NotEnoughInformation, "During curfew hours, but the curfew address has no location on record: check the address.");
         var distance = Geography.Geo.DistanceMetres(at.Lat, at.Lon, facts.Latitude, facts.Longitude);
         return distance <= CurfewToleranceMetres
-            ? new(order, curfew, Verdict.NoBreach, $"During curfew hours, at the curfew address ({distance:0} m from it).")
-            : new(order, curfew, Verdict.Breach, $"During curfew hours, {distance:0} m from the curfew address ({(curfew.AddressText.Length > 0 ? curfew.AddressText : "home")}).");
+            ? new(order, curfew, Verdict.NoBreach, $"During curfew hours, at the curfew address ({Geo.DistanceWords(distance)} from it).")
+            : new(order, curfew, Verdict.Breach, $"During curfew hours, {Geo.DistanceWords(distance)} from the curfew address ({(curfew.AddressText.Length > 0 ? curfew.AddressText : "home")}).");
     }
 
     private static Finding NonAssociation(Order order, NonAssociationCondition condition, SightingFacts facts, Func<Guid, string> nameOf)

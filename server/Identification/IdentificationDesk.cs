@@ -229,6 +229,6 @@ public sealed class IdentificationDesk(OffenderMgmtDb db, Caller caller, ForceCl
             _ => false,
         };
         if (clash)
-            throw new AlreadyExistsException($"This person already has that {identifier.Kind.ToString().ToLowerInvariant()} on record; edit it instead of adding it again.");
+            throw new AlreadyExistsException($"This person already has that {IdentifierMessages.KindWords[identifier.Kind]} on record; edit it instead of adding it again.");
     }
 }

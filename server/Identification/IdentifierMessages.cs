@@ -88,4 +88,20 @@ public static class IdentifierMessages
         }
         return message;
     }
+
+    public static readonly WordTable<IdentifierKind> KindWords = new(new Dictionary<IdentifierKind, string>
+    {
+        [IdentifierKind.Mark] = "mark", [IdentifierKind.Vehicle] = "vehicle", [IdentifierKind.Device] = "device", [IdentifierKind.Online] = "online identity",
+    });
+
+    public static readonly WordTable<MarkType> MarkTypeWords = new(new Dictionary<MarkType, string>
+    {
+        [MarkType.Mark] = "mark", [MarkType.Scar] = "scar", [MarkType.Tattoo] = "tattoo", [MarkType.Birthmark] = "birthmark",
+        [MarkType.Piercing] = "piercing", [MarkType.Amputation] = "amputation",
+    });
+
+    public static readonly WordTable<DeviceType> DeviceTypeWords = new(new Dictionary<DeviceType, string>
+    {
+        [DeviceType.Phone] = "phone", [DeviceType.Tablet] = "tablet", [DeviceType.Computer] = "computer", [DeviceType.Other] = "other device",
+    });
 }

@@ -76,7 +76,7 @@ public static class IdentifierRules
                 online.Handle = v.Required($"{field}.handle", d.Handle, MaxHandle);
                 break;
             default:
-                v.Add(field, $"must be of the same kind as the identifier ({target.Kind.ToString().ToLowerInvariant()})");
+                v.Add(field, $"must be of the same kind as the identifier ({IdentifierMessages.KindWords[target.Kind]})");
                 break;
         }
         return target;
@@ -96,11 +96,11 @@ public static class IdentifierRules
     /// <summary>One line in plain words, for briefings and lists.</summary>
     public static string Describe(PersonIdentifier identifier) => identifier switch
     {
-        PersonMark m => $"{m.Type}, {m.BodyLocation}{(m.Description.Length > 0 ? $": {m.Description}" : "")}",
+        PersonMark m => $"{IdentifierMessages.MarkTypeWords.Capitalised(m.Type)}, {m.BodyLocation}{(m.Description.Length > 0 ? $": {m.Description}" : "")}",
         PersonVehicle v => $"{RegistrationMark.Display(v.Registration)}{Prefixed(Join(" ", v.Colour, v.Make, v.Model))} ({LinkWords(v.Link)})",
-        PersonDevice d => $"{d.Type}{(d.PhoneNumber is { } p ? $" {PhoneNumber.Display(p)}" : "")}{(d.Imei is { } i ? $" IMEI {i}" : "")}{(d.Description.Length > 0 ? $" ({d.Description})" : "")}{(d.IsRegistered ? ", registered" : ", not registered")}",
+        PersonDevice d => $"{IdentifierMessages.DeviceTypeWords.Capitalised(d.Type)}{(d.PhoneNumber is { } p ? $" {PhoneNumber.Display(p)}" : "")}{(d.Imei is { } i ? $" IMEI {i}" : "")}{(d.Description.Length > 0 ? $" ({d.Description})" : "")}{(d.IsRegistered ? ", registered" : ", not registered")}",
         OnlineIdentifier o => $"{o.Platform}: {o.Handle}",
-        _ => identifier.Kind.ToString(),
+        _ => IdentifierMessages.KindWords.Capitalised(identifier.Kind),
     };
 
     public static string LinkWords(VehicleLink link) => link switch

@@ -115,7 +115,7 @@ public sealed class OrderBook(OffenderMgmtDb db, CheckPlanner checks, Tasks.Task
         if (order.Status != OrderStatus.MadeNotServed)
             throw new RuleViolationException("ALREADY_SERVED", order.ServedAt is { } at
                 ? $"This order was already served on {clock.ToLocal(at):yyyy-MM-dd HH:mm}."
-                : $"This order is {order.Status} and cannot be served.");
+                : $"This order is {OrderStatusWords.Of(order.Status)} and cannot be served.");
         var servedOn = DateOnly.FromDateTime(clock.ToLocal(servedAt).DateTime);
         if (servedOn < order.MadeOn) throw new ValidationException("served_at", "must not be before the order was made");
         if (!await db.Officers.AnyAsync(o => o.Id == servedBy, cancellationToken))

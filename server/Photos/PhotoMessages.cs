@@ -58,4 +58,9 @@ public static class PhotoMessages
         Width = width,
         Height = height,
     };
+
+    public static readonly WordTable<PhotoKind> KindWords = new(new Dictionary<PhotoKind, string>
+    {
+        [PhotoKind.CustodyFront] = "custody front", [PhotoKind.Profile] = "profile", [PhotoKind.Mark] = "mark", [PhotoKind.Other] = "other",
+    });
 }

@@ -68,7 +68,7 @@ public sealed class ReportBuilder(OffenderMgmtDb db, ForceClock clock, IOptions<
         var teams = await TeamNamesAsync(ct);
         var rule = Rule;
         var rows = groups
-            .Select(g => (Labels: new[] { Words(g.Key.Item1.ToString()), RiskWords(g.Key.Item2), TeamName(teams, g.Key.Item3) }, g.Value))
+            .Select(g => (Labels: new[] { ComplianceEnums.KindWords[g.Key.Item1], RiskWords(g.Key.Item2), TeamName(teams, g.Key.Item3) }, g.Value))
             .OrderBy(r => r.Labels[0], StringComparer.Ordinal).ThenBy(r => r.Labels[1], StringComparer.Ordinal).ThenBy(r => r.Labels[2], StringComparer.Ordinal)
             .Select(r => new ReportLine(r.Labels, [rule.Count(r.Value.Due), rule.Count(r.Value.Done), rule.Count(r.Value.OnTime), rule.Rate(r.Value.OnTime, r.Value.Due)]));
         return Table(ReportKind.Compliance, "Compliance checks done on time, by kind, risk and team", start, to,
@@ -114,7 +114,7 @@ public sealed class ReportBuilder(OffenderMgmtDb db, ForceClock clock, IOptions<
             .ToListAsync(ct);
         var teams = await TeamNamesAsync(ct);
         var rule = Rule;
-        var rows = groups.Select(g => new ReportLine([Words(g.Kind.ToString()), TeamName(teams, g.TeamId)], [rule.Count(g.Count)]))
+        var rows = groups.Select(g => new ReportLine([ComplianceEnums.KindWords[g.Kind], TeamName(teams, g.TeamId)], [rule.Count(g.Count)]))
             .OrderBy(r => r.Labels[0], StringComparer.Ordinal).ThenBy(r => r.Labels[1], StringComparer.Ordinal);
         return Table(ReportKind.Overdue, $"Checks overdue today ({today:yyyy-MM-dd}), by kind and team", start, to,
             ["check kind", "team"], ["overdue"], rows, "Open checks whose due date has passed, whatever the period asked for.");

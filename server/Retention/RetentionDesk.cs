@@ -177,23 +177,23 @@ public sealed class RetentionDesk(OffenderMgmtDb db, RecordErasure erasure, IOpt
             case RetainedRecordKind.Sighting:
                 return await Of(db.Sightings.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Location }), s => s.Id, s => "sighting at " + s.Location);
             case RetainedRecordKind.ContactNote:
-                return await Of(db.ContactNotes.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }), n => n.Id, n => $"contact note ({Words(n.Kind.ToString())})");
+                return await Of(db.ContactNotes.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }), n => n.Id, n => $"contact note ({CaseloadEnums.ContactKindWords[n.Kind]})");
             case RetainedRecordKind.ComplianceCheck:
                 return await Of(db.ComplianceChecks.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Kind, c.Status, c.DueOn }), c => c.Id,
-                    c => $"{Words(c.Kind.ToString())} check due {IsoDate.Format(c.DueOn)} ({Words(c.Status.ToString())}), with its notes");
+                    c => $"{Compliance.ComplianceEnums.KindWords[c.Kind]} check due {IsoDate.Format(c.DueOn)} ({Compliance.ComplianceEnums.StatusWords[c.Status]}), with its notes");
             case RetainedRecordKind.Breach:
                 return await Of(db.Breaches.AsNoTracking().Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.Status, b.Location }), b => b.Id,
-                    b => $"breach ({Words(b.Status.ToString())}){(b.Location == "" ? "" : " at " + b.Location)}, with its history");
+                    b => $"breach ({Compliance.Breach.Describe(b.Status)}){(b.Location == "" ? "" : " at " + b.Location)}, with its history");
             case RetainedRecordKind.Notification:
-                return await Of(db.OffenderNotifications.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }), n => n.Id, n => $"notification ({Words(n.Kind.ToString())})");
+                return await Of(db.OffenderNotifications.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Kind }), n => n.Id, n => $"notification ({Compliance.NotificationRules.Words(n.Kind)})");
             case RetainedRecordKind.RiskAssessment:
                 return await Of(db.RiskAssessments.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Tool, a.CompletedOn }), a => a.Id,
-                    a => $"risk assessment ({a.Tool}, {IsoDate.Format(a.CompletedOn)})");
+                    a => $"risk assessment ({Risk.RiskRegister.Describe(a.Tool)}, {IsoDate.Format(a.CompletedOn)})");
             case RetainedRecordKind.Photo:
                 return await Of(db.PersonPhotos.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Kind, p.TakenOn }), p => p.Id,
-                    p => $"photo ({Words(p.Kind.ToString())}, taken {IsoDate.Format(p.TakenOn)}) and its image");
+                    p => $"photo ({Photos.PhotoMessages.KindWords[p.Kind]}, taken {IsoDate.Format(p.TakenOn)}) and its image");
             case RetainedRecordKind.Identifier:
-                return await Of(db.PersonIdentifiers.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Kind }), i => i.Id, i => Words(i.Kind.ToString()) + " identifier");
+                return await Of(db.PersonIdentifiers.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Kind }), i => i.Id, i => Identification.IdentifierMessages.KindWords[i.Kind] + " identifier");
             case RetainedRecordKind.Person:
                 var held = await erasure.HeldAsync(ids, ct);
                 return ids.ToDictionary(id => id, id => RecordErasure.Describe(held.GetValueOrDefault(id)));
@@ -206,7 +206,7 @@ public sealed class RetentionDesk(OffenderMgmtDb db, RecordErasure erasure, IOpt
     public async Task<RetentionReview> DecideAsync(RetainedRecordKind kind, Guid recordId, ReviewOutcome outcome, string reason, DateOnly? nextReviewOn, CancellationToken ct)
     {
         var record = await Assess(Records(kind).Where(c => c.Id == recordId)).FirstOrDefaultAsync(ct)
-                     ?? throw new NotFoundException(Words(kind.ToString()), recordId.ToString(), "record_id");
+                     ?? throw new NotFoundException(RetentionWords.Kinds[kind], recordId.ToString(), "record_id");
         var group = MopiSchedule.GroupOf(record.PublicProtection, record.Serious);
         var recordedOn = DateOnly.FromDateTime(clock.ToLocal(record.At).DateTime);
         if (outcome == ReviewOutcome.Dispose)
@@ -233,6 +233,4 @@ public sealed class RetentionDesk(OffenderMgmtDb db, RecordErasure erasure, IOpt
         await db.SaveChangesAsync(ct);
         return review;
     }
-
-    private static string Words(string name) => Reports.ReportBuilder.Words(name);
 }

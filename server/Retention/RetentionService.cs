@@ -48,5 +48,5 @@ public sealed class RetentionService(RetentionDesk desk, CallAudit audit, IOptio
         return RetentionMessages.Decision(review, clock);
     }
 
-    private static string ReportsWords(RetainedRecordKind kind) => Reports.ReportBuilder.Words(kind.ToString());
+    private static string ReportsWords(RetainedRecordKind kind) => RetentionWords.Kinds[kind];
 }

@@ -63,7 +63,7 @@ public sealed class TaskList(OffenderMgmtDb db, Caller caller, IOptions<ReviewOp
         {
             var key = $"review:{management.Id}:{management.NextReviewDue:yyyy-MM-dd}";
             if (await db.Tasks.AnyAsync(t => t.SourceKey == key, cancellationToken)) continue;
-            await board.RaiseAsync(new TaskRequest(TaskKind.ReviewDue, $"{management.Scheme} review due",
+            await board.RaiseAsync(new TaskRequest(TaskKind.ReviewDue, $"{CaseloadEnums.SchemeWords[management.Scheme]} review due",
                 $"Review the case and its risk management plan by {management.NextReviewDue:yyyy-MM-dd}.",
                 management.ResponsibleOfficerId, management.ResponsibleOfficerId is null ? management.OwningTeamId : null,
                 management.NextReviewDue, key, PersonId: management.PersonId, ManagementId: management.Id), cancellationToken);

@@ -12,10 +12,13 @@ public static class Priority
 
 /// <summary>
 /// Shares a table's width among its columns: each gets the width of its widest cell (within its
-/// limits); when they do not all fit, the lowest-priority columns are hidden first (the rightmost
-/// of equals first), then the widest essential ones are cut, never below their least width. A
-/// column hidden for a wide neighbour comes back when it fits after all. Plain arithmetic, so it
-/// is tested without a terminal (k9s and htop give way the same way).
+/// limits). When they do not all fit, the columns below <see cref="Priority.High"/> are hidden
+/// first (lowest first, the rightmost of equals first); then the columns still shown are cut
+/// towards their least width, widest first; only then do the high-priority ones go. Essential
+/// columns are never hidden. A column hidden for a wide neighbour comes back when it fits after
+/// all, and width left over goes back to the columns that were cut, most important first, so no
+/// cell is cut while the table has room for it (k9s and htop give way the same way). Plain
+/// arithmetic, so it is tested without a terminal.
 /// </summary>
 public static class ColumnFit
 {
@@ -32,30 +35,47 @@ public static class ColumnFit
         if (!essential.Any(e => e)) essential[0] = true;  // a table always keeps its first column
 
         int Used() => Enumerable.Range(0, needs.Count).Where(i => shown[i]).Sum(i => widths[i] + gap) - gap;
+        int Least(int i) => Math.Min(widths[i], Math.Max(1, needs[i].Least));
 
-        // Hide the least important first; among equals the rightmost.
+        // The least important go first; among equals the rightmost.
         var hideOrder = Enumerable.Range(0, needs.Count).Where(i => !essential[i])
             .OrderBy(i => needs[i].Priority).ThenByDescending(i => i).ToList();
-        foreach (var i in hideOrder)
+        void Hide(Func<int, bool> which)
         {
-            if (Used() <= available) break;
-            shown[i] = false;
+            foreach (var i in hideOrder.Where(which))
+            {
+                if (Used() <= available) return;
+                shown[i] = false;
+            }
         }
-        // Still too wide: cut the widest essential column a cell at a time, down to its least width.
-        while (Used() > available)
+        void Cut()
         {
-            var widest = Enumerable.Range(0, needs.Count)
-                .Where(i => shown[i] && widths[i] > Math.Max(1, needs[i].Least))
-                .OrderByDescending(i => widths[i] - needs[i].Least).FirstOrDefault(-1);
-            if (widest < 0) break;
-            widths[widest]--;
+            while (Used() > available)
+            {
+                var widest = Enumerable.Range(0, needs.Count)
+                    .Where(i => shown[i] && widths[i] > Least(i))
+                    .OrderByDescending(i => widths[i] - Least(i)).ThenByDescending(i => i).FirstOrDefault(-1);
+                if (widest < 0) return;
+                widths[widest]--;
+            }
         }
+
+        Hide(i => needs[i].Priority < Priority.High);
+        Cut();
+        Hide(_ => true);
         // A hidden column that fits after all comes back (most important first).
         foreach (var i in Enumerable.Reverse(hideOrder))
         {
             if (shown[i]) continue;
             shown[i] = true;
             if (Used() > available) shown[i] = false;
+        }
+        // Room left over goes back to the columns that were cut, the most important first.
+        foreach (var i in Enumerable.Range(0, needs.Count).Where(i => shown[i]).OrderByDescending(i => needs[i].Priority).ThenBy(i => i))
+        {
+            var room = available - Used();
+            if (room <= 0) break;
+            widths[i] += Math.Min(room, Math.Max(0, needs[i].Natural - widths[i]));
         }
         for (var i = 0; i < widths.Length; i++)
             if (!shown[i]) widths[i] = 0;

@@ -31,6 +31,18 @@ public class SightingJudgeTests
     private static Finding Judge(Condition condition, double lat, double lon, DateTime when, Guid[]? with = null, string description = "") =>
         Assert.Single(SightingJudge.Judge([OrderWith(condition)], new SightingFacts(lat, lon, when, (with ?? []).ToHashSet(), description), _ => "the associate", null));
 
+    /// <summary>Issue 20 ("28951 m"): a distance reads in kilometres above one.</summary>
+    [Fact]
+    public void A_distance_reads_in_metres_under_a_kilometre_and_in_kilometres_above()
+    {
+        Assert.Equal("850 m", Geo.DistanceWords(850.4));
+        Assert.Equal("1.9 km", Geo.DistanceWords(1850));
+        Assert.Equal("29 km", Geo.DistanceWords(28951));
+        // 51.9100 is about 2 km north of the park's centre.
+        var far = Judge(Park(), 51.9100, -0.4215, SaturdayLunch);
+        Assert.Matches(@"\(\d\.\d km from it\)", far.Reason);
+    }
+
     [Fact]
     public void Inside_an_exclusion_zone_at_any_time_is_a_breach()
     {

@@ -46,7 +46,7 @@ public sealed class ReportTests(DemoServerFactory server) : IClassFixture<DemoSe
             var checks = await db.ComplianceChecks.Where(c => c.Status == CheckStatus.Open && c.DueOn < Today).ToListAsync();
             var managements = await db.Managements.ToDictionaryAsync(m => m.Id, m => m.OwningTeamId);
             var orders = await db.Orders.ToDictionaryAsync(o => o.Id, o => o.OwningTeamId);
-            return checks.GroupBy(c => $"{Words(c.Kind.ToString())} | {teams[c.ManagementId is { } m ? managements[m] : orders[c.OrderId!.Value]]}")
+            return checks.GroupBy(c => $"{Server.Compliance.ComplianceEnums.KindWords[c.Kind]} | {teams[c.ManagementId is { } m ? managements[m] : orders[c.OrderId!.Value]]}")
                 .ToDictionary(g => g.Key, g => new[] { Expected(g.Count()) });
         });
         var report = await Get(ReportKind.Overdue);
@@ -67,7 +67,7 @@ public sealed class ReportTests(DemoServerFactory server) : IClassFixture<DemoSe
                 {
                     var m = c.ManagementId is { } id ? managements[id] : null;
                     var risk = m is null ? "order" : m.RiskLevel == Server.Common.RiskLevel.VeryHigh ? "very high" : m.RiskLevel.ToString().ToLowerInvariant();
-                    return $"{Words(c.Kind.ToString())} | {risk} | {teams[m?.OwningTeamId ?? orders[c.OrderId!.Value]]}";
+                    return $"{Server.Compliance.ComplianceEnums.KindWords[c.Kind]} | {risk} | {teams[m?.OwningTeamId ?? orders[c.OrderId!.Value]]}";
                 })
                 .ToDictionary(g => g.Key, g =>
                 {
@@ -206,7 +206,6 @@ public sealed class ReportTests(DemoServerFactory server) : IClassFixture<DemoSe
         Assert.Equal("kind", (await RpcAssert.FailsOnField("kind", () => Get((ReportKind)99))).Field);
     }
 
-    private static string Words(string name) => Server.Reports.ReportBuilder.Words(name);
 
     private sealed class RowComparer : IEqualityComparer<KeyValuePair<string, string[]>>
     {

@@ -215,7 +215,7 @@ public sealed class RetentionTests(ServerFactory server) : IClassFixture<ServerF
         });
         await Years(7);
         var due = Assert.Single(await Due(RetainedRecordKind.ContactNote), d => d.RecordId == note.ToString());
-        Assert.Equal("contact note (phone)", due.Summary);
+        Assert.Equal("contact note (phone call)", due.Summary);
         await Decide(note.ToString(), ReviewOutcome.Dispose, "no longer needed", kind: RetainedRecordKind.ContactNote, user: "retention.admin");
         Assert.False(await server.WithDb(db => db.ContactNotes.AnyAsync(n => n.Id == note)));
     }

@@ -81,6 +81,41 @@ public sealed class LocalOfficerWorkspaceTests(DemoServerFactory server)
         }
     }
 
+    /// <summary>
+    /// Issue 20 (T4): at 100x30 the sighting check was taller than the screen: its title and the
+    /// top of the person list were off the top. The whole form, its verdict and buttons fit.
+    /// </summary>
+    [Fact]
+    public async Task At_100x30_the_sighting_check_and_its_verdict_fit_on_the_screen()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.officer");
+        var beat = (await client.Gateways.Areas.ListAsync("High Town", CancellationToken.None)).Single(a => a.Code == BeatFacts.HighTown);
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = new LocalOfficerWorkspace(client.ContextFor(terminal.App));
+
+        terminal
+            .WhenShowing<BeatPickerDialog>(dialog =>
+            {
+                terminal.Press(Key.Esc);
+                _ = workspace.ShowBeatAsync(beat);
+            })
+            .When("the briefing is shown", () => BriefingShown(workspace), () => terminal.Press(Key.F7))
+            .WhenShowing<CheckSightingDialog>(dialog => terminal.Press(Key.Enter))
+            .When("the verdict is shown", () => terminal.App.TopRunnable is CheckSightingDialog { Verdict: not null }, () =>
+            {
+                var dialog = (CheckSightingDialog)terminal.App.TopRunnable!;
+                var frame = dialog.Frame;
+                Assert.True(frame.Y >= 0 && frame.Bottom <= 30, $"the dialog spans rows {frame.Y} to {frame.Bottom}\n{terminal.Screen()}");
+                Assert.Contains("Check a sighting", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains(dialog.VerdictText.Split('\n')[0].Trim(), terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains("Cancel", terminal.Screen(), StringComparison.Ordinal);
+                terminal.Press(Key.Esc);
+            })
+            .When("back on the beat", () => terminal.App.TopRunnable == workspace, () => { })
+            .Run(workspace);
+    }
+
     [Fact]
     public async Task Checking_a_sighting_inside_a_zone_in_force_says_breach_in_plain_words()
     {

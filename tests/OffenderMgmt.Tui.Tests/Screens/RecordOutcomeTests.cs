@@ -87,6 +87,37 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
             .Run(() => PersonWindow.Open(context, personId, "the person", Purpose.CaseManagement, notOwnWork: null), () => { });
     }
 
+    /// <summary>
+    /// Issue 20 (T4): at 100x30 the form for a case with several open checks and an order's
+    /// conditions ran off the top of the screen (its title and first check unseen).
+    /// </summary>
+    [Fact]
+    public async Task At_100x30_the_form_for_a_busy_case_fits_on_the_screen_with_its_title()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal(100, 30);
+        var context = client.ContextFor(terminal.App);
+        var today = context.Today;
+        var checks = Enumerable.Range(1, 5).Select(n => new CheckRow($"c{n}", "p1", "someone", "Home visit", $"Home visit {n}", today.AddDays(n - 3), today.AddDays(n - 10),
+            true, "open", null, null, null, 0, null, null, null, "m1", 1)).ToList();
+        var conditions = Enumerable.Range(1, 4).Select(n => new ConditionView($"k{n}", "Exclusion zone", $"Not to enter zone {n}", "", null)).ToList();
+        var order = new OrderView("o1", "SHPO", "Sexual harm prevention order", "active", true, true, null, null, null, null, null, null, conditions, 1);
+        using var dialog = new RecordOutcomeDialog(context, "someone", checks, "c1", [order], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                var frame = dialog.Frame;
+                Assert.True(frame.Y >= 0 && frame.Bottom <= 30, $"the form spans rows {frame.Y} to {frame.Bottom}\n{terminal.Screen()}");
+                Assert.Contains("Record a check outcome", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains("Home visit 1", terminal.Screen(), StringComparison.Ordinal);
+                Assert.Contains("Save", terminal.Screen(), StringComparison.Ordinal);
+                dialog.RequestStop();
+            })
+            .Run(dialog);
+    }
+
     [Fact]
     public async Task A_check_not_yet_open_is_refused_in_the_dialog_without_calling_the_server()
     {
@@ -154,6 +185,53 @@ public sealed class RecordOutcomeTests(DemoServerFactory server)
                 terminal.Press(Key.S.WithAlt);
             })
             .When("the details are asked for", () => dialog.ProblemText.Contains("Say what happened", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
+            .Run(dialog);
+    }
+
+    /// <summary>Issue 20 point 7 (T4, tried in tmux): "Breach suspected" with empty notes opened a breach with no details.</summary>
+    [Fact]
+    public async Task A_suspected_breach_outcome_without_notes_is_refused_in_the_dialog()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        var today = context.Today;
+        var visit = new CheckRow("c1", "p1", "someone", "Home visit", null, today.AddDays(-3), today.AddDays(-10), true, "open", null, null, null, 0, null, null, null, "m1", 1);
+        using var dialog = new RecordOutcomeDialog(context, "someone", [visit], "c1", [], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                dialog.Outcome.SetFocus();
+                for (var i = 0; i < 3; i++) terminal.Press(Key.CursorDown);
+                Assert.Equal(CheckResult.BreachSuspected, dialog.ChosenResult);
+                terminal.Press(Key.S.WithAlt);
+            })
+            .When("the details are asked for", () => dialog.ProblemText.Contains("Say what happened", StringComparison.Ordinal), () => Assert.False(dialog.Completed))
+            .Run(dialog);
+    }
+
+    /// <summary>Issue 20 point 8 (T4, tried in tmux at 100x30): the breach form cut a condition's wording at 48 characters.</summary>
+    [Fact]
+    public async Task At_100x30_the_breach_form_shows_a_conditions_wording_as_far_as_the_screen_allows()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal(100, 30);
+        var context = client.ContextFor(terminal.App);
+        const string wording = "Not to have any unsupervised contact with a child under 16 without the prior approval of social services";
+        var order = new OrderView("o1", "SHPO", "Sexual harm prevention order", "active", true, true, null, null, null, null, null, null,
+            [new ConditionView("k1", "Non-association", wording, "", null)], 1);
+        using var dialog = new RecordBreachDialog(context, "p1", "someone", [order], Purpose.CaseManagement);
+
+        terminal
+            .When("the dialog is up", () => dialog.IsRunning, () =>
+            {
+                var screen = terminal.Screen();
+                Assert.True(screen.Contains("SHPO · Non-association: " + wording[..52], StringComparison.Ordinal), screen);
+                dialog.RequestStop();
+            })
             .Run(dialog);
     }
 }

@@ -103,6 +103,19 @@ public sealed class RecordTableTests
     }
 
     [Fact]
+    public void A_wide_essential_column_is_cut_before_a_high_priority_one_goes_and_gets_back_any_room_left()
+    {
+        // name, next check (wants 49), overdue (High), area (Normal) in 60 cells: the area goes,
+        // the next check is cut to what is left, the overdue count stays.
+        var widths = ColumnFit.Widths([new(10, 8, Priority.Essential), new(49, 24, Priority.Essential), new(7, 7, Priority.High), new(20, 8, Priority.Normal)], 60);
+        Assert.Equal([10, 41, 7, 0], widths);
+        // Too narrow for the next check's least: now the high-priority column gives way (and its cell goes to the cut one).
+        Assert.Equal([10, 25, 0, 0], ColumnFit.Widths([new(10, 8, Priority.Essential), new(49, 24, Priority.Essential), new(7, 7, Priority.High), new(20, 8, Priority.Normal)], 36));
+        // Hiding a wide column frees more than was needed: the cut column gets it back, up to its content.
+        Assert.Equal([10, 30, 0], ColumnFit.Widths([new(10, 8, Priority.Essential), new(30, 10, Priority.Essential), new(25, 8, Priority.Low)], 50));
+    }
+
+    [Fact]
     public void The_position_shows_on_the_header_rule_and_Home_and_End_go_to_the_first_and_last_row()
     {
         using var terminal = new HeadlessTerminal(100, 30);

@@ -132,6 +132,51 @@ public sealed class SupervisorWorkspaceTests(DemoServerFactory server)
         Assert.All(picked, p => Assert.Contains(now, c => c.ManagementId == p.Id));
     }
 
+    /// <summary>
+    /// Issue 20 (T4): a suggestion's line is cut at the dialog's width, so why an officer may not
+    /// take the work ("would be at 131% of capacity after the move (over 100%)") was lost at
+    /// 100x30. The highlighted suggestion is said whole under the list, and follows the arrows.
+    /// </summary>
+    [Fact]
+    public async Task At_100x30_the_highlighted_suggestion_is_said_whole_with_its_load_and_why_it_is_not_eligible()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = new SupervisorWorkspace(client.ContextFor(terminal.App));
+        OwnerSuggestion? refused = null;
+
+        terminal
+            .When("the team is loaded", () => Loaded(workspace), () =>
+            {
+                // The team's counts are on screen whole at 100 columns (the team's name, also in the title, may be cut).
+                Assert.Matches(@"\d+ officers · \d+ orphaned items? · [\d.]+ of [\d.]+ points \(\d+%\)", terminal.Screen());
+                var from = workspace.Team.Rows.Where(w => !w.OutOfPost && w.Cases >= 1).MinBy(w => w.UtilisationPercent)!;
+                Assert.True(workspace.Team.Select(from.OfficerId));
+                terminal.Press(Key.F6);
+            })
+            .When("their cases are listed", () => terminal.App.TopRunnable is MoveCasesDialog { Cases.Rows.Count: > 0 }, () => terminal.Press(Key.Enter))
+            .When("suggestions are offered", () => terminal.App.TopRunnable is ReallocateDialog { Offered.Count: > 0 } d && d.Detail.Text.Length > 0, () =>
+            {
+                var dialog = (ReallocateDialog)terminal.App.TopRunnable!;
+                Assert.Contains("after the move", dialog.Detail.Text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+                refused = dialog.Offered.Where(s => !s.Eligible && s.Why is not null).MaxBy(s => s.Why!.Length)!;
+                var index = dialog.Offered.ToList().IndexOf(refused);
+                Assert.True(dialog.Suggestions.HasFocus);
+                for (var i = 0; i < index; i++) terminal.Press(Key.CursorDown);
+                Assert.Same(refused, dialog.Suggestions.Chosen);
+                var reason = refused.Why!.StartsWith(refused.OfficerName + " ", StringComparison.Ordinal) ? refused.Why[(refused.OfficerName.Length + 1)..] : refused.Why;
+                var said = string.Join(" ", dialog.Detail.Text.Split('\n').Select(l => l.Trim()));
+                Assert.Contains($"Not eligible: {reason.TrimEnd('.')}.", said, StringComparison.Ordinal);
+                // Every line of it is on the screen, not cut by the dialog's edge.
+                Assert.All(dialog.Detail.Text.Split('\n'), line => Assert.Contains(line.Trim(), terminal.Screen(), StringComparison.Ordinal));
+                Assert.DoesNotContain("…", dialog.Detail.Text, StringComparison.Ordinal);
+                terminal.Press(Key.Esc);
+            })
+            .When("the dialog is closed", () => terminal.App.TopRunnable == workspace, () => Assert.NotNull(refused))
+            .Run(workspace);
+    }
+
     [Fact]
     public async Task The_overdue_list_shows_risk_sorts_by_it_and_shows_one_officers_checks()
     {

@@ -23,6 +23,8 @@ public sealed class CheckSightingDialog : FormDialog
     private readonly bool _recordAfterCheck;
 
     /// <param name="recordAfterCheck">F8 "Record": check first (the officer sees the verdict), then go straight on to recording.</param>
+    private readonly int _listRows;
+
     public CheckSightingDialog(ClientContext context, IReadOnlyList<BriefingPerson> briefing, string? selectedPersonId, GeoPosition? here, bool recordAfterCheck = false)
         : base(context, recordAfterCheck ? "Record a sighting" : "Check a sighting", recordAfterCheck ? "_Check and record…" : "_Check", 100)
     {
@@ -31,10 +33,13 @@ public sealed class CheckSightingDialog : FormDialog
         _people = briefing
             .Select(p => ($"{TextWrap.Fit(p.Name, 28),-28} {(p.LivesHere ? "lives here" : "excluded from here"),-19} risk {p.Risk.Describe()}", (p.PersonId, p.Name)))
             .ToList();
+        // A short terminal (100x30): a shorter person list and no blank lines between the fields.
+        _listRows = ShortScreen.ListRows(context.App, 6, 4);
+        var gap = ShortScreen.Gap(context.App);
         var personLabel = new Label { X = 1, Y = 1, Text = "_Person:" };
         Person = new ChoiceList<(string Id, string Name)>(_people, Math.Max(0, briefing.ToList().FindIndex(p => p.PersonId == selectedPersonId)))
         {
-            X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(_people.Count, 1, 6),
+            X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(_people.Count, 1, _listRows),
         };
         var find = new Button { X = 12, Y = Pos.Bottom(Person), Text = "_Find someone else (F3)" };
         find.Accepting += (_, e) =>
@@ -42,7 +47,7 @@ public sealed class CheckSightingDialog : FormDialog
             e.Handled = true;
             FindSomeoneElse();
         };
-        var whereLabel = new Label { X = 1, Y = Pos.Bottom(find) + 1, Text = "_Where:" };
+        var whereLabel = new Label { X = 1, Y = Pos.Bottom(find) + gap, Text = "_Where:" };
         Where = new RadioGroup
         {
             X = 12, Y = Pos.Top(whereLabel),
@@ -51,15 +56,15 @@ public sealed class CheckSightingDialog : FormDialog
         };
         Typed = new TextField { X = 54, Y = Pos.Top(whereLabel) + 1, Width = Dim.Fill(1) };
         Typed.TextChanged += (_, _) => { if (Typed.Text.Length > 0) Where.Value = 1; };
-        var withLabel = new Label { X = 1, Y = Pos.Bottom(Where) + 1, Text = "Wi_th:" };
+        var withLabel = new Label { X = 1, Y = Pos.Bottom(Where) + gap, Text = "Wi_th:" };
         With = new TextField { X = 12, Y = Pos.Top(withLabel), Width = Dim.Fill(1) };
         var withHint = new Label { X = 12, Y = Pos.Bottom(With), Text = "optional: who they were with, e.g. \"a girl of about 12\"" };
         // Issue 18: a vehicle seen, by registration mark; everyone linked to it is checked.
-        var vehicleLabel = new Label { X = 1, Y = Pos.Bottom(withHint) + 1, Text = "Re_g mark:" };
+        var vehicleLabel = new Label { X = 1, Y = Pos.Bottom(withHint) + gap, Text = "Re_g mark:" };
         Vehicle = new TextField { X = 12, Y = Pos.Top(vehicleLabel), Width = 12 };
         PersonSeen = new CheckBox { X = 26, Y = Pos.Top(vehicleLabel), Text = "the person above was _seen with it", Value = CheckState.UnChecked };
-        var when = new Label { X = 1, Y = Pos.Bottom(vehicleLabel) + 1, Text = "When:      now" };
-        _verdict = new Label { X = 1, Y = Pos.Bottom(when) + 1, Width = Dim.Fill(1), Height = 7, Text = "" };
+        var when = new Label { X = 1, Y = Pos.Bottom(vehicleLabel) + gap, Text = "When:      now" };
+        _verdict = new Label { X = 1, Y = Pos.Bottom(when) + gap, Width = Dim.Fill(1), Height = 7, Text = "" };
         Add(personLabel, Person, find, whereLabel, Where, Typed, withLabel, With, withHint, vehicleLabel, Vehicle, PersonSeen, when, _verdict);
         AddProblemLine(Pos.Bottom(_verdict));
 
@@ -126,7 +131,7 @@ public sealed class CheckSightingDialog : FormDialog
         if (FindPersonDialog.Pick(Context, Purpose.SightingCheck, "Find the person seen") is not { } found) return;
         _people.Add(($"{TextWrap.Fit(found.Name, 28),-28} {found.AreaName ?? ""}", (found.Id, found.Name)));
         Person.SetChoices(_people, _people.Count - 1);
-        Person.Height = Math.Clamp(_people.Count, 1, 6);
+        Person.Height = Math.Clamp(_people.Count, 1, _listRows);
     }
 
     protected override async Task<bool> SubmitCoreAsync()

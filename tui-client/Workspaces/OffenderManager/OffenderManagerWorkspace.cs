@@ -39,7 +39,7 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
     {
         var today = context.Today;
         var filterLabel = new Label { X = 0, Y = 1, Text = "_Filter:" };
-        _filter = new TextField { X = 8, Y = 1, Width = 28 };
+        _filter = new TextField { X = 8, Y = 1, Width = 20 };
         _filter.TextChanged += (_, _) => Requery(_query with { Filter = _filter.Text });
         _filter.Accepting += (_, e) =>
         {
@@ -48,15 +48,15 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
         };
         _overdueOnly = new CheckBox { X = Pos.Right(_filter) + 2, Y = 1, Text = "_Overdue only" };
         _overdueOnly.ValueChanged += (_, e) => Requery(_query with { OverdueOnly = e.NewValue == CheckState.Checked });
-        _sortLabel = new Label { X = Pos.Right(_overdueOnly) + 2, Y = 1, Width = 26, Text = "" };
-        _counts = new Label { X = Pos.Right(_sortLabel) + 1, Y = 1, Width = Dim.Fill(), Text = "" };
+        _sortLabel = new Label { X = Pos.Right(_overdueOnly) + 2, Y = 1, Text = "" };
+        _counts = new Label { X = Pos.Right(_sortLabel) + 2, Y = 1, Width = Dim.Fill(), Text = "" };
 
         Table = new RecordTable<CaseRow>(
         [
             new("Name", c => c.PersonName, 14, 30, Priority: Priority.Essential),
             new("Scheme", c => c.Scheme, 6, 12, Priority: Priority.Low),
             new("Risk", c => c.Risk.Describe(), 9, 9, Colour: c => Theme.ForRisk(c.Risk), Priority: Priority.Essential),
-            new("Next check", c => c.NextCheckKind ?? "none planned", 12, 36, Priority: Priority.Essential),
+            new("Next check", c => c.NextCheckKind ?? "none planned", 24, 64, Priority: Priority.Essential),
             new("Due", c => Dates.Iso(c.NextCheckDue), 10, 10, Priority: Priority.Low),
             new("When", c => Dates.Due(c.NextCheckDue, today), 12, 16, Colour: c => c.NextCheckDue < today ? Theme.WarningCell : null, Priority: Priority.Essential),
             new("Overdue", c => c.OverdueChecks > 0 ? $"⚠ {c.OverdueChecks}" : "", 7, 8, Colour: c => c.OverdueChecks > 0 ? Theme.WarningCell : null, Priority: Priority.High),
@@ -65,12 +65,14 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
             new("Area", c => c.InCustody ? "in custody" : c.AreaName ?? "", 12, 40),
         ], c => c.ManagementId)
         {
-            X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(1), EmptyText = "Loading your caseload…",
+            X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(2), EmptyText = "Loading your caseload…",
         };
         Table.RecordChosen += (_, row) => OpenPerson(row);
         Table.SelectionChanged += (_, row) => ShowSelected(row);
         Table.HeaderClicked += (_, column) => Requery(_query.SortedBy(SortForColumn(column)));
-        _selectedLine = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = "" };
+        // Two lines: the selected case whole (its next check's column may be cut on a narrow terminal).
+        _selectedLine = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2, Text = "" };
+        _selectedLine.FrameChanged += (_, _) => ShowSelected(Table.Selected);
 
         var content = new View { X = 0, Width = Dim.Fill(), CanFocus = true };
         content.Add(_gauge, filterLabel, _filter, _overdueOnly, _sortLabel, _counts, Table, _selectedLine);
@@ -161,11 +163,12 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
         var overdue = _cases.Sum(c => c.OverdueChecks);
         var breaches = _cases.Sum(c => c.OpenBreaches);
         _counts.Text = shown.Count == _cases.Count
-            ? $"{_cases.Count} cases · {overdue} overdue checks · {breaches} open breaches"
+            ? $"{Words.Count(_cases.Count, "case")} · {overdue} overdue · {Words.Count(breaches, "breach", "breaches")}"
             : $"{shown.Count} of {_cases.Count} cases shown";
     }
 
-    private void ShowSort() => _sortLabel.Text = $"Sort: {_query.Describe()} (F4)";
+    // F4 is on the shortcut bar; the line keeps its room for the counts at 100 columns.
+    private void ShowSort() => _sortLabel.Text = $"Sort: {_query.Describe()}";
 
     private static CaseSort SortForColumn(int column) => column switch
     {
@@ -187,9 +190,12 @@ public sealed class OffenderManagerWorkspace : WorkspaceWindow
         }
         var parts = new List<string> { row.PersonName };
         if (row.InCustody) parts.Add($"in custody{(row.ExpectedRelease is { } release ? $", release {Dates.Iso(release)} ({Dates.Due(release, Context.Today)})" : "")}");
+        if (row.NextCheckKind is { } next) parts.Add($"next: {next}, due {Dates.Iso(row.NextCheckDue)} ({Dates.Due(row.NextCheckDue, Context.Today)})");
         parts.Add($"{row.LiveOrders} live order{(row.LiveOrders == 1 ? "" : "s")}");
         if (row.NextReviewDue is { } review) parts.Add($"review due {Dates.Iso(review)} ({Dates.Due(review, Context.Today)})");
-        _selectedLine.Text = TextWrap.Fit(string.Join(" · ", parts), 116);
+        var width = _selectedLine.Frame.Width > 0 ? _selectedLine.Frame.Width : 116;
+        var lines = TextWrap.Lines(string.Join(" · ", parts), width);
+        _selectedLine.Text = string.Join("\n", lines.Take(1).Append(TextWrap.Fit(string.Join(" ", lines.Skip(1)), width)).Where(l => l.Length > 0));
     }
 
     protected override void OnEscape()

@@ -19,13 +19,15 @@ public sealed class RecordBreachDialog : FormDialog
     private readonly WriteIntent _intent = new();
 
     public RecordBreachDialog(ClientContext context, string personId, string personName, IReadOnlyList<OrderView> liveOrders, Purpose purpose)
-        : base(context, $"Record a breach · {personName}", "_Save")
+        : base(context, $"Record a breach · {personName}", "_Save", 96)
     {
         _personId = personId;
         _purpose = purpose;
         var conditionLabel = new Label { X = 1, Y = 1, Text = "_Breach of:" };
+        // Which condition was breached is the point of the form: each is as whole as the list's width allows.
+        var listWidth = Math.Max(20, InnerWidth - 12);
         var choices = liveOrders.SelectMany(o => o.Conditions.Select(c =>
-            ($"{o.Type} · {c.Kind}: {TextWrap.Fit(c.Wording, 48)}", ((string?)o.Id, (string?)c.Id)))).ToList();
+            (TextWrap.Fit($"{o.Type} · {c.Kind}: {c.Wording}", listWidth), ((string?)o.Id, (string?)c.Id)))).ToList();
         choices.Add(("Notification requirements (no order)", (null, null)));
         Condition = new ChoiceList<(string? OrderId, string? ConditionId)>(choices)
         {

@@ -20,48 +20,50 @@ public sealed class RecordOutcomeDialog : FormDialog
 
     public RecordOutcomeDialog(ClientContext context, string personName, IReadOnlyList<CheckRow> openChecks, string checkId,
         IReadOnlyList<OrderView> liveOrders, Purpose purpose, bool inCustody = false)
-        : base(context, $"Record a check outcome · {personName}{(inCustody ? " · IN CUSTODY" : "")}", "_Save")
+        : base(context, $"Record a check outcome · {personName}{(inCustody ? " · IN CUSTODY" : "")}", "_Save", 96)
     {
         _checks = openChecks;
         _purpose = purpose;
         _inCustody = inCustody;
         var today = context.Today;
 
+        // A short terminal (100x30): fewer list rows and no blank lines between the fields.
+        var gap = ShortScreen.Gap(context.App);
         var checkLabel = new Label { X = 1, Y = 1, Text = "C_heck:" };
         Check = new ChoiceList<CheckRow>(
             openChecks.Select(c => ($"{Dates.Iso(c.DueOn)}  {c.Kind,-18} {Dates.Due(c.DueOn, today),-14} {c.Description ?? ""}", c)),
             Math.Max(0, openChecks.ToList().FindIndex(c => c.Id == checkId)))
         {
-            X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(openChecks.Count, 1, 5),
+            X = 12, Y = 1, Width = Dim.Fill(1), Height = Math.Clamp(openChecks.Count, 1, ShortScreen.ListRows(context.App, 5, 3)),
         };
-        var outcomeLabel = new Label { X = 1, Y = Pos.Bottom(Check) + 1, Text = "_Outcome:" };
+        var outcomeLabel = new Label { X = 1, Y = Pos.Bottom(Check) + gap, Text = "_Outcome:" };
         Outcome = new RadioGroup
         {
             X = 12, Y = Pos.Top(outcomeLabel),
             Labels = Enum.GetValues<CheckResult>().Select(r => r.Describe()).ToList(),
             Value = 0,
         };
-        var breachLabel = new Label { X = 1, Y = Pos.Bottom(Outcome) + 1, Text = "_Breach of:" };
+        var breachLabel = new Label { X = 1, Y = Pos.Bottom(Outcome) + gap, Text = "_Breach of:" };
         var conditions = new List<(string, (string? OrderId, string? ConditionId))> { ("the condition the check is for", (null, null)) };
         conditions.AddRange(liveOrders.SelectMany(o => o.Conditions.Select(c => ($"{o.Type} · {c.Kind}: {TextWrap.Fit(c.Wording, 50)}", ((string?)o.Id, (string?)c.Id)))));
         BreachOf = new ChoiceList<(string? OrderId, string? ConditionId)>(conditions)
         {
-            X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, 4), Enabled = false,
+            X = 12, Y = Pos.Top(breachLabel), Width = Dim.Fill(1), Height = Math.Clamp(conditions.Count, 1, ShortScreen.ListRows(context.App, 4, 3)), Enabled = false,
         };
         Outcome.ValueChanged += (_, _) => BreachOf.Enabled = ChosenResult == CheckResult.BreachSuspected;
-        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + 1, Text = "_Notes:" };
-        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = 4 };
+        var notesLabel = new Label { X = 1, Y = Pos.Bottom(BreachOf) + gap, Text = "_Notes:" };
+        Notes = new NotesBox { X = 12, Y = Pos.Top(notesLabel), Width = Dim.Fill(1), Height = ShortScreen.ListRows(context.App, 4, 3) };
         // Issue 18: a device inspection names the phones found; an unregistered one opens a suspected breach.
         // After the notes, so Tab reaches the notes first at every other kind of check.
-        var devicesLabel = new Label { X = 1, Y = Pos.Bottom(Notes) + 1, Text = "_Devices:" };
+        var devicesLabel = new Label { X = 1, Y = Pos.Bottom(Notes) + gap, Text = "_Devices:" };
         DevicesFound = new TextField { X = 12, Y = Pos.Top(devicesLabel), Width = Dim.Fill(1) };
         var devicesHint = new Label { X = 12, Y = Pos.Bottom(DevicesFound), Text = "device inspection: phones found, e.g. 07700 900123; IMEI 490154203237518" };
         // Last: most outcomes are recorded as they happen.
-        var whenLabel = new Label { X = 1, Y = Pos.Bottom(devicesHint) + 1, Text = "_When:" };
+        var whenLabel = new Label { X = 1, Y = Pos.Bottom(devicesHint) + gap, Text = "_When:" };
         When = new WhenField(context) { X = 12, Y = Pos.Top(whenLabel) };
         var whenHint = new Label { X = Pos.Right(When) + 1, Y = Pos.Top(whenLabel), Text = WhenField.Hint };
         Add(checkLabel, Check, outcomeLabel, Outcome, breachLabel, BreachOf, notesLabel, Notes, devicesLabel, DevicesFound, devicesHint, whenLabel, When, whenHint);
-        AddProblemLine(Pos.Bottom(When) + 1);
+        AddProblemLine(Pos.Bottom(When) + gap);
         StartIn(Outcome);
     }
 
@@ -107,6 +109,13 @@ public sealed class RecordOutcomeDialog : FormDialog
         }
         var (orderId, conditionId) = result == CheckResult.BreachSuspected ? BreachOf.Chosen : (null, null);
         var notes = Notes.Text;
+        // The suspected breach this opens takes its details from the notes: a breach on record
+        // must say what happened (issue 20, point 7), as the breach form asks.
+        if (result == CheckResult.BreachSuspected && string.IsNullOrWhiteSpace(notes))
+        {
+            ShowProblem("Say what happened in Notes: the suspected breach is recorded with them.");
+            return false;
+        }
         var devices = FoundDevice.Parse(DevicesFound.Text);
         if (devices.Count > 0 && check.Kind != "Device inspection")
         {

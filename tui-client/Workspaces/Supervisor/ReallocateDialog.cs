@@ -34,9 +34,12 @@ public sealed class ReallocateDialog : FormDialog
         _suggestionsLabel = new Label { X = 1, Y = 6, Text = "_Give to:" };
         Suggestions = new ChoiceList<OwnerSuggestion>([("Asking the server who could take it…", null!)])
         {
-            X = 1, Y = 7, Width = Dim.Fill(1), Height = 8,
+            X = 1, Y = 7, Width = Dim.Fill(1), Height = 7,
         };
-        var reasonLabel = new Label { X = 1, Y = Pos.Bottom(Suggestions) + 1, Text = "Re_ason:" };
+        // The highlighted officer's case in full: a list line is cut at the dialog's width.
+        Detail = new Label { X = 1, Y = Pos.Bottom(Suggestions), Width = Dim.Fill(1), Height = 3, Text = "" };
+        Suggestions.ValueChanged += (_, _) => ShowDetail();
+        var reasonLabel = new Label { X = 1, Y = Pos.Bottom(Detail) + 1, Text = "Re_ason:" };
         var reasons = Enum.GetValues<ReallocationReason>();
         Reason = new ChoiceList<ReallocationReason>(reasons.Select(r => (r.Describe(), r)),
             Array.IndexOf(reasons, first.PreviousOfficerName is null || first.HeldBy is not null ? ReallocationReason.CaseloadAdjustment : ReallocationReason.OfficerLeft))
@@ -45,7 +48,7 @@ public sealed class ReallocateDialog : FormDialog
         };
         var noteLabel = new Label { X = 36, Y = Pos.Top(reasonLabel), Text = "_Note:" };
         Note = new TextField { X = 43, Y = Pos.Top(reasonLabel), Width = Dim.Fill(1) };
-        Add(heading, handover, _suggestionsLabel, Suggestions, reasonLabel, Reason, noteLabel, Note);
+        Add(heading, handover, _suggestionsLabel, Suggestions, Detail, reasonLabel, Reason, noteLabel, Note);
         AddProblemLine(Pos.Bottom(Reason) + 1);
         StartIn(Suggestions);
         IsRunningChanged += (_, running) =>
@@ -56,6 +59,9 @@ public sealed class ReallocateDialog : FormDialog
 
     public ChoiceList<OwnerSuggestion> Suggestions { get; }
     public ChoiceList<ReallocationReason> Reason { get; }
+
+    /// <summary>The highlighted suggestion in full, under the list: the load now and after, and why (not).</summary>
+    public Label Detail { get; }
     public TextField Note { get; }
     public IReadOnlyList<OwnerSuggestion> Offered => _suggestions;
     public string Summary { get; private set; } = "";
@@ -97,6 +103,7 @@ public sealed class ReallocateDialog : FormDialog
             return;
         }
         Suggestions.SetChoices(_suggestions.Select(s => (Describe(s), s)));
+        ShowDetail();
         _suggestionsLabel.Text = $"_Give to ({_suggestions.Count(s => s.Eligible)} eligible, best first):";
     }
 
@@ -108,15 +115,35 @@ public sealed class ReallocateDialog : FormDialog
     {
         var why = s.Eligible
             ? string.Join(", ", new[] { s.Accredited ? "accredited" : "", s.SameArea ? "works this area" : "" }.Where(w => w.Length > 0))
-            : s.Why is { } reason
-                // The server's reason names the officer, who is already at the start of the line.
-                ? (reason.StartsWith(s.OfficerName + " ", StringComparison.Ordinal) ? reason[(s.OfficerName.Length + 1)..] : reason)
-                : "not eligible";
+            : WhyNot(s);
         var load = s.Eligible || s.UtilisationAfterPercent > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{UtilisationBar.Render(s.UtilisationAfterPercent, 10)} {s.UtilisationPercent,4:0}% → {s.UtilisationAfterPercent,4:0}%")
             : new string(' ', 25);
         return $"{(s.Eligible ? "✔" : "✖")} {TextWrap.Fit(s.OfficerName, 24),-24} {load}  {why}";
     }
+
+    private void ShowDetail() =>
+        Detail.Text = Suggestions.Chosen is { } chosen && _suggestions.Count > 0 ? TextWrap.Wrap(Explain(chosen), InnerWidth) : "";
+
+    /// <summary>One suggestion in whole sentences: who, the load now and after the move, and why they are (not) eligible.</summary>
+    public static string Explain(OwnerSuggestion s)
+    {
+        var who = s.TeamName is { Length: > 0 } team ? $"{s.OfficerName} ({team})" : s.OfficerName;
+        var load = s.Eligible || s.UtilisationAfterPercent > 0
+            ? string.Create(CultureInfo.InvariantCulture, $": {s.UtilisationPercent:0}% of capacity now, {s.UtilisationAfterPercent:0}% after the move")
+            : "";
+        var why = s.Eligible
+            ? "Eligible" + (s.Accredited || s.SameArea
+                ? ": " + string.Join(", ", new[] { s.Accredited ? "accredited" : "", s.SameArea ? "already works this area" : "" }.Where(w => w.Length > 0))
+                : "")
+            : $"Not eligible: {WhyNot(s)}";
+        return $"{who}{load}. {why.TrimEnd('.')}.";
+    }
+
+    // The server's reason names the officer, who is already at the start of the line.
+    private static string WhyNot(OwnerSuggestion s) => s.Why is { } reason
+        ? (reason.StartsWith(s.OfficerName + " ", StringComparison.Ordinal) ? reason[(s.OfficerName.Length + 1)..] : reason)
+        : "not eligible";
 
     protected override async Task<bool> SubmitCoreAsync()
     {

@@ -231,8 +231,9 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             return;
         }
         var team = done.Value!;
+        // The counts first: the team's name (also in the title) is what a narrow terminal cuts.
         _teamLine.Text = string.Create(CultureInfo.InvariantCulture,
-            $"{team.TeamName} · {team.Points:0.#} of {team.CapacityPoints:0.#} points ({team.UtilisationPercent:0}%) · {team.Officers.Count} officers · {team.OrphanedItems} orphaned items");
+            $"{Words.Count(team.Officers.Count, "officer")} · {Words.Count(team.OrphanedItems, "orphaned item")} · {team.Points:0.#} of {team.CapacityPoints:0.#} points ({team.UtilisationPercent:0}%) · {team.TeamName}");
         Team.EmptyText = "No officers in the team.";
         Team.SetRows(team.Officers);
     }
