@@ -15,6 +15,7 @@ namespace OffenderMgmt.Tui.App;
 /// <c>Calls</c>), keys are kept; when a dialog or window opens they are delivered to it, once it
 /// has put the focus on its first field; when the wait ends with nothing opened they go to the
 /// screen that waited. Esc is never kept: it cancels the wait, and what was typed for it is dropped.
+/// Keys typed while a dialog is closing (read before its loop has ended) go to the screen under it.
 /// </para>
 /// <para>
 /// It also delivers the key typed right after an Alt key in the same read, which Terminal.Gui
@@ -42,6 +43,12 @@ public sealed class TypeAhead
             // Its own handlers (a form's first field) run first: they were added when it was made.
             if (e.State.Runnable is { } opened) opened.IsModalChanged += DeliverOnceModal;
         };
+        // Keys typed after a dialog was closed (Esc, then F9 at once) were read while it was still
+        // on top, closing, and were lost with it: they go to the screen under it.
+        app.SessionEnded += (_, _) =>
+        {
+            if (_held.Count > 0) ScheduleFlush();
+        };
     }
 
     /// <summary>The application's type-ahead (one per application, whoever asks).</summary>
@@ -68,7 +75,9 @@ public sealed class TypeAhead
     }
 
     private bool IsHolding() =>
-        _flushPending || (_app.TopRunnable is { } top && _holds.GetValueOrDefault(top) > 0);
+        _flushPending || TopIsClosing || (_app.TopRunnable is { } top && _holds.GetValueOrDefault(top) > 0);
+
+    private bool TopIsClosing => _app.TopRunnable is { IsRunning: true, StopRequested: true };
 
     private void OnKeyDown(object? sender, Key key)
     {
@@ -83,8 +92,9 @@ public sealed class TypeAhead
             return;
         }
         if (!IsHolding()) return;
-        if (key == Key.Esc)
+        if (key == Key.Esc && !_flushPending && !TopIsClosing)
         {
+            // Esc cancels the wait (the screen's own Esc handling), and what was typed for it.
             _held.Clear();
             return;
         }
@@ -94,7 +104,7 @@ public sealed class TypeAhead
 
     private void Accept(Key key)
     {
-        if (IsHolding() && key != Key.Esc) _held.Enqueue(key);
+        if (IsHolding() && (key != Key.Esc || _flushPending || TopIsClosing)) _held.Enqueue(key);
         else Deliver(key);
     }
 
@@ -139,6 +149,11 @@ public sealed class TypeAhead
         _holds.Remove(waiting);
         // The code after the call runs next and may open a dialog: keep holding until it has had
         // its turn; a dialog that opens takes the keys, else they go to whatever is on top then.
+        ScheduleFlush();
+    }
+
+    private void ScheduleFlush()
+    {
         _flushPending = true;
         _app.AddTimeout(TimeSpan.Zero, () =>
         {

@@ -25,7 +25,10 @@ public abstract class FormDialog : Dialog
         Title = title;
         _width = Math.Min(width, Math.Max(40, (context.App.Screen.Width > 0 ? context.App.Screen.Width : 120) - 4));
         Width = _width;
-        Height = Dim.Auto();
+        // Never taller than the screen: a dialog that grew past it (near here, the sighting check at
+        // 100x30) lost its title and its buttons off the top and bottom of the terminal.
+        var screenRows = context.App.Screen.Height > 0 ? context.App.Screen.Height : 40;
+        Height = Dim.Auto(DimAutoStyle.Auto, maximumContentDim: Math.Max(12, screenRows - 2));
         SetScheme(Theme.Dialog);
         _problem = new Label { X = 1, Width = Dim.Fill(1), Height = 1, Text = "" };
         Feedback = new DialogFeedback(this);

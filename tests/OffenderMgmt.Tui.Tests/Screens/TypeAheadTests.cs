@@ -107,4 +107,26 @@ public sealed class TypeAheadTests(DemoServerFactory server)
             })
             .Run(workspace);
     }
+
+    [Fact]
+    public async Task A_key_typed_right_after_esc_closes_a_dialog_goes_to_the_window_under_it()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        using var workspace = new OffenderManagerWorkspace(context);
+
+        terminal
+            .When("the caseload is loaded", () => workspace.AllCases.Count > 0 && !workspace.Calls.IsBusy, () => terminal.Press(Key.F9))
+            .When("the contact dialog is open", () => terminal.App.TopRunnable is NoteContactDialog { IsRunning: true } && !context.Keys.IsHoldingNow, () =>
+            {
+                Assert.Contains("Sort: risk", terminal.Screen(), StringComparison.Ordinal);
+                // Esc closes the untouched dialog; F4 (sort) comes in the same read, before its loop ends.
+                terminal.Press(Key.Esc);
+                terminal.Press(Key.F4);
+            })
+            .WhenScreenShows("Sort: next check", () => Assert.Same(workspace, terminal.App.TopRunnable))
+            .Run(workspace);
+    }
 }
