@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
-using Terminal.Gui.ViewBase;
 
 namespace OffenderMgmt.Tui.App;
 
@@ -32,12 +31,14 @@ public sealed class TypeAhead
     private readonly Dictionary<IRunnable, int> _holds = [];
     private readonly HashSet<Key> _delivering = new(ReferenceEqualityComparer.Instance);
     private bool _flushPending;
+    private IRunnable? _deliverTo;
 
     private TypeAhead(IApplication app)
     {
         _app = app;
         _altPattern = AltThenTypingPattern.InstallIn(app);
         app.Keyboard.KeyDown += OnKeyDown;
+        app.Iteration += OnIteration;
         app.SessionBegun += (_, e) =>
         {
             // Its own handlers (a form's first field) run first: they were added when it was made.
@@ -75,7 +76,7 @@ public sealed class TypeAhead
     }
 
     private bool IsHolding() =>
-        _flushPending || TopIsClosing || (_app.TopRunnable is { } top && _holds.GetValueOrDefault(top) > 0);
+        _flushPending || _deliverTo is not null || TopIsClosing || (_app.TopRunnable is { } top && _holds.GetValueOrDefault(top) > 0);
 
     private bool TopIsClosing => _app.TopRunnable is { IsRunning: true, StopRequested: true };
 
@@ -92,7 +93,7 @@ public sealed class TypeAhead
             return;
         }
         if (!IsHolding()) return;
-        if (key == Key.Esc && !_flushPending && !TopIsClosing)
+        if (key == Key.Esc && !_flushPending && _deliverTo is null && !TopIsClosing)
         {
             // Esc cancels the wait (the screen's own Esc handling), and what was typed for it.
             _held.Clear();
@@ -104,7 +105,7 @@ public sealed class TypeAhead
 
     private void Accept(Key key)
     {
-        if (IsHolding() && (key != Key.Esc || _flushPending || TopIsClosing)) _held.Enqueue(key);
+        if (IsHolding() && (key != Key.Esc || _flushPending || _deliverTo is not null || TopIsClosing)) _held.Enqueue(key);
         else Deliver(key);
     }
 
@@ -130,11 +131,17 @@ public sealed class TypeAhead
     private void DeliverOnceModal(object? sender, EventArgs<bool> e)
     {
         if (sender is IRunnable opened) opened.IsModalChanged -= DeliverOnceModal;
-        if (!e.Value) return;
+        if (!e.Value || sender is not IRunnable runnable) return;
         _flushPending = false;
-        if (_held.Count == 0) return;
-        // Laid out first: a text box that takes keys before it has a size scrolls them out of sight.
-        if (sender is View view) view.Layout();
+        // Delivered as its loop starts, not here inside Begin: Terminal.Gui clears a stop asked
+        // for before the loop runs, so a typed-ahead Enter that submits would not close it.
+        if (_held.Count > 0) _deliverTo = runnable;
+    }
+
+    private void OnIteration(object? sender, EventArgs<IApplication?> e)
+    {
+        if (_deliverTo is not { } to || (to.IsRunning && !ReferenceEquals(_app.TopRunnable, to))) return;
+        _deliverTo = null;
         DeliverHeld();
     }
 

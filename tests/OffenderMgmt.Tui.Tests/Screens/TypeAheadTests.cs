@@ -1,6 +1,7 @@
 using OffenderMgmt.Testing;
 using OffenderMgmt.Tui.Gateway;
 using OffenderMgmt.Tui.Tests.Support;
+using OffenderMgmt.Tui.Ui;
 using OffenderMgmt.Tui.Workspaces.OffenderManager;
 using OffenderMgmt.Tui.Workspaces.Person;
 using Terminal.Gui.Input;
@@ -128,5 +129,29 @@ public sealed class TypeAheadTests(DemoServerFactory server)
             })
             .WhenScreenShows("Sort: next check", () => Assert.Same(workspace, terminal.App.TopRunnable))
             .Run(workspace);
+    }
+
+    [Fact]
+    public async Task A_typed_ahead_enter_submits_the_dialog_the_wait_opened()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal();
+        var context = client.ContextFor(terminal.App);
+        using var window = new Terminal.Gui.Views.Window();
+        string? given = null;
+
+        terminal
+            .When("the window is up", () => window.IsRunning, () =>
+            {
+                // What a call that needs a reason does: the keys come while it waits, the dialog after.
+                var hold = context.Keys.Hold();
+                terminal.Type("Preparing the review");
+                terminal.Press(Key.Enter);
+                hold.Dispose();
+                given = ReasonDialog.Ask(context, "A reason is needed.") ?? "(closed without a reason)";
+            })
+            .When("the reason dialog has closed", () => given is not null, () => Assert.Equal("Preparing the review", given))
+            .Run(window);
     }
 }
