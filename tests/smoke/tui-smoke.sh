@@ -142,13 +142,13 @@ manager() {
   keys Escape
   gone "Record a check outcome"
   keys M-7
-  need "Notification"
+  need "F4 records a notification"
   shot 7-person-notification
   keys M-8
   need "Assessments"
   shot 8-person-risk-plan
   keys M-4
-  need "Breaches"
+  need "Condition"
   shot 9-person-breaches
   keys Escape
   quit
