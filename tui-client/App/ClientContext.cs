@@ -12,6 +12,9 @@ public sealed class ClientContext(IApplication app, Gateways gateways, TimeProvi
     public UiSynchronizationContext Ui { get; } = new(app);
     public Gateways Gateways { get; } = gateways;
 
+    /// <summary>Keys typed while a screen waits go where they were meant, in order.</summary>
+    public TypeAhead Keys { get; } = TypeAhead.For(app);
+
     /// <summary>The clock for "today", "overdue by" and "now". Tests give it the server's fake clock.</summary>
     public TimeProvider Clock { get; } = clock;
 

@@ -7,9 +7,10 @@ namespace OffenderMgmt.Tui.Ui;
 /// Runs a screen's calls to the server: shows what is happening while they run, lets Esc
 /// cancel them, turns failures into a message on the screen (never an exception on the UI
 /// loop), and when the server wants a reason to open a record, asks the user for one and tries
-/// again with it.
+/// again with it. Keys typed while a call runs are kept (<see cref="TypeAhead"/>) unless the
+/// screen searches as the user types (<paramref name="holdsTyping"/> false).
 /// </summary>
-public sealed class Calls(ClientContext context, IFeedback feedback)
+public sealed class Calls(ClientContext context, IFeedback feedback, bool holdsTyping = true)
 {
     private readonly List<(string Doing, CancellationTokenSource Cancel)> _active = [];
 
@@ -31,6 +32,8 @@ public sealed class Calls(ClientContext context, IFeedback feedback)
     public async Task<Done<T>> TryAsync<T>(string doing, Func<CancellationToken, Task<T>> call)
     {
         using var cancel = new CancellationTokenSource();
+        // Keys typed while the screen waits are kept for what the call opens (or the screen itself).
+        using var hold = holdsTyping ? context.Keys.Hold() : null;
         var entry = (doing, cancel);
         _active.Add(entry);
         ShowBusy();

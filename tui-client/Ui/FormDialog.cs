@@ -18,17 +18,21 @@ public abstract class FormDialog : Dialog
     private bool _submitting;
     private View? _startIn;
 
-    protected FormDialog(ClientContext context, string title, string okText, int width = 76)
+    /// <param name="holdsTyping">False for a dialog that calls the server as the user types (a search): typing must not wait for it.</param>
+    protected FormDialog(ClientContext context, string title, string okText, int width = 76, bool holdsTyping = true)
     {
         Context = context;
         Title = title;
         _width = Math.Min(width, Math.Max(40, (context.App.Screen.Width > 0 ? context.App.Screen.Width : 120) - 4));
         Width = _width;
-        Height = Dim.Auto();
+        // Never taller than the screen: a dialog that grew past it (near here, the sighting check at
+        // 100x30) lost its title and its buttons off the top and bottom of the terminal.
+        var screenRows = context.App.Screen.Height > 0 ? context.App.Screen.Height : 40;
+        Height = Dim.Auto(DimAutoStyle.Auto, maximumContentDim: Math.Max(12, screenRows - 2));
         SetScheme(Theme.Dialog);
         _problem = new Label { X = 1, Width = Dim.Fill(1), Height = 1, Text = "" };
         Feedback = new DialogFeedback(this);
-        Calls = new Calls(context, Feedback);
+        Calls = new Calls(context, Feedback, holdsTyping);
 
         // No Alt hotkey: Esc cancels, and Alt+C belongs to the dialog's own actions ("Check").
         CancelButton = new Button { Text = "Cancel" };
@@ -46,18 +50,20 @@ public abstract class FormDialog : Dialog
         };
         AddButton(CancelButton);
         AddButton(OkButton);
-        // A dialog opened by another dialog's button (Record… from a sighting check) can start
-        // with the focus on its own buttons, so typing went nowhere: once it runs, put the focus
-        // where the dialog asked for it.
         IsRunningChanged += (_, running) =>
         {
             if (running.Value) _typedAtStart ??= Typed();
-            if (!running.Value || _startIn is null) return;
-            context.App.AddTimeout(TimeSpan.Zero, () =>
-            {
-                if (_startIn is { HasFocus: false, CanFocus: true, Enabled: true }) _startIn.SetFocus();
-                return false;
-            });
+        };
+        // The focus goes to the first field as the dialog becomes the one on top, before any key
+        // is read: Terminal.Gui has just focused the dialog itself (a dialog opened by another
+        // dialog's button then started on its own buttons). Doing it later, in a timer, took the
+        // focus back from a field the user had already moved to with its Alt key and typed into.
+        // Keys typed ahead are delivered after this (TypeAhead), so they land in that field.
+        IsModalChanged += (_, modal) =>
+        {
+            if (!modal.Value || _focusedAtStart) return;
+            _focusedAtStart = true;
+            if (_startIn is { HasFocus: false, CanFocus: true, Enabled: true }) _startIn.SetFocus();
         };
         KeyDown += (_, key) =>
         {
@@ -69,6 +75,7 @@ public abstract class FormDialog : Dialog
     }
 
     private IReadOnlyList<string>? _typedAtStart;
+    private bool _focusedAtStart;
 
     /// <summary>What is in the dialog's text boxes now, in order.</summary>
     private List<string> Typed()

@@ -32,7 +32,7 @@ public sealed class FindPersonDialog : FormDialog
     private bool _capped;
 
     public FindPersonDialog(ClientContext context, Purpose purpose, string title = "Find a person", int pageSize = 50)
-        : base(context, title, "_Choose", 90)
+        : base(context, title, "_Choose", 90, holdsTyping: false)
     {
         _purpose = purpose;
         _pageSize = pageSize;
