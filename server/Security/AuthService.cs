@@ -8,23 +8,8 @@ using V1 = OffenderMgmt.Contracts.V1;
 namespace OffenderMgmt.Server.Security;
 
 /// <summary>gRPC Auth service: sign in with a local account; ask who the token says you are.</summary>
-public sealed class AuthService(AccountService accounts, Caller caller, CallAudit audit, OffenderMgmtDb db) : V1.Auth.AuthBase
+public sealed class AuthService(AccountService accounts, Caller caller, CallAudit audit, OffenderMgmtDb db, CallerIdentities identities) : V1.Auth.AuthBase
 {
-    private sealed record OfficerFacts(string CollarNumber, Guid TeamId, string TeamName);
-
-    // Compiled once: WhoAmI is the per-call floor, and the profile put EF's per-call work on
-    // these two lookups (query cache key, parameter extraction) beside the SQL itself.
-    private static readonly Func<OffenderMgmtDb, string, CancellationToken, Task<string?>> DisplayNameOf =
-        EF.CompileAsyncQuery((OffenderMgmtDb db, string username, CancellationToken _) =>
-            db.UserAccounts.Where(a => a.Username == username).Select(a => a.DisplayName).FirstOrDefault());
-
-    private static readonly Func<OffenderMgmtDb, Guid, CancellationToken, Task<OfficerFacts?>> OfficerOf =
-        EF.CompileAsyncQuery((OffenderMgmtDb db, Guid id, CancellationToken _) =>
-            db.Officers.AsNoTracking()
-                .Where(o => o.Id == id)
-                .Join(db.Teams, o => o.TeamId, t => t.Id, (o, t) => new OfficerFacts(o.CollarNumber, o.TeamId, t.Name))
-                .FirstOrDefault());
-
     public override async Task<V1.SignInResponse> SignIn(V1.SignInRequest request, ServerCallContext context)
     {
         caller.Attempting(AccountService.Normalise(request.Username.Length > 100 ? request.Username[..100] : request.Username));
@@ -41,7 +26,7 @@ public sealed class AuthService(AccountService accounts, Caller caller, CallAudi
 
     public override async Task<V1.CallerIdentity> WhoAmI(V1.WhoAmIRequest request, ServerCallContext context)
     {
-        var displayName = await DisplayNameOf(db, caller.Subject, context.CancellationToken);
+        var displayName = await identities.DisplayNameAsync(db, caller.Subject, context.CancellationToken);
         return await IdentityAsync(caller.Subject, displayName ?? caller.Subject, caller.Role!.Value, caller.OfficerId, context.CancellationToken);
     }
 
@@ -51,7 +36,7 @@ public sealed class AuthService(AccountService accounts, Caller caller, CallAudi
         identity.AllowedMethods.AddRange(RpcAccessPolicy.AllowedFor(role));
         if (officerId is { } id)
         {
-            var officer = await OfficerOf(db, id, cancellationToken);
+            var officer = await identities.OfficerAsync(db, id, cancellationToken);
             identity.OfficerId = id.ToString();
             identity.CollarNumber = officer?.CollarNumber ?? "";
             identity.TeamId = officer?.TeamId.ToString() ?? "";
