@@ -69,19 +69,28 @@ public sealed class SignInTurnTests : IDisposable
         });
         listener.Start();
 
+        // The deadline only bounds the test when the sign-in does not ask for its turn: before the
+        // fix its update went straight to the file's lock and failed with "database is locked"
+        // once the 30 s busy timeout passed, the lock still held (and its refusal's audit entry
+        // then waited for the turn this test holds, so without a deadline it would never answer).
         var signIn = new Auth.AuthClient(_server.Channel())
-            .SignInAsync(new SignInRequest { Username = "waiting.officer", Password = ServerFactory.Password }).ResponseAsync;
-        // Before the fix the sign-in's update went straight to the file's lock and failed with
-        // "database is locked" once the busy timeout passed, the lock still held.
-        var first = await Task.WhenAny(signIn, waiting.Task);
-        Assert.True(first == waiting.Task, $"The sign-in ended while the long write held the database: {(signIn.IsFaulted ? signIn.Exception!.InnerException!.Message : "it succeeded without waiting")}");
-
-        await using (var commit = holder.CreateCommand())
+            .SignInAsync(new SignInRequest { Username = "waiting.officer", Password = ServerFactory.Password }, deadline: DateTime.UtcNow.AddMinutes(2)).ResponseAsync;
+        Task first;
+        try
         {
-            commit.CommandText = "COMMIT";
-            await commit.ExecuteNonQueryAsync();
+            first = await Task.WhenAny(signIn, waiting.Task);
         }
-        await turn.DisposeAsync();
+        finally
+        {
+            // The long write ends, whatever the sign-in did.
+            await using (var commit = holder.CreateCommand())
+            {
+                commit.CommandText = "COMMIT";
+                await commit.ExecuteNonQueryAsync();
+            }
+            await turn.DisposeAsync();
+        }
+        Assert.True(first == waiting.Task, $"The sign-in ended without asking for its turn while the long write held the database: {(signIn.IsFaulted ? signIn.Exception!.InnerException!.Message : "it succeeded")}");
 
         var answer = await signIn;
         Assert.Equal("waiting.officer", answer.Caller.Username);
