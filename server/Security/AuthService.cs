@@ -16,27 +16,27 @@ public sealed class AuthService(AccountService accounts, Caller caller, CallAudi
         var result = await accounts.SignInAsync(request.Username, request.Password, context.CancellationToken);
         audit.Touched(result.Account.Id);
         caller.SignedIn(result.Account.Username, result.Account.Role, result.Account.OfficerId);
+        var (_, officer) = await identities.CurrentAsync(db, result.Account.Username, result.Account.OfficerId, context.CancellationToken);
         return new V1.SignInResponse
         {
             AccessToken = result.Token,
             ExpiresAt = Timestamp.FromDateTimeOffset(result.ExpiresAt),
-            Caller = await IdentityAsync(result.Account.Username, result.Account.DisplayName, result.Account.Role, result.Account.OfficerId, context.CancellationToken),
+            Caller = Identity(result.Account.Username, result.Account.DisplayName, result.Account.Role, result.Account.OfficerId, officer),
         };
     }
 
     public override async Task<V1.CallerIdentity> WhoAmI(V1.WhoAmIRequest request, ServerCallContext context)
     {
-        var displayName = await identities.DisplayNameAsync(db, caller.Subject, context.CancellationToken);
-        return await IdentityAsync(caller.Subject, displayName ?? caller.Subject, caller.Role!.Value, caller.OfficerId, context.CancellationToken);
+        var (displayName, officer) = await identities.CurrentAsync(db, caller.Subject, caller.OfficerId, context.CancellationToken);
+        return Identity(caller.Subject, displayName ?? caller.Subject, caller.Role!.Value, caller.OfficerId, officer);
     }
 
-    private async Task<V1.CallerIdentity> IdentityAsync(string username, string displayName, Role role, Guid? officerId, CancellationToken cancellationToken)
+    private static V1.CallerIdentity Identity(string username, string displayName, Role role, Guid? officerId, OfficerIdentity? officer)
     {
         var identity = new V1.CallerIdentity { Username = username, Role = RoleEnums.Roles.ToProto(role), DisplayName = displayName };
         identity.AllowedMethods.AddRange(RpcAccessPolicy.AllowedFor(role));
         if (officerId is { } id)
         {
-            var officer = await identities.OfficerAsync(db, id, cancellationToken);
             identity.OfficerId = id.ToString();
             identity.CollarNumber = officer?.CollarNumber ?? "";
             identity.TeamId = officer?.TeamId.ToString() ?? "";

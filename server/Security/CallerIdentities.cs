@@ -49,18 +49,17 @@ public sealed class CallerIdentities : IChangeObserver
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The account's display name (null if there is no such account), as committed before the call.</summary>
-    public async ValueTask<string?> DisplayNameAsync(OffenderMgmtDb db, string username, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account's display name (null if there is no such account) and, when it has one, its
+    /// officer's collar number and team (null if there is no such officer), as committed before
+    /// the call: one catch-up with the change log for both.
+    /// </summary>
+    public async ValueTask<(string? DisplayName, OfficerIdentity? Officer)> CurrentAsync(OffenderMgmtDb db, string username, Guid? officerId, CancellationToken cancellationToken)
     {
         await _feed.CatchUpAsync(cancellationToken);
-        return await _names.GetAsync(username, () => DisplayNameOf(db, username, cancellationToken));
-    }
-
-    /// <summary>The officer's collar number and team (null if there is no such officer), as committed before the call.</summary>
-    public async ValueTask<OfficerIdentity?> OfficerAsync(OffenderMgmtDb db, Guid officerId, CancellationToken cancellationToken)
-    {
-        await _feed.CatchUpAsync(cancellationToken);
-        return await _officers.GetAsync(officerId, () => OfficerOf(db, officerId, cancellationToken));
+        var name = await _names.GetAsync(username, () => DisplayNameOf(db, username, cancellationToken));
+        var officer = officerId is { } id ? await _officers.GetAsync(id, () => OfficerOf(db, id, cancellationToken)) : null;
+        return (name, officer);
     }
 
     /// <summary>
