@@ -28,6 +28,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
 {
     public const int MaxBatch = 512;
     public const string MeterName = "OffenderMgmt";
+    public const string TurnsWaitingInstrument = "offendermgmt.write.waiting";
 
     private abstract record Job;
     private sealed record EntryJob(AuditRecord Record, TaskCompletionSource Done) : Job;
@@ -38,6 +39,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
     private readonly ILogger<AuditWriter> _logger;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commitTime;
+    private readonly UpDownCounter<int> _turnsWaiting;
     private readonly AuditCommitHold _hold;
     private readonly Task _loop;
 
@@ -49,6 +51,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
         var meter = meters.Create(MeterName);
         _batchSize = meter.CreateHistogram<int>("offendermgmt.audit.batch_size", "{entry}", "Audit entries committed together in one transaction");
         _commitTime = meter.CreateHistogram<double>("offendermgmt.audit.commit_time", "ms", "Time to chain and commit one batch of audit entries");
+        _turnsWaiting = meter.CreateUpDownCounter<int>(TurnsWaitingInstrument, "{write}", "Writes waiting for their turn at the database");
         _loop = Task.Run(RunAsync);
     }
 
@@ -65,9 +68,17 @@ public sealed partial class AuditWriter : IAsyncDisposable
     public async Task<WriteTurn> TurnAsync(CancellationToken cancellationToken)
     {
         var granted = new TaskCompletionSource<WriteTurn>(TaskCreationOptions.RunContinuationsAsynchronously);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(new TurnJob(granted)), this);
-        await using (cancellationToken.Register(() => granted.TrySetCanceled(cancellationToken)))
-            return await granted.Task;
+        _turnsWaiting.Add(1);
+        try
+        {
+            ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(new TurnJob(granted)), this);
+            await using (cancellationToken.Register(() => granted.TrySetCanceled(cancellationToken)))
+                return await granted.Task;
+        }
+        finally
+        {
+            _turnsWaiting.Add(-1);
+        }
     }
 
     private async Task RunAsync()

@@ -32,6 +32,7 @@ public static class SecurityRegistration
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RateLimits>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<CallerIdentities>();
         services.AddScoped<Caller>();
         services.AddScoped<CallAudit>();
         services.AddScoped<DisclosurePolicy>();

@@ -14,7 +14,7 @@ namespace OffenderMgmt.Server.Persistence;
 
 /// <summary>
 /// The one place where a write's commit is seen. It notes what each save changes (people,
-/// orders, conditions, zones, officers and teams, areas, alerts) and, as the transaction
+/// orders, conditions, zones, officers and teams, accounts, areas, alerts) and, as the transaction
 /// commits, writes that down as a change-log row in the same transaction
 /// (<see cref="ChangeLogWriter"/>: commit-ordered, and on PostgreSQL a NOTIFY that wakes every
 /// instance). Once committed it wakes this instance's <see cref="ChangeFeed"/> and alert
@@ -121,6 +121,10 @@ public sealed class CommitSignals(ChangeFeed feed, AlertFeed alerts, TimeProvide
                     break;
                 case Officer or Team:
                     Mark().Contacts = true;
+                    break;
+                case Security.UserAccount when entry.State != EntityState.Modified || entry.Property(nameof(Security.UserAccount.DisplayName)).IsModified:
+                    // What WhoAmI answers (not a sign-in's own update of its counts and times).
+                    Mark().Accounts = true;
                     break;
                 case Area:
                     Mark().Areas = true;

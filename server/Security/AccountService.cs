@@ -15,7 +15,7 @@ public sealed record SignInResult(UserAccount Account, string Token, DateTimeOff
 /// </summary>
 public sealed class AccountService(
     OffenderMgmtDb db, IPasswordHasher<UserAccount> hasher, TokenIssuer tokens, IOptions<AuthOptions> options, ForceClock clock,
-    AccountStatuses statuses)
+    AccountStatuses statuses, Hosting.WriteGate gate)
 {
     public const int MinPasswordLength = 12;
     private const string WrongCredentials = "The username or password is wrong.";
@@ -72,17 +72,29 @@ public sealed class AccountService(
                 account.LockedUntil = now + options.Value.LockoutDuration;
                 account.FailedSignIns = 0;
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveInTurnAsync(cancellationToken);
             throw new SignInRefusedException(WrongCredentials);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded) account.PasswordHash = hasher.HashPassword(account, password);
         account.FailedSignIns = 0;
         account.LockedUntil = null;
         account.LastSignInAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveInTurnAsync(cancellationToken);
         var (token, expires) = tokens.Issue(account);
         return new SignInResult(account, token, expires);
     }
+
+    /// <summary>
+    /// A sign-in's own update of the account row (its failure count, its last sign-in), in its
+    /// turn with every other write. Sign-in commits by itself (its failures must stand when the
+    /// call fails), outside any unit of work, and so once waited on SQLite's file lock instead:
+    /// behind a long write holding the lock (the first housekeeping round at start on the
+    /// national set) it gave up after the 30 s busy timeout with "database is locked". In its
+    /// turn it waits, as every other write does, for as long as its caller's deadline allows.
+    /// The password is checked before: the turn is held only for the update.
+    /// </summary>
+    private Task<int> SaveInTurnAsync(CancellationToken cancellationToken) =>
+        gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
 
     /// <param name="scopes">For a service account, what it may do (<see cref="ServiceScopes"/>), space- or comma-separated; refused for other roles.</param>
     public async Task<UserAccount> CreateAsync(string username, string displayName, Role role, Guid? officerId, string password, CancellationToken cancellationToken,

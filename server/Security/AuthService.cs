@@ -8,50 +8,35 @@ using V1 = OffenderMgmt.Contracts.V1;
 namespace OffenderMgmt.Server.Security;
 
 /// <summary>gRPC Auth service: sign in with a local account; ask who the token says you are.</summary>
-public sealed class AuthService(AccountService accounts, Caller caller, CallAudit audit, OffenderMgmtDb db) : V1.Auth.AuthBase
+public sealed class AuthService(AccountService accounts, Caller caller, CallAudit audit, OffenderMgmtDb db, CallerIdentities identities) : V1.Auth.AuthBase
 {
-    private sealed record OfficerFacts(string CollarNumber, Guid TeamId, string TeamName);
-
-    // Compiled once: WhoAmI is the per-call floor, and the profile put EF's per-call work on
-    // these two lookups (query cache key, parameter extraction) beside the SQL itself.
-    private static readonly Func<OffenderMgmtDb, string, CancellationToken, Task<string?>> DisplayNameOf =
-        EF.CompileAsyncQuery((OffenderMgmtDb db, string username, CancellationToken _) =>
-            db.UserAccounts.Where(a => a.Username == username).Select(a => a.DisplayName).FirstOrDefault());
-
-    private static readonly Func<OffenderMgmtDb, Guid, CancellationToken, Task<OfficerFacts?>> OfficerOf =
-        EF.CompileAsyncQuery((OffenderMgmtDb db, Guid id, CancellationToken _) =>
-            db.Officers.AsNoTracking()
-                .Where(o => o.Id == id)
-                .Join(db.Teams, o => o.TeamId, t => t.Id, (o, t) => new OfficerFacts(o.CollarNumber, o.TeamId, t.Name))
-                .FirstOrDefault());
-
     public override async Task<V1.SignInResponse> SignIn(V1.SignInRequest request, ServerCallContext context)
     {
         caller.Attempting(AccountService.Normalise(request.Username.Length > 100 ? request.Username[..100] : request.Username));
         var result = await accounts.SignInAsync(request.Username, request.Password, context.CancellationToken);
         audit.Touched(result.Account.Id);
         caller.SignedIn(result.Account.Username, result.Account.Role, result.Account.OfficerId);
+        var (_, officer) = await identities.CurrentAsync(db, result.Account.Username, result.Account.OfficerId, context.CancellationToken);
         return new V1.SignInResponse
         {
             AccessToken = result.Token,
             ExpiresAt = Timestamp.FromDateTimeOffset(result.ExpiresAt),
-            Caller = await IdentityAsync(result.Account.Username, result.Account.DisplayName, result.Account.Role, result.Account.OfficerId, context.CancellationToken),
+            Caller = Identity(result.Account.Username, result.Account.DisplayName, result.Account.Role, result.Account.OfficerId, officer),
         };
     }
 
     public override async Task<V1.CallerIdentity> WhoAmI(V1.WhoAmIRequest request, ServerCallContext context)
     {
-        var displayName = await DisplayNameOf(db, caller.Subject, context.CancellationToken);
-        return await IdentityAsync(caller.Subject, displayName ?? caller.Subject, caller.Role!.Value, caller.OfficerId, context.CancellationToken);
+        var (displayName, officer) = await identities.CurrentAsync(db, caller.Subject, caller.OfficerId, context.CancellationToken);
+        return Identity(caller.Subject, displayName ?? caller.Subject, caller.Role!.Value, caller.OfficerId, officer);
     }
 
-    private async Task<V1.CallerIdentity> IdentityAsync(string username, string displayName, Role role, Guid? officerId, CancellationToken cancellationToken)
+    private static V1.CallerIdentity Identity(string username, string displayName, Role role, Guid? officerId, OfficerIdentity? officer)
     {
         var identity = new V1.CallerIdentity { Username = username, Role = RoleEnums.Roles.ToProto(role), DisplayName = displayName };
         identity.AllowedMethods.AddRange(RpcAccessPolicy.AllowedFor(role));
         if (officerId is { } id)
         {
-            var officer = await OfficerOf(db, id, cancellationToken);
             identity.OfficerId = id.ToString();
             identity.CollarNumber = officer?.CollarNumber ?? "";
             identity.TeamId = officer?.TeamId.ToString() ?? "";

@@ -25,6 +25,8 @@ public sealed class ChangeSet
     public HashSet<Guid> Conditions { get; init; } = [];
     /// <summary>Officers or teams changed (the briefing's contacts).</summary>
     public bool Contacts { get; set; }
+    /// <summary>An account was added or removed, or its display name changed (what WhoAmI answers, see <see cref="Security.CallerIdentities"/>).</summary>
+    public bool Accounts { get; set; }
     public bool Zones { get; set; }
     public bool Alerts { get; set; }
     public bool Areas { get; set; }
@@ -32,14 +34,14 @@ public sealed class ChangeSet
     public bool Everything { get; set; }
 
     [JsonIgnore]
-    public bool IsEmpty => !Contacts && !Zones && !Alerts && !Areas && !Everything && People.Count == 0 && Orders.Count == 0 && Conditions.Count == 0;
+    public bool IsEmpty => !Contacts && !Accounts && !Zones && !Alerts && !Areas && !Everything && People.Count == 0 && Orders.Count == 0 && Conditions.Count == 0;
 
     /// <summary>Whether the briefing view has anything to reload.</summary>
     [JsonIgnore]
     public bool ForBriefings => Everything || Areas || Contacts || People.Count > 0 || Orders.Count > 0 || Conditions.Count > 0;
 
     /// <summary>A change that makes every view reload everything (after the log was missed).</summary>
-    public static ChangeSet All() => new() { Everything = true, Contacts = true, Zones = true, Alerts = true, Areas = true };
+    public static ChangeSet All() => new() { Everything = true, Contacts = true, Accounts = true, Zones = true, Alerts = true, Areas = true };
 
     public void Add(ChangeSet other)
     {
@@ -47,6 +49,7 @@ public sealed class ChangeSet
         Orders.UnionWith(other.Orders);
         Conditions.UnionWith(other.Conditions);
         Contacts |= other.Contacts;
+        Accounts |= other.Accounts;
         Zones |= other.Zones;
         Alerts |= other.Alerts;
         Areas |= other.Areas;
@@ -57,7 +60,7 @@ public sealed class ChangeSet
     {
         if (People.Count + Orders.Count + Conditions.Count > MaxIds)
         {
-            var everything = new ChangeSet { Contacts = Contacts, Zones = Zones, Alerts = Alerts, Areas = Areas, Everything = true };
+            var everything = new ChangeSet { Contacts = Contacts, Accounts = Accounts, Zones = Zones, Alerts = Alerts, Areas = Areas, Everything = true };
             return JsonSerializer.Serialize(everything, Json);
         }
         return JsonSerializer.Serialize(this, Json);
