@@ -42,10 +42,24 @@ public sealed class GatewayException(GatewayFailure failure, string message, Exc
     public const string AnalystGrantNeeded =
         "Analysts read reports: a person's record needs a supervisor's grant.";
 
+    /// <summary>
+    /// The server's messages are written for every caller, and tell a system which header to send
+    /// ("Send x-access-purpose: \"reason: <why you need it>\""). The client sends it itself, so
+    /// those sentences are not for the person at the screen (issue 20: internal names on screen).
+    /// </summary>
+    public static string WithoutWireInstructions(string message)
+    {
+        if (!message.Contains("x-access-purpose", StringComparison.OrdinalIgnoreCase)) return message;
+        var kept = message.Split(". ").Where(s => !s.Contains("x-access-purpose", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (kept.Count == 0) return "";
+        var text = string.Join(". ", kept).TrimEnd();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+
     /// <summary>Maps a gRPC failure to what the user can do about it: by the server's reason, and by status only where it gives none.</summary>
     public static GatewayException From(RpcException e)
     {
-        var detail = string.IsNullOrWhiteSpace(e.Status.Detail) ? "" : e.Status.Detail.Trim();
+        var detail = WithoutWireInstructions(string.IsNullOrWhiteSpace(e.Status.Detail) ? "" : e.Status.Detail.Trim());
         switch (ReasonOf(e))
         {
             case "REASON_REQUIRED": return new(GatewayFailure.ReasonNeeded, detail, e);

@@ -159,7 +159,11 @@ public sealed class LocalOfficerWorkspaceTests(DemoServerFactory server)
                 terminal.Press(Key.Esc);
             })
             .When("back on the beat", () => terminal.App.TopRunnable == workspace, () =>
-                Assert.Contains("Last check: BREACH", workspace.StatusLine.Message, StringComparison.Ordinal))
+            {
+                Assert.Contains("Last check: BREACH", workspace.StatusLine.Message, StringComparison.Ordinal);
+                // The server's own headline is not said a second time ("BREACH: BREACH: ...").
+                Assert.DoesNotContain("BREACH: BREACH", workspace.StatusLine.Message, StringComparison.Ordinal);
+            })
             .Run(workspace);
     }
 

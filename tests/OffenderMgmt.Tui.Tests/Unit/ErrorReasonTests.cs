@@ -23,6 +23,18 @@ public sealed class ErrorReasonTests
     }
 
     [Fact]
+    public void The_servers_instruction_to_send_the_purpose_header_is_not_shown_to_the_user()
+    {
+        var e = GatewayException.From(Refusal(Code.PermissionDenied, "REASON_REQUIRED",
+            "A reason is needed: the person is not one of your cases. Send x-access-purpose: \"reason: <why you need it>\"; the reason is kept in the audit log."));
+        Assert.Equal("A reason is needed: the person is not one of your cases.", e.Message);
+        var whole = GatewayException.From(Refusal(Code.PermissionDenied, "NOT_YOUR_CASE",
+            "A local officer reads people for a briefing or a sighting check: send x-access-purpose: briefing or sighting-check (or a reason)."));
+        Assert.DoesNotContain("x-access-purpose", whole.Message, StringComparison.Ordinal);
+        Assert.Equal("Your role may not do that.", whole.Message);
+    }
+
+    [Fact]
     public void Words_that_mention_a_reason_do_not_make_a_refusal_one_a_reason_lifts()
     {
         var e = GatewayException.From(Refusal(Code.PermissionDenied, "NOT_YOUR_CASE", "A reason is needed: no, it is not."));

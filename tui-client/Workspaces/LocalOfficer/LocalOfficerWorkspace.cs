@@ -307,7 +307,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         using var dialog = new CheckSightingDialog(Context, people, personId, here, recordAfterCheck);
         App!.Run(dialog);
         if (dialog.RecordedSummary is { } summary) StatusLine.Success(summary);
-        else if (dialog.Verdict is { } verdict) StatusLine.Info($"Last check: {verdict.Verdict.Describe()}: {verdict.Summary}");
+        else if (dialog.Verdict is { } verdict) StatusLine.Info($"Last check: {verdict.Verdict.Describe()}: {Words.WithoutHeadline(verdict.Summary)}");
     }
 
     private void RecordSighting()
