@@ -65,6 +65,11 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
             found.Add((Identification.PersonDevice)Identification.IdentifierRules.Create(details, v, $"devices_found[{i}]"));
         var at = completedAt ?? clock.Now;
         if (at > clock.Now.AddMinutes(5)) v.Add("completed_at", "must not be in the future");
+        // The suspected breach this outcome opens takes its details from the notes: one with none
+        // would be a breach nobody could act on (issue 20, point 7: "a breach saves with no place
+        // and no details"). A device inspection's finding supplies its own words.
+        if (outcome == CheckOutcome.BreachSuspected && text.Length == 0 && found.Count == 0)
+            v.Add("notes", "must say what was found: the suspected breach is recorded with these notes as its details");
         v.ThrowIfInvalid();
 
         var check = await GetAsync(checkId, cancellationToken);
