@@ -133,6 +133,7 @@ public sealed class PersonWindow : Window
     public bool Changed { get; private set; }
 
     public RecordTable<CheckRow> ChecksTable => _checks;
+    public RecordTable<BreachEntry> BreachesTable => _breaches;
     public string DetailsText => _details.Text;
     public string ManagementsText => _managements.AllText;
     public string OrdersText => _orders.AllText;
