@@ -134,4 +134,97 @@ public sealed class NarrowScreenTests(DemoServerFactory server)
             })
             .Run(window);
     }
+
+    /// <summary>Whether <paramref name="text"/> is on screen whole, on one row or wrapped over consecutive rows.</summary>
+    private static bool ShownWhole(HeadlessTerminal terminal, string text)
+    {
+        var rows = Rows(terminal).Select(r => r.Trim('│', ' ', '\r')).ToArray();
+        for (var i = 0; i < rows.Length; i++)
+            for (var n = 1; n <= 2 && i + n <= rows.Length; n++)
+                if (string.Join(" ", rows.Skip(i).Take(n)).Contains(text, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The supervisor's team line, the orphaned queue's hint and the window title are said whole at 100x30, the counts first.</summary>
+    [Fact]
+    public async Task At_100x30_the_supervisors_summary_lines_and_title_are_whole()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.supervisor");
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = new OffenderMgmt.Tui.Workspaces.Supervisor.SupervisorWorkspace(client.ContextFor(terminal.App));
+
+        terminal
+            .When("the team is loaded", () => workspace.Team.Rows.Count > 0 && !workspace.Calls.IsBusy, () =>
+            {
+                Assert.Matches(@"^\d+ officers · \d+ orphaned items? · ", workspace.TeamLine);
+                Assert.True(ShownWhole(terminal, workspace.TeamLine), terminal.Screen());
+                Assert.True(ShownWhole(terminal, client.Connection.Session!.Describe()), terminal.Screen());
+                terminal.Press(Key.D2.WithAlt);
+            })
+            .When("the orphaned queue is showing", () => !workspace.Calls.IsBusy && workspace.OrphanedLine.Contains("waiting", StringComparison.Ordinal) && terminal.Screen().Contains("Was with", StringComparison.Ordinal) || workspace.OrphanedLine == "The queue is empty.", () =>
+                Assert.True(ShownWhole(terminal, workspace.OrphanedLine), terminal.Screen()))
+            .Run(workspace);
+    }
+
+    /// <summary>The partner's IOM agenda line ended "Enter records a" at 100x30: it is whole, the counts first.</summary>
+    [Fact]
+    public async Task At_100x30_the_iom_agenda_line_is_whole_with_its_counts_first()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.partner");
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = new OffenderMgmt.Tui.Workspaces.Partner.PartnerWorkspace(client.ContextFor(terminal.App));
+
+        terminal
+            .When("the agenda is loaded", () => workspace.Review.Agenda.Rows.Count > 0 && !workspace.Calls.IsBusy, () =>
+            {
+                Assert.Matches(@"^\d+ to discuss, \d+ decided · ", workspace.Review.Line);
+                Assert.EndsWith("Enter records a decision", workspace.Review.Line, StringComparison.Ordinal);
+                Assert.True(ShownWhole(terminal, workspace.Review.Line), terminal.Screen());
+            })
+            .Run(workspace);
+    }
+
+    /// <summary>The manager's workload line ended "52 c…" at 100x30: the bar gives way so the figures are whole.</summary>
+    [Fact]
+    public async Task At_100x30_the_managers_workload_figures_are_whole()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.manager");
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = new OffenderMgmt.Tui.Workspaces.OffenderManager.OffenderManagerWorkspace(client.ContextFor(terminal.App));
+
+        terminal
+            .When("the workload is loaded", () => workspace.Gauge.Workload is not null && !workspace.Calls.IsBusy, () =>
+            {
+                Assert.Contains(workspace.Gauge.Summary, terminal.LineWith("Workload ") ?? "", StringComparison.Ordinal);
+                Assert.True(ShownWhole(terminal, client.Connection.Session!.Describe()), terminal.Screen());
+            })
+            .Run(workspace);
+    }
+
+    /// <summary>The analyst's report lost its "completed" and "on time %" columns and cut the chart's labels at 100x30.</summary>
+    [Fact]
+    public async Task At_100x30_a_report_keeps_every_figure_column_and_its_chart_labels_whole()
+    {
+        using var client = new TestClient(server);
+        await client.SignInAsync("demo.analyst");
+        using var terminal = new HeadlessTerminal(100, 30);
+        using var workspace = new OffenderMgmt.Tui.Workspaces.Analyst.ReportsWorkspace(client.ContextFor(terminal.App));
+
+        terminal
+            .When("the report is loaded", () => workspace.Panel.Report is { Measures.Count: > 1 } && !workspace.Calls.IsBusy, () =>
+            {
+                var report = workspace.Panel.Report!;
+                var header = terminal.LineWith(report.Dimensions[0]) ?? "";
+                foreach (var measure in report.Measures)
+                    Assert.Contains(measure, header, StringComparison.Ordinal);
+                var bars = workspace.Panel.ChartLines.Where(l => l.Contains('│')).ToList();
+                Assert.NotEmpty(bars);
+                Assert.All(bars, l => Assert.DoesNotContain("…", l.Split('│')[0], StringComparison.Ordinal));
+                Assert.All(bars, l => Assert.True(ShownWhole(terminal, l.TrimEnd()), terminal.Screen()));
+            })
+            .Run(workspace);
+    }
 }

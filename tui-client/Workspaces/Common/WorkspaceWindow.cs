@@ -23,7 +23,15 @@ public abstract class WorkspaceWindow : Window
     {
         Context = context;
         _help = help;
-        Title = $"OffenderMgmt · {role} · {context.Session.Describe()}";
+        // At a narrow width the product name gives way, so the user, their collar number and team stay (issue 20).
+        var full = $"OffenderMgmt · {role} · {context.Session.Describe()}";
+        var shorter = $"{role} · {context.Session.Describe()}";
+        Title = full;
+        FrameChanged += (_, _) =>
+        {
+            var room = Frame.Width - 4;  // the corners and the title's brackets
+            if (room > 0) Title = full.Length <= room ? full : TextWrap.Fit(shorter, room);
+        };
         SetScheme(Theme.Base);
         StatusLine = new StatusLine(context) { X = 0, Y = Pos.AnchorEnd(2) };
         Calls = new Calls(context, new StatusLineFeedback(StatusLine));
