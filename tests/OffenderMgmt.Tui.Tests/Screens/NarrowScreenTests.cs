@@ -217,6 +217,8 @@ public sealed class NarrowScreenTests(DemoServerFactory server)
             .When("the report is loaded", () => workspace.Panel.Report is { Measures.Count: > 1 } && !workspace.Calls.IsBusy, () =>
             {
                 var report = workspace.Panel.Report!;
+                Assert.EndsWith($"counts under {report.Threshold} hidden (<{report.Threshold})", workspace.Panel.Title2, StringComparison.Ordinal);
+                Assert.Contains($"counts under {report.Threshold} hidden (<{report.Threshold})", terminal.Screen(), StringComparison.Ordinal);
                 var header = terminal.LineWith(report.Dimensions[0]) ?? "";
                 foreach (var measure in report.Measures)
                     Assert.Contains(measure, header, StringComparison.Ordinal);

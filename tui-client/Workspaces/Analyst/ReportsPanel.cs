@@ -17,7 +17,8 @@ public sealed class ReportsPanel : View
     private readonly ClientContext _context;
     private readonly Calls _calls;
     private readonly ReportsGateway _gateway;
-    private readonly Label _title = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Choose a report." };
+    // The title wraps at 100 columns: its end says what "<5" in the table means.
+    private readonly SummaryLine _title = new("Choose a report.");
     private readonly View _tableHolder = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(55) };
     private readonly TextPanel _chart = new();
     private int _loads;
@@ -36,6 +37,7 @@ public sealed class ReportsPanel : View
         };
         Choices.ValueChanged += (_, _) => _ = LoadAsync();
         var right = new View { X = Pos.Right(Choices) + 1, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        _tableHolder.Y = Pos.Bottom(_title);
         _chart.Y = Pos.Bottom(_tableHolder);
         _chart.Height = Dim.Fill();
         right.Add(_title, _tableHolder, _chart);
