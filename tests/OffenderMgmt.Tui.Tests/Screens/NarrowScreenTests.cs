@@ -138,7 +138,8 @@ public sealed class NarrowScreenTests(DemoServerFactory server)
     /// <summary>Whether <paramref name="text"/> is on screen whole, on one row or wrapped over consecutive rows.</summary>
     private static bool ShownWhole(HeadlessTerminal terminal, string text)
     {
-        var rows = Rows(terminal).Select(r => r.Trim('│', ' ', '\r')).ToArray();
+        text = text.Replace('\u00A0', ' ');
+        var rows = Rows(terminal).Select(r => r.Replace('\u00A0', ' ').Trim('│', ' ', '\r')).ToArray();
         for (var i = 0; i < rows.Length; i++)
             for (var n = 1; n <= 2 && i + n <= rows.Length; n++)
                 if (string.Join(" ", rows.Skip(i).Take(n)).Contains(text, StringComparison.Ordinal)) return true;
@@ -225,6 +226,9 @@ public sealed class NarrowScreenTests(DemoServerFactory server)
                 var bars = workspace.Panel.ChartLines.Where(l => l.Contains('│')).ToList();
                 Assert.NotEmpty(bars);
                 Assert.All(bars, l => Assert.DoesNotContain("…", l.Split('│')[0], StringComparison.Ordinal));
+                var drawn = Rows(terminal).Where(r => r.Contains(" │█", StringComparison.Ordinal) || r.Contains(" │ (", StringComparison.Ordinal)).ToList();
+                Assert.True(drawn.Count >= bars.Count / 2, terminal.Screen());
+                Assert.Single(drawn.Select(r => r.IndexOf(" │", 40, StringComparison.Ordinal)).Distinct());  // the bars line up
                 // The chart scrolls: the rows on screen are whole, and most of them are on screen.
                 var onScreen = bars.Where(l => terminal.Screen().Contains(l[..Math.Min(l.Length, 30)], StringComparison.Ordinal)).ToList();
                 Assert.True(onScreen.Count >= bars.Count / 2, terminal.Screen());

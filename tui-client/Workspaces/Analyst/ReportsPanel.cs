@@ -138,7 +138,8 @@ public sealed class ReportsPanel : View
         var lines = new List<string> { $"{report.Measures[0]}:" };
         lines.AddRange(report.Rows.Select((r, i) =>
         {
-            var label = TextWrap.Fit(labels[i], labelWidth).PadRight(labelWidth);
+            // Padded with no-break spaces: the chart's panel re-wraps its lines and would fold plain ones, so the bars would not line up.
+            var label = TextWrap.Fit(labels[i], labelWidth).PadRight(labelWidth, '\u00A0');
             var figure = r.Figures[0];
             return figure.Suppressed ? $"{label} │ ({figure.Text})" : $"{label} │{BlockBars.Render(figure.Value, max, barWidth)} {figure.Text}";
         }));
