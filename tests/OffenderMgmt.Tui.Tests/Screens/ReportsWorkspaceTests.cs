@@ -103,7 +103,7 @@ public sealed class ReportsWorkspaceTests(DemoServerFactory server)
         var report = new ReportView(ReportChoice.Breaches, "t", null, null, ["type"], ["breaches"],
             [new("0", ["CBO"], [new ReportFigure(0, true, "fewer than 5")]), new("1", ["SHPO"], [new ReportFigure(12, false, "12")])], 5, []);
         var lines = ReportsPanel.Chart(report, 12);
-        Assert.Equal("CBO  │ (fewer than 5)", lines[1]);
+        Assert.Equal("CBO\u00A0 │ (fewer than 5)", lines[1]);
         Assert.Equal("SHPO │████████████ 12", lines[2]);
     }
 

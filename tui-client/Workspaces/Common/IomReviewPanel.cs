@@ -18,7 +18,7 @@ public sealed class IomReviewPanel : View
     private readonly Calls _calls;
     private readonly StatusLine _status;
     private Purpose _purpose;
-    private readonly Label _line = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the agenda…" };
+    private readonly SummaryLine _line = new("Loading the agenda…");
     private readonly TextPanel _detail = new();
     private IomAgenda? _agenda;
 
@@ -40,7 +40,7 @@ public sealed class IomReviewPanel : View
             new("Why", i => string.Join(", ", i.Reasons), 16, 50, Priority: Priority.High),
             new("Decision", i => i.Decision ?? "to discuss", 10, 40, Colour: i => i.Decided ? Theme.GoodCell : null, Priority: Priority.Essential),
         ], i => i.ManagementId)
-        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(55), EmptyText = "Loading…" };
+        { X = 0, Y = Pos.Bottom(_line), Width = Dim.Fill(), Height = Dim.Percent(55), EmptyText = "Loading…" };
         Agenda.RecordChosen += (_, i) => RecordDecision(i);
         Agenda.SelectionChanged += (_, i) => Show(i);
         _detail.Y = Pos.Bottom(Agenda);
@@ -50,6 +50,9 @@ public sealed class IomReviewPanel : View
 
     public RecordTable<IomAgendaItem> Agenda { get; }
     public string DetailText => _detail.AllText;
+
+    /// <summary>The summary line above the agenda, whole.</summary>
+    public string Line => _line.Text;
 
     /// <summary>
     /// Loads the agenda. The agenda is for the IOM team, its supervisors and the scheme's partners
@@ -79,7 +82,8 @@ public sealed class IomReviewPanel : View
             return;
         }
         _agenda = done.Value!;
-        _line.Text = $"Meeting {Dates.Iso(_agenda.MeetingOn)} · changes since {Dates.Iso(_agenda.Since)} · {_agenda.Items.Count} to discuss, {_agenda.Items.Count(i => i.Decided)} decided · Enter records a decision";
+        // The counts first: at 100 columns the line wraps, and the figures must not be what goes.
+        _line.Text = $"{_agenda.Items.Count} to discuss, {_agenda.Items.Count(i => i.Decided)} decided · meeting {Dates.Iso(_agenda.MeetingOn)} · changes since {Dates.Iso(_agenda.Since)} · Enter records a decision";
         Agenda.EmptyText = "Nobody is on this week's agenda.";
         Agenda.SetRows(_agenda.Items);
     }

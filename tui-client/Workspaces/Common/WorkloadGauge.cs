@@ -14,6 +14,7 @@ namespace OffenderMgmt.Tui.Workspaces.Common;
 /// </summary>
 public sealed class WorkloadGauge : View
 {
+    private const int MinBarWidth = 8;
     private const int BarWidth = 30;
     private OfficerWorkload? _workload;
     private string _message = "Workload: loading…";
@@ -76,9 +77,12 @@ public sealed class WorkloadGauge : View
             LoadLevel.Near => Color.BrightYellow,
             _ => Color.BrightRed,
         }, Color.Black));
-        AddStr(9, 0, UtilisationBar.Render(w.UtilisationPercent, BarWidth));
+        // The figures are the point: at a narrow width the bar shortens (to 8 cells at least) before they are cut (issue 20).
+        var figures = Describe(w);
+        var bar = Math.Clamp(Viewport.Width - 10 - figures.Length, MinBarWidth, BarWidth);
+        AddStr(9, 0, UtilisationBar.Render(w.UtilisationPercent, bar));
         SetAttribute(level >= LoadLevel.Over ? Theme.WarningText : normal);
-        AddStr(9 + BarWidth + 1, 0, TextWrap.Fit(Describe(w), Math.Max(0, Viewport.Width - BarWidth - 10)));
+        AddStr(9 + bar + 1, 0, TextWrap.Fit(figures, Math.Max(0, Viewport.Width - bar - 10)));
         return true;
     }
 }

@@ -17,12 +17,21 @@ public abstract class WorkspaceWindow : Window
 {
     private readonly string _help;
     private bool _started;
+    private FittedStatusBar? _statusBar;
 
     protected WorkspaceWindow(ClientContext context, string role, string help)
     {
         Context = context;
         _help = help;
-        Title = $"OffenderMgmt · {role} · {context.Session.Describe()}";
+        // At a narrow width the product name gives way, so the user, their collar number and team stay (issue 20).
+        var full = $"OffenderMgmt · {role} · {context.Session.Describe()}";
+        var shorter = $"{role} · {context.Session.Describe()}";
+        Title = full;
+        FrameChanged += (_, _) =>
+        {
+            var room = Frame.Width - 4;  // the corners and the title's brackets
+            if (room > 0) Title = full.Length <= room ? full : TextWrap.Fit(shorter, room);
+        };
         SetScheme(Theme.Base);
         StatusLine = new StatusLine(context) { X = 0, Y = Pos.AnchorEnd(2) };
         Calls = new Calls(context, new StatusLineFeedback(StatusLine));
@@ -51,6 +60,10 @@ public abstract class WorkspaceWindow : Window
                 ShowHelp();
                 key.Handled = true;
             }
+            else if (_statusBar?.TryInvokeHidden(key) == true)
+            {
+                key.Handled = true;  // a shortcut the narrow bar does not show keeps its key
+            }
         };
     }
 
@@ -73,15 +86,17 @@ public abstract class WorkspaceWindow : Window
         var menuBar = new MenuBar([.. menus, FileMenu(), HelpMenu()]);
         menuBar.SetScheme(Theme.Bars);
         content.Y = 1;
-        content.Height = Dim.Fill(2);
-        var statusBar = new StatusBar([
+        content.Height = Dim.Fill(Dim.Func(_ => StatusLine.Rows + 1));
+        // F5 gives way first on a narrow bar: the help lists it among the keys that work everywhere.
+        var refresh = new Shortcut(Key.F5, "Refresh", () => _ = RefreshAsync());
+        _statusBar = new FittedStatusBar([
             new Shortcut(Key.F1, "Help", ShowHelp),
             .. shortcuts,
-            new Shortcut(Key.F5, "Refresh", () => _ = RefreshAsync()),
+            refresh,
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit),
-        ]);
-        statusBar.SetScheme(Theme.Bars);
-        Add(menuBar, content, StatusLine, statusBar);
+        ], refresh);
+        _statusBar.SetScheme(Theme.Bars);
+        Add(menuBar, content, StatusLine, _statusBar);
     }
 
     private MenuBarItem FileMenu() => new("_Session",
@@ -96,7 +111,13 @@ public abstract class WorkspaceWindow : Window
         new MenuItem("_Keys", "What the keys do here", ShowHelp, Key.F1),
     ]);
 
-    public void ShowHelp() => MessageBox.Query(App!, "Keys", _help + "\n\nEverywhere: F1 help · F5 refresh · F10 menu · Tab/Shift+Tab move · Esc back or cancel · Ctrl+Q quit", "_Close");
+    /// <summary>The text F1 shows: this workspace's keys, those the bar has no room for at this width, and the keys that work everywhere.</summary>
+    public string HelpText => _help + (_statusBar?.HiddenText ?? "") + "\n\nEverywhere: F1 help · F5 refresh · F10 menu · Tab/Shift+Tab move · Esc back or cancel · Ctrl+Q quit";
+
+    public void ShowHelp() => MessageBox.Query(App!, "Keys", HelpText, "_Close");
+
+    /// <summary>The bar of shortcuts at the bottom.</summary>
+    public FittedStatusBar? ShortcutBar => _statusBar;
 
     public void SignOut()
     {

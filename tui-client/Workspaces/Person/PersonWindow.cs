@@ -92,21 +92,23 @@ public sealed class PersonWindow : Window
             TabPage.Of("Notification", _notification),
             TabPage.Of("Risk & plan", _risk),
         ];
-        _tabs = new Tabs { X = 0, Y = Pos.Bottom(_details), Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _tabs = new Tabs { X = 0, Y = Pos.Bottom(_details), Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => (StatusLine?.Rows ?? 1) + 1)) };
         _tabs.Add(_pages);
 
         StatusLine = new StatusLine(context) { X = 0, Y = Pos.AnchorEnd(2) };
         Calls = new Calls(context, new StatusLineFeedback(StatusLine));
-        var statusBar = new StatusBar([
+        // On a narrow bar F5 gives way first, then the rightmost; F1 lists every key (issue 20).
+        var refresh = new Shortcut(Key.F5, "Refresh", () => _ = LoadAsync());
+        var statusBar = _statusBar = new FittedStatusBar([
             new Shortcut(Key.Esc, "Back", Close),
             new Shortcut(Key.F7, "Check outcome", () => RecordOutcome(null)),
             new Shortcut(Key.F8, "Breach", RecordBreach),
             new Shortcut(Key.F9, "Contact", NoteContact),
             new Shortcut(Key.F4, "Notification", RecordNotification),
             new Shortcut(Key.F12, "Approve plan", ApprovePlan),
-            new Shortcut(Key.F5, "Refresh", () => _ = LoadAsync()),
+            refresh,
             new Shortcut(Key.F6, "Next tab", NextTab),
-        ]);
+        ], refresh);
         statusBar.SetScheme(Theme.Bars);
         Add(_details, Photo, _tabs, StatusLine, statusBar);
 
@@ -166,7 +168,25 @@ public sealed class PersonWindow : Window
             ShowTab((int)(key.NoAlt.KeyCode - Terminal.Gui.Drivers.KeyCode.D1));
             key.Handled = true;
         }
+        else if (key == Key.F1)
+        {
+            MessageBox.Query(App!, "Keys", KeysText, "_Close");
+            key.Handled = true;
+        }
+        else if (_statusBar.TryInvokeHidden(key))
+        {
+            key.Handled = true;  // a shortcut the narrow bar does not show keeps its key
+        }
     }
+
+    /// <summary>What F1 shows: every key of the record, whether or not the bar has room for it.</summary>
+    public string KeysText => "Esc back · F7 check outcome · F8 breach · F9 contact · F4 notification · F12 approve plan · F5 refresh · F6 next tab · Alt+1…8 a tab"
+        + _statusBar.HiddenText;
+
+    private readonly FittedStatusBar _statusBar;
+
+    /// <summary>The bar of shortcuts at the bottom.</summary>
+    public FittedStatusBar ShortcutBar => _statusBar;
 
     private void Close() => RequestStop();
 

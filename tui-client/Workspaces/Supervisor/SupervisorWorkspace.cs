@@ -35,9 +35,9 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
 
     private readonly Tabs _tabs;
     private readonly View[] _pages;
-    private readonly Label _teamLine;
+    private readonly SummaryLine _teamLine;
     private readonly Label _handover;
-    private readonly Label _orphanedLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the orphaned queue…" };
+    private readonly SummaryLine _orphanedLine = new("Loading the orphaned queue…");
     private readonly Label _overdueLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading overdue checks…" };
     private readonly HashSet<string> _marked = [];
     private HashSet<string> _teamPeople = [];
@@ -48,7 +48,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     public SupervisorWorkspace(ClientContext context) : base(context, "Supervisor", Help)
     {
         var today = context.Today;
-        _teamLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading the team…" };
+        _teamLine = new SummaryLine("Loading the team…");
         Team = new RecordTable<OfficerWorkload>(
         [
             new("Officer", w => w.OfficerName, 16, 30, Priority: Priority.Essential),
@@ -60,7 +60,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             new("Status", Status, 10, 40,
                 Colour: w => w.Excessive || w.HoldsWorkOutOfPost ? Theme.ErrorCell : w.UtilisationPercent > w.ThresholdPercent ? Theme.WarningCell : null, Priority: Priority.High),
         ], w => w.OfficerId)
-        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
+        { X = 0, Y = Pos.Bottom(_teamLine), Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Team.RecordChosen += (_, w) =>
         {
             if (w.HoldsWorkOutOfPost) OfficerLeft(w);
@@ -76,7 +76,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             new("Was with", o => o.PreviousOfficerName ?? "", 14, 26, Priority: Priority.Low),
             new("Waiting", o => o.OrphanedAt is { } at ? Dates.Ago(DateOnly.FromDateTime(at.UtcDateTime), today) : "", 10, 14),
         ], o => $"{o.Kind}:{o.Id}")
-        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(5), EmptyText = "Loading…" };
+        { X = 0, Y = Pos.Bottom(_orphanedLine), Width = Dim.Fill(), Height = Dim.Fill(5), EmptyText = "Loading…" };
         Orphaned.RecordChosen += (_, _) => Reallocate();
         Orphaned.SelectionChanged += (_, o) => _handover!.Text = o is null ? "" : TextWrap.Wrap(ReallocateDialog.HandoverText(o, Context.Today), 114);
         Orphaned.KeyDown += (_, key) =>
@@ -167,6 +167,11 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     }
 
     public RecordTable<OfficerWorkload> Team { get; }
+
+    /// <summary>The summary lines above the team and the orphaned queue, whole.</summary>
+    public string TeamLine => _teamLine.Text;
+
+    public string OrphanedLine => _orphanedLine.Text;
     public RecordTable<OrphanedCase> Orphaned { get; }
     public RecordTable<CheckRow> Overdue { get; }
     public IomReviewPanel Review { get; }
