@@ -39,7 +39,10 @@ public sealed class ShellTests(DemoServerFactory server)
                 terminal.Type(ServerFactory.Password);
                 terminal.Press(Key.Enter);
             })
-            .When("the workspace is showing", () => shell.Workspace is not null && terminal.Screen().Contains(shown, StringComparison.Ordinal), () =>
+            // The status line names the user once the workspace's first load has said its piece: a
+            // long message takes the line's room meanwhile and the connection shrinks to its symbol.
+            .When("the workspace is showing", () => shell.Workspace is not null && terminal.Screen().Contains(shown, StringComparison.Ordinal)
+                                                    && terminal.Screen().Contains(username, StringComparison.Ordinal), () =>
             {
                 Assert.IsType(workspace, shell.Workspace);
                 Assert.Contains(username, terminal.Screen(), StringComparison.Ordinal);
