@@ -22,11 +22,13 @@ public sealed record BreachFilter(Guid? PersonId, Guid? OrderId, Guid? OfficerId
 /// </summary>
 public sealed class BreachRegister(OffenderMgmtDb db, TaskBoard tasks, Caller caller, Areas.AreaIndexHolder areas, ForceClock clock)
 {
+    public const int MaxDetails = 20_000;
+
     public async Task<Breach> RecordAsync(BreachReport report, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var location = v.Optional("location_text", report.LocationText, 500);
-        var details = v.Optional("details", report.Details, 20_000);
+        var details = v.Optional("details", report.Details, MaxDetails);
         v.Enum("source", report.Source);
         if (report.OccurredAt > clock.Now.AddMinutes(5)) v.Add("occurred_at", "must not be in the future");
         if (report.Latitude is { } lat && report.Longitude is { } lon) v.Coordinates("location", lat, lon);

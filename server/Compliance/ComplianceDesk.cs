@@ -114,7 +114,8 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         {
             breach = await breaches.RecordAsync(new BreachReport(
                 check.PersonId, breachOrderId ?? check.OrderId, breachConditionId ?? check.ConditionId, at, null, null,
-                $"Found at a compliance check ({ComplianceEnums.KindWords[check.Kind]})", BreachSource.ComplianceCheck, check.Id, null, text), cancellationToken);
+                // Where it happened is not known from the check; how it was found goes with what was found.
+                "", BreachSource.ComplianceCheck, check.Id, null, FoundAtCheck(check.Kind, text)), cancellationToken);
         }
         ComplianceCheck? next;
         if (duty)
@@ -207,4 +208,16 @@ public sealed class ComplianceDesk(OffenderMgmtDb db, CheckPlanner planner, Brea
         IsoDate.TryParse(key[0], out var due) && Guid.TryParse(key[1], out var id)
             ? (due, id)
             : throw new ValidationException("page_token", "is not a page token this list returned");
+
+    /// <summary>
+    /// A suspected breach's details: how it was found, then what was found. The source and the
+    /// check's id say it too, so notes at the details' limit are kept whole without the words.
+    /// </summary>
+    internal static string FoundAtCheck(CheckKind kind, string notes)
+    {
+        var found = $"Found at a compliance check ({ComplianceEnums.KindWords[kind]})";
+        if (notes.Length == 0) return found;
+        var details = $"{found}: {notes}";
+        return details.Length <= BreachRegister.MaxDetails ? details : notes;
+    }
 }

@@ -32,5 +32,9 @@ public sealed class CheckOutcomeRulesTests(DemoServerFactory server) : IClassFix
         });
         Assert.Equal(CheckOutcome.BreachSuspected, recorded.Closed.Outcome);
         Assert.Contains("bicycle in the hallway", recorded.Breach.Details, StringComparison.Ordinal);
+        // How it was found is said in the details; the check gives no place, so none is claimed.
+        Assert.StartsWith("Found at a compliance check (", recorded.Breach.Details, StringComparison.Ordinal);
+        Assert.Equal("", recorded.Breach.LocationText);
+        Assert.Equal(BreachSource.ComplianceCheck, recorded.Breach.Source);
     }
 }
