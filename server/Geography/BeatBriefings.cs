@@ -28,7 +28,7 @@ public sealed class BeatBriefings(BriefingPeople people, BriefingWards wards, Zo
         var version = view.Version;
         var areaIndex = areas.Current;
         var area = areaIndex.Stored(code) ?? throw new NotFoundException("area", code, "area_code");
-        var index = await zones.CurrentAsync(cancellationToken);
+        var index = await zones.CaughtUpAsync(cancellationToken);  // the view's catch-up just now was for both
         var key = new BriefingWards.Key(version, index, areaIndex, clock.Today);
         var ward = wards.Find(code, key) ?? wards.Keep(code, await WardAsync(code, key, view, cancellationToken));
 

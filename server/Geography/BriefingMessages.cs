@@ -87,6 +87,12 @@ public static class BriefingMessages
         return message;
     }
 
+    /// <summary>
+    /// Each zone's shape and times, made once per <see cref="ZoneEntry"/> (the zone index is
+    /// replaced whole when any zone changes) and shared, read-only, by every answer that lists it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ZoneEntry, V1.ExclusionZone> KeptZones = new();
+
     public static V1.BriefingZone Zone(ZoneEntry zone, string personName, bool inForceNow, bool livesHere) => new()
     {
         ConditionId = zone.ConditionId.ToString(),
@@ -94,7 +100,7 @@ public static class BriefingMessages
         PersonId = zone.PersonId.ToString(),
         PersonName = personName,
         OrderType = OrderEnums.Types.ToProto(zone.OrderType),
-        Zone = ConditionMessages.ToMessage(zone.Condition, _ => null, zone.Condition.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList()).ExclusionZone,
+        Zone = KeptZones.GetValue(zone, z => ConditionMessages.ToMessage(z.Condition, _ => null, z.Condition.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList()).ExclusionZone),
         InForceNow = inForceNow,
         PersonLivesHere = livesHere,
     };
