@@ -167,14 +167,17 @@ public sealed class BriefingCacheTests(DemoServerFactory server) : IClassFixture
         var person = await server.CaseOf("demo.manager", skip: 33);
         var home = (await PersonAsync(person)).Address.AreaCode;
         var tomorrow = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime).AddDays(1);
-        var request = OrderRequests.Shpo(person, manager, OrderRequests.Curfew(Contracts.V1.DayOfWeek.Saturday, "22:00", "06:00"));
+        var request = OrderRequests.Shpo(person, manager, OrderRequests.Curfew(Contracts.V1.DayOfWeek.Saturday, "21:15", "05:45"));
         request.StartsOn = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var order = await server.ServedAsync(request, manager);
-        var today = (await EntryIn(home, person))!.Orders.Single(o => o.OrderId == order.Id);
-        Assert.False(today.Enforceable);
+        var today = (await EntryIn(home, person))!;
+        Assert.False(today.Orders.Single(o => o.OrderId == order.Id).Enforceable);
+        Assert.DoesNotContain("Saturday 21:15–05:45", today.WhatToDo);
 
         await server.AdvanceClockAsync(TimeSpan.FromDays(1));
-        Assert.True((await EntryIn(home, person))!.Orders.Single(o => o.OrderId == order.Id).Enforceable);
+        var tomorrowEntry = (await EntryIn(home, person))!;
+        Assert.True(tomorrowEntry.Orders.Single(o => o.OrderId == order.Id).Enforceable);
+        Assert.Contains("Saturday 21:15–05:45", tomorrowEntry.WhatToDo);
     }
 
     [Fact]
