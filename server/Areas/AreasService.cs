@@ -12,7 +12,7 @@ namespace OffenderMgmt.Server.Areas;
 /// <summary>gRPC Areas service: the force's beats and what a local officer needs to know about them.</summary>
 public sealed class AreasService(
     AreaDirectory directory, BeatBriefings briefings, NearbySearch nearby, SightingDesk sightings, AreaIndexHolder areas,
-    DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock, Identification.IdentificationDesk identification) : V1.Areas.AreasBase
+    DisclosurePolicy disclosure, Caller caller, CallAudit audit, ForceClock clock) : V1.Areas.AreasBase
 {
     private static readonly JsonSerializerOptions GeoJsonOptions = CreateGeoJsonOptions();
 
@@ -33,20 +33,7 @@ public sealed class AreasService(
     public override async Task<V1.Briefing> GetBriefing(V1.GetBriefingRequest request, ServerCallContext context)
     {
         var briefing = await BriefingAsync(request.AreaCode, context.CancellationToken);
-        var message = BriefingMessages.Briefing(briefing, areas.Current, request.IncludeBoundary, clock.Today);
-        await AddIdentificationAsync(message.Residents.Concat(message.Excluded).ToList(), context.CancellationToken);
-        return message;
-    }
-
-    /// <summary>Issue 18: each person's current marks and vehicles (briefing fields), in one query.</summary>
-    private async Task AddIdentificationAsync(IReadOnlyList<V1.BriefingPerson> people, CancellationToken cancellationToken)
-    {
-        var fields = await identification.BriefingFieldsAsync(people.Select(p => Guid.Parse(p.PersonId)).ToList(), cancellationToken);
-        foreach (var person in people)
-        {
-            var mine = fields[Guid.Parse(person.PersonId)].ToList();
-            person.Identification.AddRange(mine.Select(Identification.IdentifierMessages.ToMessage));
-        }
+        return BriefingMessages.Briefing(briefing, areas.Current, request.IncludeBoundary, clock.Today);
     }
 
     public override async Task<V1.ExportBriefingResponse> ExportBriefing(V1.ExportBriefingRequest request, ServerCallContext context)
@@ -58,11 +45,7 @@ public sealed class AreasService(
         audit.Was(AuditAction.Disclose);  // a file leaves the system
         var stamp = clock.ToLocal(briefing.GeneratedAt).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         if (format == V1.ExportFormat.Csv)
-        {
-            var marksAndVehicles = await identification.BriefingFieldsAsync(
-                briefing.Residents.Concat(briefing.Excluded).Select(p => p.Person.Id).ToList(), context.CancellationToken);
-            return new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.csv", ContentType = "text/csv", Content = BriefingExport.Csv(briefing, marksAndVehicles) };
-        }
+            return new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.csv", ContentType = "text/csv", Content = BriefingExport.Csv(briefing) };
         return new V1.ExportBriefingResponse { FileName = $"briefing-{briefing.Area.Code}-{stamp}.geojson", ContentType = "application/geo+json", Content = BriefingExport.GeoJsonOf(briefing) };
     }
 
@@ -73,7 +56,6 @@ public sealed class AreasService(
         audit.Touched(people.Select(p => p.Person.Id));
         var response = new V1.SearchNearResponse();
         response.People.AddRange(people.Select(p => BriefingMessages.Person(p, areas.Current, clock.Today)));
-        await AddIdentificationAsync(response.People, context.CancellationToken);
         return response;
     }
 

@@ -12,9 +12,10 @@ public sealed record Briefing(Area Area, IReadOnlyList<BriefedPerson> Residents,
 /// What a local officer needs to know about a beat: everyone living there who is managed or
 /// under a live order, highest risk first; every active exclusion zone touching it (whoever's it
 /// is); and the people barred from it who live elsewhere. Lookups only: which beat an address or
-/// a zone belongs to was decided when it was written (DESIGN.md section 4).
+/// a zone belongs to was decided when it was written (DESIGN.md section 4). The people are kept
+/// per beat until the view, the zones, the areas or the date change (<see cref="BriefingWards"/>).
 /// </summary>
-public sealed class BeatBriefings(BriefingPeople people, ZoneIndexHolder zones, AreaIndexHolder areas, ForceClock clock)
+public sealed class BeatBriefings(BriefingPeople people, BriefingWards wards, ZoneIndexHolder zones, AreaIndexHolder areas, ForceClock clock)
 {
     public async Task<Briefing> GetAsync(string areaCode, CancellationToken cancellationToken)
     {
@@ -23,23 +24,37 @@ public sealed class BeatBriefings(BriefingPeople people, ZoneIndexHolder zones, 
         v.ThrowIfInvalid();
         // The view first: catching up with the change log reloads the area index after a re-import.
         var view = await people.CurrentAsync(cancellationToken);
-        var area = areas.Current.Stored(code) ?? throw new NotFoundException("area", code, "area_code");
+        // Read before anything the entry is made from, so an entry is never older than its key.
+        var version = view.Version;
+        var areaIndex = areas.Current;
+        var area = areaIndex.Stored(code) ?? throw new NotFoundException("area", code, "area_code");
+        var index = await zones.CaughtUpAsync(cancellationToken);  // the view's catch-up just now was for both
+        var key = new BriefingWards.Key(version, index, areaIndex, clock.Today);
+        var ward = wards.Find(code, key) ?? wards.Keep(code, await WardAsync(code, key, view, cancellationToken));
 
+        var local = clock.ToLocal(clock.Now).DateTime;
+        return new Briefing(
+            area, ward.Residents, ward.Excluded,
+            ward.Touching.Select(z => new BriefedZone(z, ward.Names.GetValueOrDefault(z.PersonId, ""), z.BindsAt(local), ward.ResidentIds.Contains(z.PersonId)))
+                .OrderByDescending(z => z.InForceNow).ToList(),  // stable: name and condition order within each
+            clock.Now);
+    }
+
+    private async Task<BriefingWards.Ward> WardAsync(string code, BriefingWards.Key key, BriefingFactsView view, CancellationToken cancellationToken)
+    {
         var residentIds = view.LivingIn(code).Select(f => f.Person.Id).ToList();
-        var index = await zones.CurrentAsync(cancellationToken);
-        var touching = index.TouchingArea(code).Where(z => z.InDateOn(clock.Today)).ToList();
+        var touching = key.Zones.TouchingArea(code).Where(z => z.InDateOn(key.Today))
+            .OrderBy(z => z.ZoneName).ThenBy(z => z.ConditionId).ToList();
         var residents = residentIds.ToHashSet();
         var excludedIds = touching.Select(z => z.PersonId).Where(id => !residents.Contains(id)).Distinct().ToList();
 
-        var all = await people.LoadAsync(residentIds.Concat(excludedIds).ToList(), p => residents.Contains(p.Id), _ => null, cancellationToken);
-        var names = all.ToDictionary(p => p.Person.Id, p => p.Person.DisplayName);
-        var local = clock.ToLocal(clock.Now).DateTime;
-        return new Briefing(
-            area,
+        var all = await people.LoadAsync(residentIds.Concat(excludedIds).ToList(), p => residents.Contains(p.Id), _ => null, cancellationToken, key.Today);
+        return new BriefingWards.Ward(
+            key,
             BriefingPeople.ByRisk(all.Where(p => p.LivesHere)).ToList(),
             BriefingPeople.ByRisk(all.Where(p => !p.LivesHere)).ToList(),
-            touching.Select(z => new BriefedZone(z, names.GetValueOrDefault(z.PersonId, ""), z.BindsAt(local), residents.Contains(z.PersonId)))
-                .OrderByDescending(z => z.InForceNow).ThenBy(z => z.Zone.ZoneName).ThenBy(z => z.Zone.ConditionId).ToList(),
-            clock.Now);
+            touching,
+            all.ToDictionary(p => p.Person.Id, p => p.Person.DisplayName),
+            residents);
     }
 }

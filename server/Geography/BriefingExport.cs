@@ -39,7 +39,7 @@ public static class BriefingExport
     /// CR is escaped) applies to text fields only. Marks and vehicles (issue 18) are the briefing's
     /// identification fields, as the screen shows them: each person's current ones, "; " between.
     /// </summary>
-    public static string Csv(Briefing briefing, ILookup<Guid, PersonIdentifier> identification)
+    public static string Csv(Briefing briefing)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
@@ -64,7 +64,7 @@ public static class BriefingExport
                 csv.WriteField(string.Join("; ", p.Orders.Select(o => $"{OrderTypeRules.For(o.Type).ShortName} ({OrderStatusWords.Of(o.Status)})")));
                 csv.WriteField(string.Join("; ", p.Orders.SelectMany(o => o.Conditions).Select(c => c.Wording)));
                 csv.WriteField(People.WarningMarkerNames.Describe(p.Person.WarningMarkers));
-                var identifiers = identification[p.Person.Id].ToList();
+                var identifiers = p.Identifiers;
                 csv.WriteField(string.Join("; ", identifiers.OfType<PersonMark>().Select(IdentifierRules.Describe)));
                 csv.WriteField(string.Join("; ", identifiers.OfType<PersonVehicle>().Select(IdentifierRules.Describe)));
                 csv.WriteField(p.Contact?.DisplayName ?? p.ContactTeam?.Name ?? "");

@@ -19,6 +19,9 @@ public sealed record BriefingFacts(Person Person, IReadOnlyList<CaseFacts> Cases
 
     /// <summary>The person's current photo (Photos/PhotoAlbum: newest custody front, not retired), if any.</summary>
     public Guid? PhotoId { get; init; }
+
+    /// <summary>The person's current marks and vehicles (issue 18: the briefing's identification fields), in the order shown.</summary>
+    public IReadOnlyList<Identification.PersonIdentifier> Identifiers { get; init; } = [];
 }
 
 /// <summary>Only what a briefing says of an active case (a whole Management row is far more).</summary>

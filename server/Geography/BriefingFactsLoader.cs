@@ -8,7 +8,8 @@ namespace OffenderMgmt.Server.Geography;
 
 /// <summary>
 /// Reads <see cref="BriefingFacts"/> from the database: for everyone (when the view is first
-/// built) or for the people a commit changed. A handful of set-based queries either way.
+/// built) or for the people a commit changed. A handful of set-based queries either way:
+/// cases, orders, conditions, zone areas, people, photos, and current marks and vehicles.
 /// </summary>
 public sealed class BriefingFactsLoader(OffenderMgmtDb db)
 {
@@ -46,6 +47,7 @@ public sealed class BriefingFactsLoader(OffenderMgmtDb db)
 
         var loaded = await people.ToListAsync(cancellationToken);
         var photos = await Photos.PhotoAlbum.CurrentOfAsync(db, ids, cancellationToken);
+        var identifiers = await Identification.IdentificationDesk.BriefingFieldsAsync(db, ids, cancellationToken);
         return loaded.Select(person =>
         {
             // Restricted: never disclosed at briefing level, so not kept where briefings read.
@@ -53,6 +55,7 @@ public sealed class BriefingFactsLoader(OffenderMgmtDb db)
             return new BriefingFacts(person, casesByPerson[person.Id].OrderByDescending(m => m.RiskLevel).ToList(), ordersByPerson[person.Id].ToList())
             {
                 PhotoId = photos.TryGetValue(person.Id, out var photo) ? photo : null,
+                Identifiers = identifiers[person.Id].ToList(),
             };
         }).ToList();
     }

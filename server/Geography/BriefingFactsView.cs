@@ -142,6 +142,16 @@ public sealed class BriefingFactsView : IDisposable, IChangeObserver
 
     public int Count => _people.Count;
 
+    private long _version;
+
+    /// <summary>
+    /// Advances with every refresh (whether or not it found anything to change): what is built
+    /// from the view and kept (<see cref="BriefingWards"/>) is kept for one version. Read after
+    /// <see cref="CurrentAsync"/>, it is at least the version that has every change committed
+    /// before the call; something built after reading it is never older than it.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
+
     /// <summary>Whether the view has been built from the database (readiness: see Hosting/HealthRegistration).</summary>
     public bool IsBuilt => _built;
 
@@ -200,6 +210,8 @@ public sealed class BriefingFactsView : IDisposable, IChangeObserver
         }
         finally
         {
+            // Before the refresh is seen as done: a reader that no longer waits for it sees the new version.
+            Interlocked.Increment(ref _version);
             _refreshing = false;
         }
     }

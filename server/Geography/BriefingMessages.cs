@@ -17,12 +17,32 @@ public static class BriefingMessages
             Area = AreasService.ToMessage(new AreaListing(briefing.Area, briefing.Residents.Count), includeBoundary),
             GeneratedAt = Timestamp.FromDateTimeOffset(briefing.GeneratedAt),
         };
-        message.Residents.AddRange(briefing.Residents.Select(p => Person(p, areas, today)));
-        message.Excluded.AddRange(briefing.Excluded.Select(p => Person(p, areas, today)));
+        message.Residents.AddRange(briefing.Residents.Select(p => Kept(p, areas, today)));
+        message.Excluded.AddRange(briefing.Excluded.Select(p => Kept(p, areas, today)));
         message.Zones.AddRange(briefing.Zones.Select(z => Zone(z.Zone, z.PersonName, z.InForceNow, z.PersonLivesHere)));
         return message;
     }
 
+    private sealed record KeptPerson(AreaIndex Areas, DateOnly Today, V1.BriefingPerson Message);
+
+    /// <summary>
+    /// Each briefed person's message, made once per <see cref="BriefedPerson"/> (which
+    /// <see cref="BriefingWards"/> keeps, per beat, until anything it was made from changes) and
+    /// the area index and date it was written with. Shared by every briefing that lists the
+    /// person: put in a briefing's repeated fields as it is, it is only ever read (serialised by
+    /// gRPC); nothing downstream changes a response. An entry goes with its person object.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BriefedPerson, KeptPerson> KeptPeople = new();
+
+    private static V1.BriefingPerson Kept(BriefedPerson p, AreaIndex areas, DateOnly today)
+    {
+        if (KeptPeople.TryGetValue(p, out var kept) && ReferenceEquals(kept.Areas, areas) && kept.Today == today) return kept.Message;
+        var message = Person(p, areas, today);
+        KeptPeople.AddOrUpdate(p, new KeptPerson(areas, today, message));
+        return message;
+    }
+
+    /// <summary>A person's briefing message, made afresh (the caller's to change).</summary>
     public static V1.BriefingPerson Person(BriefedPerson p, AreaIndex areas, DateOnly today)
     {
         var person = p.Person;
@@ -55,6 +75,7 @@ public static class BriefingMessages
                 ConditionMessages.ToMessage(c, _ => null, c is ExclusionZoneCondition z ? z.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList() : [])));
             return order;
         }));
+        message.Identification.AddRange(p.Identifiers.Select(Identification.IdentifierMessages.ToMessage));
         if (p.Contact is { } officer)
             message.ResponsibleOfficer = new V1.OfficerContact
             {
@@ -66,6 +87,12 @@ public static class BriefingMessages
         return message;
     }
 
+    /// <summary>
+    /// Each zone's shape and times, made once per <see cref="ZoneEntry"/> (the zone index is
+    /// replaced whole when any zone changes) and shared, read-only, by every answer that lists it.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ZoneEntry, V1.ExclusionZone> KeptZones = new();
+
     public static V1.BriefingZone Zone(ZoneEntry zone, string personName, bool inForceNow, bool livesHere) => new()
     {
         ConditionId = zone.ConditionId.ToString(),
@@ -73,7 +100,7 @@ public static class BriefingMessages
         PersonId = zone.PersonId.ToString(),
         PersonName = personName,
         OrderType = OrderEnums.Types.ToProto(zone.OrderType),
-        Zone = ConditionMessages.ToMessage(zone.Condition, _ => null, zone.Condition.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList()).ExclusionZone,
+        Zone = KeptZones.GetValue(zone, z => ConditionMessages.ToMessage(z.Condition, _ => null, z.Condition.Areas.Select(a => a.AreaCode).Order(StringComparer.Ordinal).ToList()).ExclusionZone),
         InForceNow = inForceNow,
         PersonLivesHere = livesHere,
     };

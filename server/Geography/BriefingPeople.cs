@@ -15,6 +15,9 @@ public sealed record BriefedPerson(
 {
     /// <summary>The current photo's id (the client fetches the image with People/GetPhoto).</summary>
     public Guid? PhotoId { get; init; }
+
+    /// <summary>Current marks and vehicles (from the view: see <see cref="BriefingFacts.Identifiers"/>).</summary>
+    public IReadOnlyList<Identification.PersonIdentifier> Identifiers { get; init; } = [];
 }
 
 /// <summary>
@@ -27,8 +30,10 @@ public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, Br
     /// <summary>The view, with every committed change applied.</summary>
     public ValueTask<BriefingFactsView> CurrentAsync(CancellationToken cancellationToken) => view.CurrentAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<BriefedPerson>> LoadAsync(IReadOnlyCollection<Guid> personIds, Func<Person, bool> livesHere, Func<Person, double?> distance, CancellationToken cancellationToken)
+    /// <summary>The people's briefing entries, as of <paramref name="today"/> (the force's date when not given).</summary>
+    public async Task<IReadOnlyList<BriefedPerson>> LoadAsync(IReadOnlyCollection<Guid> personIds, Func<Person, bool> livesHere, Func<Person, double?> distance, CancellationToken cancellationToken, DateOnly? today = null)
     {
+        var day = today ?? clock.Today;
         if (personIds.Count == 0) return [];
         var current = await view.CurrentAsync(cancellationToken);
         var facts = new List<BriefingFacts>(personIds.Count);
@@ -56,7 +61,7 @@ public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, Br
             var teamId = contact?.TeamId ?? cases.Select(m => (Guid?)m.OwningTeamId).FirstOrDefault() ?? live.Select(o => (Guid?)o.OwningTeamId).FirstOrDefault();
             var team = teamId is { } t ? contacts.Teams.GetValueOrDefault(t) : null;
             return new BriefedPerson(person, risk, cases.Select(Describe).ToList(), live, contact, team,
-                WhatToDo(person, live, contact, team, associateNames), livesHere(person), distance(person)) { PhotoId = f.PhotoId };
+                WhatToDo(person, live, contact, team, associateNames, day), livesHere(person), distance(person)) { PhotoId = f.PhotoId, Identifiers = f.Identifiers };
         }).ToList();
     }
 
@@ -73,12 +78,11 @@ public sealed class BriefingPeople(OffenderMgmtDb db, BriefingFactsView view, Br
     };
 
     /// <summary>What a local officer should do if they see the person, in plain words.</summary>
-    private string WhatToDo(Person person, IReadOnlyList<Order> orders, Officer? contact, Team? team, IReadOnlyDictionary<Guid, string> names)
+    private static string WhatToDo(Person person, IReadOnlyList<Order> orders, Officer? contact, Team? team, IReadOnlyDictionary<Guid, string> names, DateOnly today)
     {
         var lines = new List<string>();
         if (person.CustodyStatus == CustodyStatus.InCustody)
             lines.Add($"In custody{(person.ExpectedReleaseDate is { } r ? $", release expected {r:yyyy-MM-dd}" : "")}: if seen, they may have been released early or be unlawfully at large; report it.");
-        var today = clock.Today;
         foreach (var order in orders.Where(o => o.ServedAt is not null && o.IsEnforceableOn(today)))
         {
             foreach (var condition in order.Conditions)

@@ -55,6 +55,16 @@ public sealed class ZoneIndexHolder : IDisposable, IChangeObserver
     public async ValueTask<ZoneIndex> CurrentAsync(CancellationToken cancellationToken)
     {
         await feed.CatchUpAsync(cancellationToken);
+        return await CaughtUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The index with every change applied that the caller's own catch-up with the change log
+    /// (just made, by another view's <c>CurrentAsync</c> in the same call) applied: a briefing
+    /// catches up once, not once per view.
+    /// </summary>
+    public async ValueTask<ZoneIndex> CaughtUpAsync(CancellationToken cancellationToken)
+    {
         var wanted = Interlocked.Read(ref _generation);
         if (Interlocked.Read(ref _builtFor) == wanted) return _index;
         await _rebuild.WaitAsync(cancellationToken);

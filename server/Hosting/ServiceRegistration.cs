@@ -93,6 +93,7 @@ public static class ServiceRegistration
         services.AddScoped<BriefingFactsLoader>();
         services.AddScoped<BriefingPeople>();
         services.AddScoped<BeatBriefings>();
+        services.AddSingleton<BriefingWards>();
         services.AddScoped<NearbySearch>();
         services.AddScoped<SightingDesk>();
         services.AddHostedService<GeographyWarmUp>();

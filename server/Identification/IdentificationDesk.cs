@@ -76,16 +76,22 @@ public sealed class IdentificationDesk(OffenderMgmtDb db, Caller caller, ForceCl
             .OrderBy(i => i.Kind).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id)
             .ToListAsync(cancellationToken);
 
-    /// <summary>The briefing fields (current marks and vehicles) of many people, in one query.</summary>
-    public async Task<ILookup<Guid, PersonIdentifier>> BriefingFieldsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The briefing fields (current marks and vehicles) of many people, or of everyone when
+    /// <paramref name="personIds"/> is null, in one query. Read into the briefing view
+    /// (<see cref="Geography.BriefingFactsLoader"/>) with each person's other facts, never per briefing.
+    /// </summary>
+    public static async Task<ILookup<Guid, PersonIdentifier>> BriefingFieldsAsync(OffenderMgmtDb db, IReadOnlyCollection<Guid>? personIds, CancellationToken cancellationToken)
     {
-        if (personIds.Count == 0) return Array.Empty<PersonIdentifier>().ToLookup(i => i.PersonId);
-        var ids = personIds.Distinct().ToList();
-        var found = await db.PersonIdentifiers.AsNoTracking()
-            .Where(i => ids.Contains(i.PersonId) && i.RetiredAt == null && (i.Kind == IdentifierKind.Mark || i.Kind == IdentifierKind.Vehicle))
-            .OrderBy(i => i.Kind).ThenBy(i => i.RecordedAt)
-            .ToListAsync(cancellationToken);
-        return found.ToLookup(i => i.PersonId);
+        if (personIds is { Count: 0 }) return Array.Empty<PersonIdentifier>().ToLookup(i => i.PersonId);
+        var query = db.PersonIdentifiers.AsNoTracking().Where(i => i.RetiredAt == null && (i.Kind == IdentifierKind.Mark || i.Kind == IdentifierKind.Vehicle));
+        if (personIds is not null)
+        {
+            var ids = personIds.Distinct().ToList();
+            query = query.Where(i => ids.Contains(i.PersonId));
+        }
+        var found = await query.ToListAsync(cancellationToken);
+        return found.OrderBy(i => i.Kind).ThenBy(i => i.RecordedAt).ThenBy(i => i.Id).ToLookup(i => i.PersonId);
     }
 
     /// <summary>The people currently linked to a vehicle (a compact registration mark).</summary>

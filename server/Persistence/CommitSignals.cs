@@ -115,6 +115,10 @@ public sealed class CommitSignals(ChangeFeed feed, AlertFeed alerts, TimeProvide
                     // A briefing entry carries the person's current photo.
                     Mark().People.Add(photo.PersonId);
                     break;
+                case Identification.PersonIdentifier { IsCasework: false } identifier:
+                    // A briefing entry carries the person's current marks and vehicles (issue 18).
+                    Mark().People.Add(identifier.PersonId);
+                    break;
                 case Address or PersonAlias:
                     // Owned by a person, keyed by the person's id.
                     if (entry.Property("PersonId").CurrentValue is Guid owner) Mark().People.Add(owner);

@@ -97,6 +97,33 @@ public sealed class ViewsAcrossInstancesTests(ViewsFixture fixture, ITestOutputH
     }
 
     [PostgresFact]
+    public async Task A_mark_or_vehicle_added_or_retired_through_A_is_in_the_next_briefing_on_every_instance()
+    {
+        // Issue 13: marks and vehicles are kept in each instance's briefing view and each beat's briefing is kept per view version.
+        var person = await NewManagedResident("Marked", "Leagrave");
+        async Task<List<string>> Shown(ServerFactory instance) =>
+            (await BriefingOn(instance, "Leagrave")).Residents.Single(r => r.PersonId == person).Identification.Select(i => i.Display).ToList();
+        foreach (var instance in Instances.All)
+        {
+            Assert.Empty(await Shown(instance));
+            Assert.Empty(await Shown(instance));  // the second from what the instance kept
+        }
+
+        var people = new People.PeopleClient(await A.As("demo.manager"));
+        await people.AddIdentifierAsync(new AddIdentifierRequest { PersonId = person, Mark = new Mark { Type = MarkType.Tattoo, BodyLocation = "neck", Description = "star" } });
+        var vehicle = await people.AddIdentifierAsync(new AddIdentifierRequest
+        {
+            PersonId = person, Vehicle = new Vehicle { Registration = "WX66 VWS", Make = "Ford", Model = "Fiesta", Colour = "blue", Link = VehicleLink.Owner },
+        });
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal(["Tattoo, neck: star", "WX66 VWS blue Ford Fiesta (owner)"], await Shown(instance));
+
+        await people.UpdateIdentifierAsync(new UpdateIdentifierRequest { Id = vehicle.Id, ExpectedVersion = vehicle.Version, Retire = true });
+        foreach (var instance in new[] { Instances.C, Instances.B })
+            Assert.Equal(["Tattoo, neck: star"], await Shown(instance));
+    }
+
+    [PostgresFact]
     public async Task An_order_discharged_through_A_is_gone_from_ZonesAt_and_CheckSighting_on_the_other_instances_at_once()
     {
         var person = await A.CaseOf("demo.manager", skip: 40);
