@@ -55,6 +55,16 @@ public sealed class ZoneIndexHolder : IDisposable, IChangeObserver
     public async ValueTask<ZoneIndex> CurrentAsync(CancellationToken cancellationToken)
     {
         await feed.CatchUpAsync(cancellationToken);
+        return await CaughtUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The index with every change the change feed has applied, for a caller that has just
+    /// caught up with the feed itself (as <see cref="BriefingFactsView.CurrentAsync"/> does):
+    /// one catch-up serves both views of a call (SightingDesk.ZonesAtAsync).
+    /// </summary>
+    public async ValueTask<ZoneIndex> CaughtUpAsync(CancellationToken cancellationToken)
+    {
         var wanted = Interlocked.Read(ref _generation);
         if (Interlocked.Read(ref _builtFor) == wanted) return _index;
         await _rebuild.WaitAsync(cancellationToken);
