@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
+using System.Numerics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,56 +17,139 @@ namespace OffenderMgmt.Server.Audit;
 /// cheap read's server time, docs/benchmarks.md). The rows are exactly those EF would write:
 /// table, column names and every value's conversion (the instant as UTC ticks on SQLite, the
 /// officer's Guid as SQLite's text, the action as its number) come from the EF model's own type
-/// mappings, so VerifyChain and every reader see no difference. Each command carries a few
-/// hundred parameters, never more than the engine allows (SQLite 32,766, PostgreSQL 65,535).
+/// mappings, so VerifyChain and every reader see no difference.
+/// <para>
+/// One instance belongs to one writer (it is not thread-safe) and keeps its commands while the
+/// connection stays the same: each command inserts a fixed number of rows (a power of two, up to
+/// <see cref="RowsPerCommand"/>), so a handful of commands cover every batch, and each is
+/// prepared once (SQLite keeps a command's compiled statement while its connection is open)
+/// and bound again with new values in the same parameter objects. Preparing a statement anew
+/// for every command was 15% of the batch's CPU, and the named parameters' lookup (quadratic
+/// in a command's parameters) another 11% (docs/benchmarks.md, "The audit batch, per entry and
+/// per reference row").
+/// </para>
 /// </summary>
-public static class AuditInserts
+public sealed class AuditInserts : IDisposable
 {
     public const int SqliteMaxParameters = 32_766, PostgresMaxParameters = 65_535;
 
-    private sealed record Column(string Name, Func<object, object?> Read, RelationalTypeMapping Mapping, bool Nullable);
-    private sealed record Table(string Name, Column[] Columns);
+    /// <summary>
+    /// Parameters aimed at per command. Binding is quadratic in a command's parameters (SQLite
+    /// finds each named parameter by a scan of the statement's names): one command of 3,840
+    /// parameters (256 entries) took three times EF's CPU, while commands of a hundred or so are
+    /// linear (the in-process bench, docs/benchmarks.md).
+    /// </summary>
+    public const int TargetParameters = 48;
 
-    // The SQL text of an insert of n rows, per table, built once (the model does not change at run time).
-    private static readonly ConcurrentDictionary<(string Table, int Rows), string> Sql = new();
+    private sealed record Column(string Name, Func<object, object> Value, RelationalTypeMapping Mapping, bool Nullable);
+    private sealed record Table(string Name, Column[] Columns);
+    private sealed record Prepared(DbCommand Command, DbParameter[] Parameters);
+
+    private readonly Dictionary<(string Table, int Rows), Prepared> _commands = [];
+    private DbConnection? _connection;
+    private DbCommand? _head;
+
+    /// <summary>
+    /// How many rows of <paramref name="columns"/> columns the largest command carries: the
+    /// largest power of two whose parameters are about <see cref="TargetParameters"/>, never
+    /// over <paramref name="maxParameters"/>.
+    /// </summary>
+    public static int RowsPerCommand(int columns, int maxParameters)
+    {
+        var rows = Math.Max(1, Math.Min(maxParameters, TargetParameters) / columns);
+        return (int)BitOperations.RoundUpToPowerOf2((uint)rows + 1) >> 1;
+    }
+
+    /// <summary>
+    /// The row counts of the commands that insert <paramref name="rows"/> rows: as many full
+    /// commands of <paramref name="perCommand"/> rows as fit, then the rest in powers of two
+    /// (so every count is one of a few, each prepared once).
+    /// </summary>
+    public static IEnumerable<int> Chunks(int rows, int perCommand)
+    {
+        for (; rows >= perCommand; rows -= perCommand) yield return perCommand;
+        for (var size = perCommand >> 1; size > 0; size >>= 1)
+            if ((rows & size) != 0) yield return size;
+    }
 
     /// <summary>Writes the entries and reference rows in the context's current transaction.</summary>
-    public static async Task InsertAsync(OffenderMgmtDb db, IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditRecordRef> refs, CancellationToken cancellationToken)
+    public async Task InsertAsync(OffenderMgmtDb db, IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditRecordRef> refs, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Audit entries are inserted inside the transaction that commits them.");
+        var transaction = Transaction(db);
         var limit = db.Database.IsNpgsql() ? PostgresMaxParameters : SqliteMaxParameters;
         await InsertRowsAsync(db, transaction, TableOf<AuditEntry>(db), entries, limit, cancellationToken);
         await InsertRowsAsync(db, transaction, TableOf<AuditRecordRef>(db), refs, limit, cancellationToken);
     }
 
     /// <summary>
-    /// Parameters aimed at per command. Binding is quadratic in a command's parameters (SQLite
-    /// finds each named parameter by a scan of the statement's names): one command of 3,840
-    /// parameters (256 entries) took three times EF's CPU, while commands of a few hundred are
-    /// linear (the in-process bench, docs/benchmarks.md).
+    /// The chain's newest committed entry, read in the context's current transaction with a
+    /// command kept prepared; on PostgreSQL after taking <see cref="AuditChainLock"/> (another
+    /// instance may have appended since), as <see cref="AuditLog.HeadAsync"/> does.
     /// </summary>
-    public const int TargetParameters = 240;
+    public async Task<AuditLog.Tail> HeadAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        var transaction = Transaction(db);
+        await AuditChainLock.TakeAsync(db, cancellationToken);
+        if (_head is null)
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var entry = TableOf<AuditEntry>(db);
+            string Column(string property) => sql.DelimitIdentifier(entry.Columns.Single(c => c.Name == property).Name);
+            _head = transaction.Connection!.CreateCommand();
+            _head.CommandText = $"SELECT {Column(nameof(AuditEntry.Sequence))}, {Column(nameof(AuditEntry.Hash))} FROM {sql.DelimitIdentifier(entry.Name)} " +
+                                $"ORDER BY {Column(nameof(AuditEntry.Sequence))} DESC LIMIT 1";
+        }
+        _head.Transaction = transaction;
+        await using var reader = await _head.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new AuditLog.Tail(reader.GetInt64(0), reader.GetString(1)) : AuditLog.Tail.Empty;
+    }
 
-    /// <summary>How many rows of <paramref name="columns"/> columns one command carries: about <see cref="TargetParameters"/>, never over <paramref name="maxParameters"/>.</summary>
-    public static int RowsPerCommand(int columns, int maxParameters) => Math.Max(1, Math.Min(maxParameters, TargetParameters) / columns);
+    /// <summary>The context's transaction; the commands kept are dropped if its connection is not the one they were made on.</summary>
+    private DbTransaction Transaction(OffenderMgmtDb db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Audit entries are inserted inside the transaction that commits them.");
+        if (!ReferenceEquals(transaction.Connection, _connection))
+        {
+            Dispose();
+            _connection = transaction.Connection;
+        }
+        return transaction;
+    }
 
-    private static async Task InsertRowsAsync<T>(OffenderMgmtDb db, DbTransaction transaction, Table table, IReadOnlyList<T> rows, int maxParameters, CancellationToken cancellationToken)
+    private async Task InsertRowsAsync<T>(OffenderMgmtDb db, DbTransaction transaction, Table table, IReadOnlyList<T> rows, int maxParameters, CancellationToken cancellationToken)
         where T : class
     {
-        var perCommand = RowsPerCommand(table.Columns.Length, maxParameters);
-        for (var start = 0; start < rows.Count; start += perCommand)
+        var start = 0;
+        foreach (var count in Chunks(rows.Count, RowsPerCommand(table.Columns.Length, maxParameters)))
         {
-            var count = Math.Min(perCommand, rows.Count - start);
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Sql.GetOrAdd((table.Name, count), key => InsertSql(db, table, key.Rows));
+            var prepared = CommandFor(db, transaction, table, count);
+            prepared.Command.Transaction = transaction;
             var p = 0;
             for (var r = start; r < start + count; r++)
                 foreach (var column in table.Columns)
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + p++, column.Read(rows[r]), column.Nullable));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+                    prepared.Parameters[p++].Value = column.Value(rows[r]);
+            await prepared.Command.ExecuteNonQueryAsync(cancellationToken);
+            start += count;
         }
+    }
+
+    private Prepared CommandFor(OffenderMgmtDb db, DbTransaction transaction, Table table, int rows)
+    {
+        if (_commands.TryGetValue((table.Name, rows), out var known)) return known;
+        var command = transaction.Connection!.CreateCommand();
+        command.CommandText = InsertSql(db, table, rows);
+        var parameters = new DbParameter[rows * table.Columns.Length];
+        for (var p = 0; p < parameters.Length; p++)
+        {
+            var column = table.Columns[p % table.Columns.Length];
+            // The mapping configures the parameter (type, size) as EF's own commands do; only the value changes from one use to the next.
+            parameters[p] = column.Mapping.CreateParameter(command, "@p" + p, null, column.Nullable);
+            command.Parameters.Add(parameters[p]);
+        }
+        var prepared = new Prepared(command, parameters);
+        _commands[(table.Name, rows)] = prepared;
+        return prepared;
     }
 
     private static string InsertSql(OffenderMgmtDb db, Table table, int rows)
@@ -95,14 +180,36 @@ public static class AuditInserts
         var name = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
         var columns = entity.GetProperties()
-            .Select(property => new Column(property.GetColumnName(store)!, Reader(property), (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.IsNullable))
+            .Select(property =>
+            {
+                var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+                return new Column(property.GetColumnName(store)!, ProviderValue(property, mapping), mapping, property.IsNullable);
+            })
             .ToArray();
         return new Table(name, columns);
     });
 
-    private static Func<object, object?> Reader(IProperty property)
+    /// <summary>The property's value as the mapping hands it to the provider (what <see cref="RelationalTypeMapping.CreateParameter"/> sets).</summary>
+    private static Func<object, object> ProviderValue(IProperty property, RelationalTypeMapping mapping)
     {
         var getter = property.GetGetter();
-        return getter.GetClrValueUsingContainingEntity;
+        var converter = mapping.Converter;
+        return entity =>
+        {
+            var value = getter.GetClrValueUsingContainingEntity(entity);
+            if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
+            else if (value is Enum) value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            return value ?? DBNull.Value;
+        };
+    }
+
+    /// <summary>Drops the commands kept (their connection is going, or has gone).</summary>
+    public void Dispose()
+    {
+        foreach (var prepared in _commands.Values) prepared.Command.Dispose();
+        _commands.Clear();
+        _head?.Dispose();
+        _head = null;
+        _connection = null;
     }
 }

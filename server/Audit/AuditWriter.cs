@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using OffenderMgmt.Server.Common;
-using OffenderMgmt.Server.Persistence;
 
 namespace OffenderMgmt.Server.Audit;
 
@@ -35,18 +33,16 @@ public sealed partial class AuditWriter : IAsyncDisposable
     private sealed record TurnJob(TaskCompletionSource<WriteTurn> Granted) : Job;
 
     private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IServiceScopeFactory _scopes;
+    private readonly AuditBatchStore _store;
     private readonly ILogger<AuditWriter> _logger;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commitTime;
     private readonly UpDownCounter<int> _turnsWaiting;
-    private readonly AuditCommitHold _hold;
     private readonly Task _loop;
 
     public AuditWriter(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<AuditWriter> logger, AuditCommitHold hold)
     {
-        _scopes = scopes;
-        _hold = hold;
+        _store = new AuditBatchStore(scopes, hold);
         _logger = logger;
         var meter = meters.Create(MeterName);
         _batchSize = meter.CreateHistogram<int>("offendermgmt.audit.batch_size", "{entry}", "Audit entries committed together in one transaction");
@@ -110,22 +106,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++) records[i] = batch[i].Record;
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
-            // The head is read in the batch's own transaction, under the chain lock, every time: an
-            // entry may have been appended by anything but this writer (a write's turn, another
-            // instance on PostgreSQL, an admin command in another process on SQLite). Keeping the
-            // head this writer committed last saved one indexed read a batch and made the first
-            // batch after such an append fail (AUDIT_UNAVAILABLE for every call in it).
-            // One transaction: every entry of the batch is durable, or none is and no call of it is answered.
-            // In the engine's execution strategy (PostgreSQL retries a passing failure from the start).
-            await db.InTransactionAsync(async () =>
-            {
-                var head = await AuditLog.HeadAsync(db, CancellationToken.None);
-                var (entries, refs) = AuditLog.ChainAll(records, head);
-                await AuditInserts.InsertAsync(db, entries, refs, CancellationToken.None);
-                await _hold.BeforeCommitAsync(records);
-            }, CancellationToken.None);
+            await _store.CommitAsync(records);
         }
         catch (Exception e)
         {
@@ -151,6 +132,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await _store.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} audit entries could not be committed; those calls were refused")]

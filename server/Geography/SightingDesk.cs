@@ -39,11 +39,14 @@ public sealed class SightingDesk(
     {
         var (lat, lon, when) = CheckPlaceAndTime(latitude, longitude, at, allowFutureDays: 7);
         var local = clock.ToLocal(when).DateTime;
-        var index = await zones.CurrentAsync(cancellationToken);
+        // One catch-up with the change log for both views: the briefing view's (names), then the
+        // zone index as of that same catch-up.
+        var view = await briefingFacts.CurrentAsync(cancellationToken);
+        var index = await zones.CaughtUpAsync(cancellationToken);
         // Zones in date, binding now or not (a zone barred only on weekdays is still worth knowing about).
         var hits = index.Covering(lat, lon).Where(z => z.InDateOn(DateOnly.FromDateTime(local))).ToList();
         var personIds = hits.Select(h => h.PersonId).Distinct().ToList();
-        var names = await (await briefingFacts.CurrentAsync(cancellationToken)).NamesOfAsync(personIds, db, cancellationToken);
+        var names = await view.NamesOfAsync(personIds, db, cancellationToken);
         return hits.Select(h => new ZoneHit(h, names.GetValueOrDefault(h.PersonId, ""), h.BindsAt(local)))
             .OrderByDescending(h => h.BindsNow).ThenBy(h => h.Zone.ZoneName).ToList();
     }

@@ -97,10 +97,70 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
         }
     }
 
+    private sealed record Row(long Position, string Changes);
+
+    // Compiled once: a LINQ query built per catch-up spent more in EF's expression handling
+    // (funcletizing, the query cache's lookup) than in SQLite (CheckSighting's profile, docs/benchmarks.md).
+    private static readonly Func<OffenderMgmtDb, long, IAsyncEnumerable<Row>> RowsAfter =
+        EF.CompileAsyncQuery((OffenderMgmtDb db, long after) =>
+            db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Position > after).OrderBy(e => e.Position).Take(Batch).Select(e => new Row(e.Position, e.Changes)));
+
+    // The feed's own session: one context whose connection stays open from one catch-up to the
+    // next (catch-ups run one at a time, under the gate). A scope, a pooled context and the
+    // connection's open and close for every catch-up were a fifth of its cost. Dropped after any
+    // failure, so the next catch-up starts on a fresh connection.
+    private AsyncServiceScope? _scope;
+    private OffenderMgmtDb? _db;
+
+    private async ValueTask<OffenderMgmtDb> SessionAsync(CancellationToken cancellationToken)
+    {
+        if (_db is { } open) return open;
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            (_scope, _db) = (scope, db);
+            return db;
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void ForgetSession()
+    {
+        var (scope, db) = (_scope, _db);
+        (_scope, _db) = (null, null);
+        try
+        {
+            db?.Database.CloseConnection();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Already broken: disposing the context lets it go all the same.
+        }
+        scope?.Dispose();
+    }
+
     private async Task ApplyNewAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var log = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>().Set<ChangeLogEntry>().AsNoTracking();
+        try
+        {
+            await ApplyNewAsync(await SessionAsync(cancellationToken), cancellationToken);
+        }
+        catch
+        {
+            ForgetSession();
+            throw;
+        }
+    }
+
+    private async Task ApplyNewAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
+    {
+        var log = db.Set<ChangeLogEntry>().AsNoTracking();
         var applied = Interlocked.Read(ref _applied);
         if (applied < 0 || _stale)
         {
@@ -124,9 +184,8 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
         var rows = 0;
         while (true)
         {
-            var after = last;
-            var batch = await log.Where(e => e.Position > after).OrderBy(e => e.Position).Take(Batch)
-                .Select(e => new { e.Position, e.Changes }).ToListAsync(cancellationToken);
+            var batch = new List<Row>();
+            await foreach (var row in RowsAfter(db, last).WithCancellation(cancellationToken)) batch.Add(row);
             if (batch.Count == 0) break;
             if (rows == 0 && batch[0].Position > applied + 1 && applied > 0 &&
                 !await log.AnyAsync(e => e.Position <= applied, cancellationToken))
@@ -148,7 +207,11 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
         LogApplied(rows, last, elapsed.TotalMilliseconds);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        ForgetSession();
+        _gate.Dispose();
+    }
 
     private async Task ApplyAsync(ChangeSet changes)
     {

@@ -84,7 +84,48 @@ public sealed class AuditBatchInsertTests : IDisposable
             foreach (var columns in new[] { 2, 15, 100 })
                 Assert.True(AuditInserts.RowsPerCommand(columns, limit) * columns <= Math.Max(limit, columns));
         Assert.Equal(1, AuditInserts.RowsPerCommand(100, 10));
-        Assert.Equal(AuditInserts.TargetParameters / 15, AuditInserts.RowsPerCommand(15, AuditInserts.SqliteMaxParameters));
+        // A power of two near the target: the rest of a batch is covered by smaller powers of two.
+        Assert.Equal(2, AuditInserts.RowsPerCommand(15, AuditInserts.SqliteMaxParameters));
+        Assert.Equal(16, AuditInserts.RowsPerCommand(2, AuditInserts.SqliteMaxParameters));
+    }
+
+    [Fact]
+    public void Every_batch_size_is_covered_exactly_by_commands_of_a_few_fixed_sizes()
+    {
+        foreach (var perCommand in new[] { 1, 2, 16 })
+            for (var rows = 0; rows <= 100; rows++)
+            {
+                var chunks = AuditInserts.Chunks(rows, perCommand).ToList();
+                Assert.Equal(rows, chunks.Sum());
+                Assert.All(chunks, c => Assert.True(c <= perCommand && (c & (c - 1)) == 0, $"{c} rows in a command of at most {perCommand}"));
+                // Full commands first, then at most one of each smaller size.
+                Assert.Equal(chunks.Count(c => c < perCommand), chunks.Where(c => c < perCommand).Distinct().Count());
+            }
+    }
+
+    [Fact]
+    public async Task Batches_of_every_size_one_after_another_on_the_writer_s_kept_commands_store_every_entry_and_reference_row()
+    {
+        // Sizes that use every kept command, and each again with different values in the same parameters.
+        var writer = Writer();
+        var expected = new Dictionary<string, string[]>();
+        var round = 0;
+        foreach (var size in new[] { 1, 2, 3, 7, 16, 33, 1, 5 })
+        {
+            var batch = Enumerable.Range(0, size).Select(i => (Purpose: $"reason: kept commands {round}/{i}", Ids: new[] { $"person-{round}-{i}", $"person-{i}" })).ToList();
+            foreach (var (purpose, ids) in batch) expected[purpose] = ids;
+            await Task.WhenAll(batch.Select(b => writer.AppendAsync(Record(b.Purpose, b.Ids))));
+            round++;
+        }
+        var stored = await _server.WithDb(db => db.AuditEntries.AsNoTracking().Where(e => e.Purpose.StartsWith("reason: kept commands")).ToListAsync());
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), stored.Select(e => e.Purpose).Order(StringComparer.Ordinal));
+        foreach (var entry in stored)
+        {
+            var refs = await _server.WithDb(db => db.AuditRecordRefs.Where(r => r.Sequence == entry.Sequence).Select(r => r.RecordId).ToListAsync());
+            Assert.Equal(expected[entry.Purpose].Order(StringComparer.Ordinal), refs.Order(StringComparer.Ordinal));
+        }
+        var chain = await _server.WithDb(db => AuditLog.VerifyAsync(db, CancellationToken.None));
+        Assert.True(chain.Intact, chain.Problem);
     }
 
     public void Dispose() => _server.Dispose();

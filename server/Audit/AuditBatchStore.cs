@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using OffenderMgmt.Server.Persistence;
+
+namespace OffenderMgmt.Server.Audit;
+
+/// <summary>
+/// The audit writer's own session with the database: one context whose connection stays open
+/// from batch to batch, and the insert and head commands prepared on it (<see cref="AuditInserts"/>).
+/// A batch is one transaction: read the chain's head (under <see cref="AuditChainLock"/>), chain
+/// the records after it, insert the entries and their reference rows, commit. A new context and
+/// connection for every batch (DI scope, pooled context, the pool's open and close, EF's
+/// function registration on open) and a statement compiled for every command were most of a
+/// small batch's CPU. After any failure the session is dropped, so the next batch starts on a
+/// fresh connection. Not thread-safe: the writer's one loop is its only caller.
+/// </summary>
+public sealed class AuditBatchStore(IServiceScopeFactory scopes, AuditCommitHold hold) : IAsyncDisposable
+{
+    private AsyncServiceScope? _scope;
+    private OffenderMgmtDb? _db;
+    private readonly AuditInserts _inserts = new();
+
+    /// <summary>Chains and commits the records in order after the newest entry: all of them are durable when this returns, or it throws and none is.</summary>
+    public async Task CommitAsync(IReadOnlyList<AuditRecord> records)
+    {
+        try
+        {
+            var db = await SessionAsync();
+            // The head is read in the batch's own transaction, under the chain lock, every time: an
+            // entry may have been appended by anything but this writer (a write's turn, another
+            // instance on PostgreSQL, an admin command in another process on SQLite). Keeping the
+            // head this writer committed last saved one indexed read a batch and made the first
+            // batch after such an append fail (AUDIT_UNAVAILABLE for every call in it).
+            // In the engine's execution strategy (PostgreSQL retries a passing failure from the start).
+            await db.InTransactionAsync(async () =>
+            {
+                var head = await _inserts.HeadAsync(db, CancellationToken.None);
+                var (entries, refs) = AuditLog.ChainAll(records, head);
+                await _inserts.InsertAsync(db, entries, refs, CancellationToken.None);
+                await hold.BeforeCommitAsync(records);
+            }, CancellationToken.None);
+        }
+        catch
+        {
+            await ForgetSessionAsync();
+            throw;
+        }
+    }
+
+    private async ValueTask<OffenderMgmtDb> SessionAsync()
+    {
+        if (_db is { } open) return open;
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
+            // Opened here and kept open: the commands prepared on it live as long as it does.
+            await db.Database.OpenConnectionAsync();
+            (_scope, _db) = (scope, db);
+            return db;
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async ValueTask ForgetSessionAsync()
+    {
+        _inserts.Dispose();
+        var (scope, db) = (_scope, _db);
+        (_scope, _db) = (null, null);
+        try
+        {
+            if (db is not null) await db.Database.CloseConnectionAsync();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The connection is already broken: disposing the context lets it go all the same.
+        }
+        if (scope is { } s) await s.DisposeAsync();
+    }
+
+    public ValueTask DisposeAsync() => ForgetSessionAsync();
+}
