@@ -213,6 +213,11 @@ public static class ThroughputBench
         [
             new("Health/Check (liveness)", "grpc.health.v1.Health/Check", new HealthCheckRequest(), [],
                 async (c, h) => (await new Health.HealthClient(c).CheckAsync(new HealthCheckRequest(), Options(h))).Status.ToString()),
+            // The host alone on an authenticated call: the same liveness check with an officer's
+            // token and purpose, so authentication runs as on every offendermgmt.v1 call, and no
+            // database, audit entry or call pipeline part (health is not offendermgmt.v1).
+            new("Health/Check (liveness, with a token)", "grpc.health.v1.Health/Check", new HealthCheckRequest(), As(officerToken, "briefing"),
+                async (c, h) => (await new Health.HealthClient(c).CheckAsync(new HealthCheckRequest(), Options(h))).Status.ToString()),
             new("Health/Check offendermgmt.v1 (readiness)", "grpc.health.v1.Health/Check", new HealthCheckRequest { Service = HealthRegistration.ReadinessService }, [],
                 async (c, h) => (await new Health.HealthClient(c).CheckAsync(new HealthCheckRequest { Service = HealthRegistration.ReadinessService }, Options(h))).Status.ToString()),
             new("Auth/WhoAmI", "offendermgmt.v1.Auth/WhoAmI", new V1.WhoAmIRequest(), As(officerToken, "briefing"),
