@@ -37,12 +37,15 @@ public static class RememberedSignInRegistration
     /// <summary>In place of UseAuthentication: remembered tokens from memory, the rest through the authentication middleware.</summary>
     public static IApplicationBuilder UseOffenderMgmtAuthentication(this IApplicationBuilder app)
     {
-        var remembered = app.ApplicationServices.GetRequiredService<RememberedSignIn>();
+        // Resolved at the first request, not now: building the pipeline must not build the
+        // services (a bad setting is reported by ConfigurationFailure when the host starts).
+        RememberedSignIn? remembered = null;
         // WebApplication puts UseAuthentication at the start of the pipeline unless the app has
         // added it, which it knows by this key (set by UseAuthentication, here on the branch's
         // own copy of the properties only). Without it every call would go through the handler
         // first and then here (HostPerCallTests checks that a repeat call does not reach it).
         app.Properties[AuthenticationMiddlewareSetKey] = true;
-        return app.UseWhen(context => !remembered.TrySignIn(context), handler => handler.UseAuthentication());
+        return app.UseWhen(context => !(remembered ??= context.RequestServices.GetRequiredService<RememberedSignIn>()).TrySignIn(context),
+            handler => handler.UseAuthentication());
     }
 }
