@@ -7,6 +7,7 @@ pool's spin-waiting is counted apart.
   python3 bench/profile/shares.py FILE...                  per file: every category's share
   python3 bench/profile/shares.py --table LABEL=FILE ...   one Markdown row per file (the grouped columns)
   python3 bench/profile/shares.py --tops REGEX FILE        the busiest caller -> callee pairs entering frames matching REGEX
+  python3 bench/profile/shares.py --inclusive FILE         busy time under each layer of the host (inclusive, % of busy)
 """
 
 import json, sys, re, collections
@@ -133,12 +134,71 @@ def table(sys_args):
     s, w, spin = shares(path)
     print('| ' + label + ' | ' + ' | '.join(f"{s.get(c, 0):.0f}" for c in cols) + f' | {w:.0f} | {spin:.0f} |')
 
+# Layers of a call, each by a frame that is on the stack while that layer (and what it calls) runs.
+# Inclusive shares: a sample under the metrics middleware is also under Kestrel's request loop.
+LAYERS = [
+    ('Kestrel HTTP/2 request loop (everything of a call)', r'Http2Stream.*ProcessRequestsAsync|HttpProtocol\.ProcessRequests'),
+    ('Kestrel/HTTP2 outside the app (frames, HPACK, flow control, sockets)', r'Http2Connection|Http2FrameWriter|Http2OutputProducer|SocketConnection|SocketSender|SocketReceiver|Pipelines'),
+    ('hosting: context, activity, log scope', r'HostingApplication(Diagnostics)?\.|DefaultHttpContextFactory|HostingLogScope|ActivitySource|Activity\.Start|DiagnosticListener'),
+    ('authentication middleware (JwtBearer, token cache)', r'AuthenticationMiddleware|AuthenticationHandler|JwtBearerHandler|ValidatedTokens'),
+    ('of it: our token cache', r'ValidatedTokens'),
+    ('RpcMetricsMiddleware (whole, incl. the rest)', r'RpcMetricsMiddleware'),
+    ('routing (endpoint matching)', r'EndpointRoutingMiddleware|DfaMatcher|EndpointMiddleware'),
+    ('grpc-dotnet server call handler (incl. app)', r'UnaryServerCallHandler|ServerCallHandlerBase'),
+    ('grpc-dotnet: read request, write response', r'PipeExtensions|ReadSingleMessageAsync|WriteSingleMessageAsync|WriteMessageAsync|HttpContextServerCallContext\.(EndCall|ProcessHandlerError|Initialize)'),
+    ('interceptor pipeline (all parts, incl. app)', r'ErrorMappingInterceptor'),
+    ('audit part and below', r'AuditInterceptor'),
+    ('identity part', r'IdentityInterceptor'),
+    ('access policy part', r'AccessPolicyInterceptor'),
+    ('purpose part', r'PurposeInterceptor'),
+    ('request body part', r'RequestBodyInterceptor'),
+    ('rate limit part', r'RateLimitInterceptor'),
+    ('unit of work part', r'UnitOfWorkInterceptor'),
+    ('audit writer loop', r'AuditWriter'),
+    ('protobuf', r'Google\.Protobuf'),
+    ('GC (gen0/1, allocation)', r'GarbageCollect|GCHeap|gc_heap|WKS::|SVR::|Alloc'),
+]
+def inclusive(path):
+    d = json.load(open(path)); frames = [f['name'] for f in d['shared']['frames']]
+    layers = [(k, re.compile(r)) for k, r in LAYERS]
+    c = collections.Counter(); tot = 0
+    def visit(stack, w):
+        nonlocal tot
+        names = [frames[i] for i in stack]
+        names = [n for n in names if '!' in n or n in ('CPU_TIME', 'UNMANAGED_CODE_TIME', '?!?')]
+        if not names: return
+        leaf = names[-1]; parent = names[-2] if len(names) > 1 else ''
+        if parent.endswith('System.GC.RunFinalizers()'): return
+        if leaf == 'UNMANAGED_CODE_TIME':
+            if not NATIVE_WORK.search(parent): return
+        elif leaf != 'CPU_TIME': return
+        text = '\n'.join(names)
+        if SPIN.search(parent) and not re.search(r'OffenderMgmt|Kestrel|Grpc|EntityFramework', text): return
+        tot += w
+        for k, r in layers:
+            if r.search(text): c[k] += w
+    for prof in d['profiles']:
+        if prof.get('type') == 'evented':
+            stack = []; last = None
+            for ev in prof['events']:
+                t = ev['at']
+                if last is not None and stack: visit(stack, t - last)
+                last = t
+                if ev['type'] == 'O': stack.append(ev['frame'])
+                elif stack: stack.pop()
+        else:
+            for s, w in zip(prof['samples'], prof['weights']): visit(s, w)
+    print(f'{path}: busy {tot:.0f} ms (thread pool spinning left out)')
+    for k, _ in LAYERS: print(f'  {100*c[k]/tot:5.1f}%  {k}')
+
 if __name__ == '__main__':
     args = sys.argv[1:]
     if args and args[0] == '--table':
         print('| RPC | EF context | EF query | EF SaveChanges | SQL | JWT | host | protobuf | ours | logging, metrics, hashing | other | of it in the audit writer | (spinning, % of all) |')
         print('|---|' + '---:|' * 12)
         table(args[1:])
+    elif args and args[0] == '--inclusive':
+        for p in args[1:]: inclusive(p)
     elif args and args[0] == '--tops':
         tops(args[2], 30, args[1])
     else:

@@ -7,8 +7,25 @@ using OffenderMgmt.Server.Grpc.Pipeline;
 
 namespace OffenderMgmt.Server.Grpc;
 
-/// <summary>Set on the request when its body did not parse as the method's request message.</summary>
-public sealed record UnparsedRequest(string MessageType);
+/// <summary>What is known of a request whose body did not parse as the method's request message.</summary>
+public sealed record UnparsedRequest(string MessageType)
+{
+    // The empty message handed on in place of one that did not parse, keyed by that very object:
+    // nothing per call is set on the request for the calls that parse (an IHttpContextAccessor
+    // would set and clear an AsyncLocal on every request for this one rare case).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, UnparsedRequest> StandIns = new();
+
+    /// <summary>An empty message standing in for a body that did not parse as <paramref name="messageType"/>.</summary>
+    public static TRequest StandIn<TRequest>(string messageType) where TRequest : class
+    {
+        var empty = Activator.CreateInstance<TRequest>();
+        StandIns.Add(empty, new UnparsedRequest(messageType));
+        return empty;
+    }
+
+    /// <summary>What did not parse, when <paramref name="request"/> stands in for a body that did not.</summary>
+    public static UnparsedRequest? Of(object request) => StandIns.TryGetValue(request, out var unparsed) ? unparsed : null;
+}
 
 /// <summary>
 /// Binds every gRPC service as grpc-dotnet's own binder does (through the generated
@@ -17,13 +34,13 @@ public sealed record UnparsedRequest(string MessageType);
 /// interceptor runs, and a body that does not parse (truncated fields, wrong wire types, bytes
 /// that are not UTF-8) used to escape as UNKNOWN "Exception was thrown by handler", unaudited,
 /// with two stack traces logged. Here, for an offendermgmt.v1 method, a parse failure is noted
-/// on the request (<see cref="UnparsedRequest"/>) and an empty message handed on, so the
+/// with the empty message handed on in its place (<see cref="UnparsedRequest.Of"/>), so the
 /// pipeline identifies the caller, audits the call and refuses it with INVALID_ARGUMENT
 /// (<see cref="RequestBodyInterceptor"/>); the method itself refuses it too, should that part
 /// ever be missing. For other services (health, reflection) the failure is an RpcException
 /// with INVALID_ARGUMENT, which grpc-dotnet logs as one line.
 /// </summary>
-public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServiceMethodProvider<TService>
+public sealed class RequestParsing<TService> : IServiceMethodProvider<TService>
     where TService : class
 {
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context)
@@ -37,10 +54,10 @@ public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServi
             .FirstOrDefault(m => m.Name == bind.BindMethodName && m.GetParameters() is [var b, var s]
                                  && b.ParameterType == typeof(ServiceBinderBase) && s.ParameterType.IsAssignableFrom(typeof(TService)));
         if (method is null) return;
-        method.Invoke(null, [new Binder(context, http), null]);
+        method.Invoke(null, [new Binder(context), null]);
     }
 
-    private sealed class Binder(ServiceMethodProviderContext<TService> context, IHttpContextAccessor http) : ServiceBinderBase
+    private sealed class Binder(ServiceMethodProviderContext<TService> context) : ServiceBinderBase
     {
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
         {
@@ -49,7 +66,7 @@ public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServi
                 Delegate.CreateDelegate(typeof(Model.UnaryServerMethod<TService, TRequest, TResponse>), target);
             context.AddUnaryMethod(wrapped, metadata, (service, request, call) =>
             {
-                Refuse(call);
+                Refuse(request);
                 return invoke(service, request, call);
             });
         }
@@ -61,7 +78,7 @@ public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServi
                 Delegate.CreateDelegate(typeof(Model.ServerStreamingServerMethod<TService, TRequest, TResponse>), target);
             context.AddServerStreamingMethod(wrapped, metadata, (service, request, stream, call) =>
             {
-                Refuse(call);
+                Refuse(request);
                 return invoke(service, request, stream, call);
             });
         }
@@ -82,13 +99,13 @@ public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServi
         }
 
         /// <summary>Fail closed: a body that did not parse never reaches a service as an empty request.</summary>
-        private static void Refuse(ServerCallContext call)
+        private static void Refuse(object request)
         {
-            if (call.GetHttpContext().Features.Get<UnparsedRequest>() is { } unparsed)
+            if (UnparsedRequest.Of(request) is { } unparsed)
                 throw new Common.InvalidRequestBodyException(unparsed.MessageType);
         }
 
-        private (Method<TRequest, TResponse>, List<object>, MethodInfo) Prepare<TRequest, TResponse>(Method<TRequest, TResponse> method)
+        private static (Method<TRequest, TResponse>, List<object>, MethodInfo) Prepare<TRequest, TResponse>(Method<TRequest, TResponse> method)
             where TRequest : class where TResponse : class
         {
             var target = typeof(TService).GetMethod(method.Name, BindingFlags.Public | BindingFlags.Instance)
@@ -102,7 +119,7 @@ public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServi
             return (wrapped, metadata, target);
         }
 
-        private Marshaller<TRequest> Wrap<TRequest>(Marshaller<TRequest> marshaller, bool ours) where TRequest : class
+        private static Marshaller<TRequest> Wrap<TRequest>(Marshaller<TRequest> marshaller, bool ours) where TRequest : class
         {
             var messageType = typeof(IMessage).IsAssignableFrom(typeof(TRequest))
                 ? ((IMessage)Activator.CreateInstance<TRequest>()).Descriptor.FullName
@@ -116,10 +133,9 @@ public sealed class RequestParsing<TService>(IHttpContextAccessor http) : IServi
                 }
                 catch (Exception e) when (e is not (OperationCanceledException or RpcException))
                 {
-                    if (!ours || http.HttpContext is not { } request)
+                    if (!ours)
                         throw new RpcException(new Status(StatusCode.InvalidArgument, $"the request is not a valid {messageType} message"));
-                    request.Features.Set(new UnparsedRequest(messageType));
-                    return Activator.CreateInstance<TRequest>();
+                    return UnparsedRequest.StandIn<TRequest>(messageType);
                 }
             });
         }

@@ -22,7 +22,7 @@ public static class EndpointRegistration
         // A bearer token is validated when one is sent; whether a call needs one, and which role,
         // is decided per RPC by the call pipeline (Grpc/Pipeline, Security/RpcAccessPolicy).
         app.UseOffenderMgmtTelemetry();
-        app.UseAuthentication();
+        app.UseOffenderMgmtAuthentication();
         app.MapGrpcService<AuthService>();
         app.MapGrpcService<PeopleService>();
         app.MapGrpcService<AreasService>();

@@ -28,6 +28,7 @@ public static class SecurityRegistration
             sp.GetRequiredService<SymmetricSecurityKey>(), sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<ForceClock>()));
         services.AddSingleton(sp => ValidatedTokens.OverJsonWebTokens(
             sp.GetRequiredService<ForceClock>(), sp.GetRequiredService<IOptions<AuthOptions>>().Value.ValidatedTokenCacheSize));
+        services.AddSingleton<RememberedSignIn>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RateLimits>();
@@ -44,6 +45,9 @@ public static class SecurityRegistration
             {
                 var auth = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
                 jwt.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties, and saving it
+                // there (the default) costs every call a dictionary and two strings.
+                jwt.SaveToken = false;
                 // A token validated once is remembered until it expires (ValidatedTokens).
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(sp.GetRequiredService<ValidatedTokens>());
@@ -76,7 +80,8 @@ public static class SecurityRegistration
                     },
                 };
             });
-        services.AddAuthorization();
+        // No AddAuthorization: access is decided per RPC by the call pipeline, and with
+        // authorization registered WebApplication adds its middleware to every request for nothing.
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OffenderMgmt.Server.Common;
@@ -24,9 +25,11 @@ namespace OffenderMgmt.Server.Security;
 /// </summary>
 public sealed class ValidatedTokens(TokenHandler inner, ForceClock clock, int capacity) : TokenHandler
 {
-    private sealed record Validated(TokenValidationResult Result, DateTime Expires, object?[] Keys);
+    private sealed record Validated(TokenValidationResult Result, DateTime Expires, TimeSpan ClockSkew, object?[] Keys);
 
     private readonly ConcurrentDictionary<string, Validated> _known = new(StringComparer.Ordinal);
+    // The same entries, looked up by the header's characters without making a string of them.
+    private ConcurrentDictionary<string, Validated>.AlternateLookup<ReadOnlySpan<char>> KnownByText => _known.GetAlternateLookup<ReadOnlySpan<char>>();
     private object?[] _keys = [];
 
     /// <summary>How many tokens are remembered now (for tests).</summary>
@@ -43,7 +46,7 @@ public sealed class ValidatedTokens(TokenHandler inner, ForceClock clock, int ca
         {
             // Validated under the keys in force now (one validated under keys since replaced is not
             // trusted, even if it was added after they changed), and not yet expired.
-            if (ReferenceEquals(known.Keys, keys) && clock.Now.UtcDateTime - validationParameters.ClockSkew < known.Expires)
+            if (ReferenceEquals(known.Keys, keys) && Unexpired(known, validationParameters.ClockSkew))
                 return Copy(known.Result);
             _known.TryRemove(token, out _);
         }
@@ -51,10 +54,23 @@ public sealed class ValidatedTokens(TokenHandler inner, ForceClock clock, int ca
         if (result.IsValid && result.SecurityToken is { } validated && validated.ValidTo > DateTime.MinValue)
         {
             if (_known.Count >= capacity) MakeRoom();
-            _known[token] = new Validated(result, validated.ValidTo, keys);
+            _known[token] = new Validated(result, validated.ValidTo, validationParameters.ClockSkew, keys);
         }
         return result;
     }
+
+    /// <summary>
+    /// The caller's identity (a copy of its own) when <paramref name="token"/> validated under the
+    /// keys in force when last checked and has not expired; otherwise null, and the token must go
+    /// through the JWT bearer handler. Only for keys that cannot change while the server runs (the
+    /// local signing key): an identity provider's keys are refreshed, which only the handler sees.
+    /// </summary>
+    public ClaimsIdentity? Remembered(ReadOnlySpan<char> token) =>
+        KnownByText.TryGetValue(token, out var known) && ReferenceEquals(known.Keys, Volatile.Read(ref _keys)) && Unexpired(known, known.ClockSkew)
+            ? known.Result.ClaimsIdentity.Clone()
+            : null;
+
+    private bool Unexpired(Validated known, TimeSpan skew) => clock.Now.UtcDateTime - skew < known.Expires;
 
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
 

@@ -19,6 +19,9 @@ public sealed class RpcMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.DurationBuckets });
     }
 
+    /// <summary>Whether anything listens to the call histogram (an exporter, a test's listener).</summary>
+    public bool Enabled => _duration.Enabled;
+
     /// <summary>Records one finished call. Service and method come from the routed endpoint, never from the request path.</summary>
     public void Record(string service, string method, int statusCode, TimeSpan took)
     {

@@ -15,7 +15,8 @@ public sealed class RpcMetricsMiddleware(RequestDelegate next, RpcMetrics metric
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } grpc || grpc.Method.ServiceName.Length == 0)
+        // Nothing listens (no exporter configured): nothing to time or read.
+        if (!metrics.Enabled || context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } grpc || grpc.Method.ServiceName.Length == 0)
         {
             await next(context);
             return;

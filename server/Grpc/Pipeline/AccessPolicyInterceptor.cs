@@ -14,7 +14,7 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// </summary>
 public sealed class AccessPolicyInterceptor : AdmissionPart
 {
-    protected override async ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
+    public override async ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
     {
         if (rule is null)
             throw new AccessDeniedException($"{context.Method} is not in OffenderMgmt's access policy, so nobody may call it.");

@@ -23,7 +23,6 @@ public static class CallPipeline
 {
     public static IServiceCollection AddCallPipeline(this IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
         services.AddSingleton<ErrorMapper>();
         services.AddSingleton<AuditRecords>();
         services.AddSingleton(sp => sp.GetService<IConfiguration>() is { } configuration ? AuditCommitHold.From(configuration) : AuditCommitHold.Off);
@@ -36,20 +35,21 @@ public static class CallPipeline
         services.AddSingleton<AccessPolicyInterceptor>();
         services.AddSingleton<PurposeInterceptor>();
         services.AddSingleton<RateLimitInterceptor>();
+        services.AddSingleton<Admission>();
         services.AddSingleton<UnitOfWorkInterceptor>();
         return services;
     }
 
-    /// <summary>Registers the parts in order; grpc-dotnet runs the first added outermost.</summary>
+    /// <summary>
+    /// Registers the parts in order; grpc-dotnet runs the first added outermost. The five
+    /// admission parts (identity to rate limits) run in their order inside one interceptor,
+    /// <see cref="Admission"/>: four interceptors a call rather than eight.
+    /// </summary>
     public static void Add(InterceptorCollection interceptors)
     {
         interceptors.Add<ErrorMappingInterceptor>();
         interceptors.Add<AuditInterceptor>();
-        interceptors.Add<IdentityInterceptor>();
-        interceptors.Add<RequestBodyInterceptor>();
-        interceptors.Add<AccessPolicyInterceptor>();
-        interceptors.Add<PurposeInterceptor>();
-        interceptors.Add<RateLimitInterceptor>();
+        interceptors.Add<Admission>();
         interceptors.Add<UnitOfWorkInterceptor>();
     }
 

@@ -15,7 +15,7 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// </summary>
 public sealed class IdentityInterceptor(AccountStatuses statuses, IOptions<AuthOptions> options) : AdmissionPart
 {
-    protected override async ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
+    public override async ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
     {
         var user = context.GetHttpContext().User;
         if (rule is null || rule.Anonymous || user.Identity?.IsAuthenticated != true) return;

@@ -11,7 +11,7 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// </summary>
 public sealed class PurposeInterceptor : AdmissionPart
 {
-    protected override ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
+    public override ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
     {
         var caller = services.GetRequiredService<Caller>();
         caller.States(AccessPurpose.Parse(context.RequestHeaders.GetValue(AccessPurpose.Header)));

@@ -8,7 +8,7 @@ namespace OffenderMgmt.Server.Grpc.Pipeline;
 /// <summary>Is the caller going too fast: sign-in attempts per account, searches per caller (<see cref="RateLimits"/>).</summary>
 public sealed class RateLimitInterceptor(RateLimits limits) : AdmissionPart
 {
-    protected override async ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
+    public override async ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
     {
         switch (rule?.Limit)
         {

@@ -5,17 +5,17 @@ using OffenderMgmt.Server.Security;
 namespace OffenderMgmt.Server.Grpc.Pipeline;
 
 /// <summary>
-/// Refuses a call whose body did not parse (<see cref="RequestParsing{TService}"/> noted it and
-/// handed on an empty message so the call could be identified and audited) with
+/// Refuses a call whose body did not parse (<see cref="RequestParsing{TService}"/> handed on an
+/// empty message standing in for it, <see cref="UnparsedRequest.Of"/> so the call could be identified and audited) with
 /// INVALID_ARGUMENT, logged as one line without a stack trace, so garbage cannot fill the disk;
 /// and one that parsed but carries text no database can keep (a NUL, <see cref="RequestText"/>),
 /// naming the field, before any part of the call reads it.
 /// </summary>
 public sealed partial class RequestBodyInterceptor(ILogger<RequestBodyInterceptor> logger) : AdmissionPart
 {
-    protected override ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
+    public override ValueTask AdmitAsync(object request, ServerCallContext context, RpcRule? rule, IServiceProvider services)
     {
-        if (context.GetHttpContext().Features.Get<UnparsedRequest>() is { } unparsed)
+        if (UnparsedRequest.Of(request) is { } unparsed)
         {
             LogUnparsed(context.Method, unparsed.MessageType);
             throw new InvalidRequestBodyException(unparsed.MessageType);

@@ -111,6 +111,60 @@ public sealed class ValidatedTokensTests
             Assert.True((await _cache.ValidateTokenAsync(Token(_key, $"caller {i}"), Parameters(_key))).IsValid);
         Assert.InRange(_cache.Count, 1, 3);
     }
+
+    [Fact]
+    public async Task A_remembered_token_signs_in_from_memory_each_time_with_its_own_identity_until_it_expires()
+    {
+        var token = Token(_key);
+        Assert.Null(_cache.Remembered(token));
+        Assert.True((await _cache.ValidateTokenAsync(token, Parameters(_key))).IsValid);
+
+        var first = _cache.Remembered(token);
+        var second = _cache.Remembered(token);
+        Assert.Equal("someone", first?.FindFirst("name")?.Value);
+        Assert.NotSame(first, second);
+        // Expiry is the token's, by the server's clock, with the validation's skew (30 s).
+        _time.Advance(TimeSpan.FromHours(8) + TimeSpan.FromSeconds(20));
+        Assert.NotNull(_cache.Remembered(token));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Null(_cache.Remembered(token));
+    }
+
+    [Fact]
+    public async Task A_token_remembered_under_a_key_since_replaced_does_not_sign_in_from_memory()
+    {
+        var token = Token(_key);
+        Assert.True((await _cache.ValidateTokenAsync(token, Parameters(_key))).IsValid);
+        var rotated = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "b" };
+        Assert.True((await _cache.ValidateTokenAsync(Token(rotated), Parameters(rotated))).IsValid);
+
+        Assert.Null(_cache.Remembered(token));
+        Assert.NotNull(_cache.Remembered(Token(rotated)));
+    }
+
+    [Fact]
+    public async Task Only_a_local_token_sent_as_a_bearer_token_signs_in_from_memory()
+    {
+        var token = Token(_key);
+        Assert.True((await _cache.ValidateTokenAsync(token, Parameters(_key))).IsValid);
+        static Microsoft.AspNetCore.Http.DefaultHttpContext Sending(string authorization)
+        {
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            http.Request.Headers.Authorization = authorization;
+            return http;
+        }
+        var local = new RememberedSignIn(_cache, Microsoft.Extensions.Options.Options.Create(new AuthOptions { Mode = "Local" }));
+        var external = new RememberedSignIn(_cache, Microsoft.Extensions.Options.Options.Create(new AuthOptions { Mode = "External" }));
+
+        var signedIn = Sending($"bearer {token} ");
+        Assert.True(local.TrySignIn(signedIn));
+        Assert.Equal("someone", signedIn.User.FindFirst("name")?.Value);
+        Assert.True(signedIn.User.Identity?.IsAuthenticated);
+        // The identity provider's keys are refreshed, which only the JWT bearer handler sees.
+        Assert.False(external.TrySignIn(Sending($"Bearer {token}")));
+        Assert.False(local.TrySignIn(Sending($"Basic {token}")));
+        Assert.False(local.TrySignIn(Sending($"Bearer {Token(_key, "another")}")));
+    }
 }
 
 /// <summary>Through the server: a token the cache remembers is still refused as soon as it should be (its own server, as it moves time on).</summary>
