@@ -15,10 +15,18 @@ public sealed record TaskRequest(
 /// </summary>
 public sealed class TaskBoard(OffenderMgmtDb db, ForceClock clock)
 {
+    // Every task is added through a board, one board per unit of work (scoped with its context).
+    private readonly Dictionary<string, WorkTask> _raised = new(StringComparer.Ordinal);
+
     /// <summary>Adds the task unless one with the same source key exists; returns the task either way.</summary>
     public async Task<WorkTask> RaiseAsync(TaskRequest request, CancellationToken cancellationToken)
     {
-        var existing = db.Tasks.Local.FirstOrDefault(t => t.SourceKey == request.SourceKey)
+        // A task raised earlier in this unit of work and not yet saved is found here; a saved one
+        // by the query. (Looking in DbSet.Local instead ran the change tracker's DetectChanges over
+        // every tracked entity on each call: housekeeping's first round on a national-size force,
+        // raising tens of thousands of review tasks, took over 15 minutes of CPU that way while
+        // holding the write turn, so every audited call waited behind it.)
+        var existing = (_raised.TryGetValue(request.SourceKey, out var unsaved) ? unsaved : null)
                        ?? await db.Tasks.FirstOrDefaultAsync(t => t.SourceKey == request.SourceKey, cancellationToken);
         if (existing is not null) return existing;
         if (request.OfficerId is null && request.TeamId is null)
@@ -40,6 +48,7 @@ public sealed class TaskBoard(OffenderMgmtDb db, ForceClock clock)
             CreatedAt = clock.Now,
         };
         db.Tasks.Add(task);
+        _raised[task.SourceKey] = task;
         return task;
     }
 }
