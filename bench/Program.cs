@@ -130,7 +130,7 @@ static async Task<int> Throughput(BenchOptions options, DatasetSpec spec, TextWr
     var settings = new ThroughputBench.Settings(options.Seconds, WarmUpSeconds: 1, options.Profile, options.Only, options.Port, options.ServerAssembly);
     output.WriteLine($"Throughput: h2load, 1 thread, {string.Join("/", ThroughputBench.InFlight)} calls in flight, {settings.Seconds} s each after {settings.WarmUpSeconds} s warm-up; " +
                      (nationalPath is null ? "demo force only (the national data set is not built: add --national)" : "demo force, then the national data set"));
-    var greeter = await ThroughputBench.GreeterAsync(settings, output, ct);
+    await using var greeter = await ThroughputBench.GreeterReference.StartAsync(settings, output, ct);
     var rows = new List<ThroughputRow>();
     var audits = new List<AuditCheck>();
     foreach (var (force, path) in new[] { ("demo", options.NoDemo ? null : demo), ("national", nationalPath) })
@@ -139,7 +139,7 @@ static async Task<int> Throughput(BenchOptions options, DatasetSpec spec, TextWr
         var (forceRows, audit) = await ThroughputBench.ForceAsync(force, path, greeter, settings, output, ct);
         rows.AddRange(forceRows);
         audits.Add(audit);
-        ThroughputBench.Print(output, greeter, rows, audits);  // now, in case a later part fails
+        ThroughputBench.Print(output, greeter.First, rows, audits);  // now, in case a later part fails
     }
     output.WriteLine($"Load average at the end: {LoadAverage()}");
     return 0;

@@ -48,27 +48,59 @@ public static class ThroughputBench
     /// <param name="ServerAssembly">Another build of the server to measure (the one built with the benchmark when null).</param>
     public sealed record Settings(int Seconds, int WarmUpSeconds, bool Profile, string? Only = null, int Port = 0, string? ServerAssembly = null);
 
-    /// <summary>The Greeter's calls a second at each concurrency: the denominator of every ratio.</summary>
-    public static async Task<Dictionary<int, LoadResult>> GreeterAsync(Settings settings, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Greeter, started once and kept running for the whole run: measured at each concurrency
+    /// first, and measured again at 64 in flight just before each RPC's cell at 64, so the ratio
+    /// that the targets are judged on is to a Greeter measured in the same minute. This machine's
+    /// speed drifts by a factor of two or three over minutes (other virtual machines on the host:
+    /// the Greeter alone made 69,000 to 233,000 calls/s in runs of one day), so a ratio to a Greeter
+    /// measured once, minutes earlier, could be off by that factor either way.
+    /// </summary>
+    public sealed class GreeterReference : IAsyncDisposable
     {
-        var work = WorkDirectory();
-        await using var greeter = ServerProcess.Start(BenchPaths.GreeterAssembly, "", work, Path.Combine(work, "greeter.log"), [],
-            port: settings.Port == 0 ? 0 : settings.Port + 10);
-        await greeter.WaitUntilListeningAsync(TimeSpan.FromMinutes(1), cancellationToken);
-        var request = new Greeter.HelloRequest { Name = "bench" };
-        using (var channel = GrpcChannel.ForAddress(greeter.Address))
-            await new Greeter.Greeter.GreeterClient(channel).SayHelloAsync(request, cancellationToken: cancellationToken);
-        var results = new Dictionary<int, LoadResult>();
-        foreach (var inFlight in InFlight)
+        private readonly ServerProcess _process;
+        private readonly Settings _settings;
+        private readonly TextWriter _log;
+        private readonly string _work;
+        private readonly Greeter.HelloRequest _request = new() { Name = "bench" };
+
+        private GreeterReference(ServerProcess process, Settings settings, TextWriter log, string work)
         {
-            var cpuBefore = greeter.CpuTime;
-            results[inFlight] = await H2Load.RunAsync($"{greeter.Address}/greet.Greeter/SayHello", request, new Dictionary<string, string>(), inFlight,
-                settings.Seconds, settings.WarmUpSeconds, work, cancellationToken);
-            // As for the server's rows: the Greeter's own CPU over the run, so the host's cost per call can be set beside it.
-            var cpuPerCall = (greeter.CpuTime - cpuBefore).TotalMilliseconds / (results[inFlight].CallsPerSecond * (settings.Seconds + settings.WarmUpSeconds));
-            await log.WriteLineAsync($"  Greeter SayHello, {inFlight} in flight: {results[inFlight].CallsPerSecond:N0} calls/s, Greeter CPU {cpuPerCall:F4} ms/call");
+            _process = process;
+            _settings = settings;
+            _log = log;
+            _work = work;
         }
-        return results;
+
+        /// <summary>The first measurement at each concurrency (the denominator of the 1 and 16 in flight ratios).</summary>
+        public Dictionary<int, LoadResult> First { get; } = new();
+
+        public static async Task<GreeterReference> StartAsync(Settings settings, TextWriter log, CancellationToken cancellationToken)
+        {
+            var work = WorkDirectory();
+            var process = ServerProcess.Start(BenchPaths.GreeterAssembly, "", work, Path.Combine(work, "greeter.log"), [],
+                port: settings.Port == 0 ? 0 : settings.Port + 10);
+            var greeter = new GreeterReference(process, settings, log, work);
+            await process.WaitUntilListeningAsync(TimeSpan.FromMinutes(1), cancellationToken);
+            using (var channel = GrpcChannel.ForAddress(process.Address))
+                await new Greeter.Greeter.GreeterClient(channel).SayHelloAsync(greeter._request, cancellationToken: cancellationToken);
+            foreach (var inFlight in InFlight) greeter.First[inFlight] = await greeter.MeasureAsync(inFlight, "", cancellationToken);
+            return greeter;
+        }
+
+        /// <summary>One h2load run of SayHello at this concurrency.</summary>
+        public async Task<LoadResult> MeasureAsync(int inFlight, string beside, CancellationToken cancellationToken)
+        {
+            var cpuBefore = _process.CpuTime;
+            var result = await H2Load.RunAsync($"{_process.Address}/greet.Greeter/SayHello", _request, new Dictionary<string, string>(), inFlight,
+                _settings.Seconds, _settings.WarmUpSeconds, _work, cancellationToken);
+            // As for the server's rows: the Greeter's own CPU over the run, so the host's cost per call can be set beside it.
+            var cpuPerCall = (_process.CpuTime - cpuBefore).TotalMilliseconds / (result.CallsPerSecond * (_settings.Seconds + _settings.WarmUpSeconds));
+            await _log.WriteLineAsync($"  Greeter SayHello{beside}, {inFlight} in flight: {result.CallsPerSecond:N0} calls/s, Greeter CPU {cpuPerCall:F4} ms/call");
+            return result;
+        }
+
+        public ValueTask DisposeAsync() => _process.DisposeAsync();
     }
 
     /// <summary>The generated demo force (Bedfordshire), built once beside the national data set and copied for each run.</summary>
@@ -95,7 +127,7 @@ public static class ThroughputBench
     }
 
     /// <summary>Every RPC of the server at each concurrency, on a copy of the force's database.</summary>
-    public static async Task<(List<ThroughputRow> Rows, AuditCheck Audit)> ForceAsync(string force, string databasePath, IReadOnlyDictionary<int, LoadResult> greeter,
+    public static async Task<(List<ThroughputRow> Rows, AuditCheck Audit)> ForceAsync(string force, string databasePath, GreeterReference greeter,
         Settings settings, TextWriter log, CancellationToken cancellationToken)
     {
         var work = WorkDirectory();
@@ -138,12 +170,16 @@ public static class ThroughputBench
                     foreach (var inFlight in InFlight)
                     {
                         if (server.HasExited) throw new InvalidOperationException($"The server exited (code {server.ExitCode}); see {logPath}.");
+                        // At the targets' concurrency, the Greeter again in the same minute (see GreeterReference).
+                        var reference = inFlight == InFlight[^1]
+                            ? await greeter.MeasureAsync(inFlight, $" (beside {force} {call.Name})", cancellationToken)
+                            : greeter.First[inFlight];
                         var url = $"{server.Address}/{call.Path}";
                         var cpuBefore = server.CpuTime;
                         var result = await H2Load.RunAsync(url, call.Request, call.Headers, inFlight, settings.Seconds, settings.WarmUpSeconds, work, cancellationToken);
                         // The server's CPU over the whole h2load run (warm-up included) per call answered in it.
                         var cpuPerCall = (server.CpuTime - cpuBefore).TotalMilliseconds / (result.CallsPerSecond * (settings.Seconds + settings.WarmUpSeconds));
-                        rows.Add(new ThroughputRow(force, call.Name, inFlight, result, greeter[inFlight].CallsPerSecond, cpuPerCall, note));
+                        rows.Add(new ThroughputRow(force, call.Name, inFlight, result, reference.CallsPerSecond, cpuPerCall, note));
                         await log.WriteLineAsync($"  {force} {call.Name}, {inFlight} in flight: {result.CallsPerSecond:N0} calls/s, p50 {result.P50Milliseconds:F2} ms, p99 {result.P99Milliseconds:F2} ms, server CPU {cpuPerCall:F3} ms/call{(result.Failed > 0 ? $", {result.Failed} FAILED" : "")}");
                         if (settings.Profile && inFlight == InFlight[^1])
                             await log.WriteLineAsync(await ProfileAsync(server, call, url, settings, Path.Combine(work, $"{force}-{Slug(call.Name)}.perf.data"), work, cancellationToken));
@@ -296,12 +332,12 @@ public static class ThroughputBench
     public static void Print(TextWriter output, IReadOnlyDictionary<int, LoadResult> greeter, IReadOnlyList<ThroughputRow> rows, IReadOnlyList<AuditCheck> audits)
     {
         output.WriteLine();
-        output.WriteLine("| force | RPC | in flight | calls/s | p50 ms | p99 ms | ratio to Greeter | server CPU ms/call | notes |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| force | RPC | in flight | calls/s | p50 ms | p99 ms | Greeter calls/s (at 64: measured just before) | ratio to Greeter | server CPU ms/call | notes |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (inFlight, g) in greeter.OrderBy(g => g.Key))
-            output.WriteLine($"| - | Greeter SayHello (plain grpc-dotnet) | {inFlight} | {g.CallsPerSecond:N0} | {g.P50Milliseconds:F2} | {g.P99Milliseconds:F2} | 1 | | |");
+            output.WriteLine($"| - | Greeter SayHello (plain grpc-dotnet), first | {inFlight} | {g.CallsPerSecond:N0} | {g.P50Milliseconds:F2} | {g.P99Milliseconds:F2} | {g.CallsPerSecond:N0} | 1 | | |");
         foreach (var r in rows)
-            output.WriteLine($"| {r.Force} | {r.Rpc} | {r.InFlight} | {r.Result.CallsPerSecond:N0} | {r.Result.P50Milliseconds:F2} | {r.Result.P99Milliseconds:F2} | {r.Ratio:F3} | {r.CpuMillisecondsPerCall:F3} | {r.Note}{(r.Result.Failed > 0 ? $"; {r.Result.Failed} failed" : "")} |");
+            output.WriteLine($"| {r.Force} | {r.Rpc} | {r.InFlight} | {r.Result.CallsPerSecond:N0} | {r.Result.P50Milliseconds:F2} | {r.Result.P99Milliseconds:F2} | {r.GreeterCallsPerSecond:N0} | {r.Ratio:F3} | {r.CpuMillisecondsPerCall:F3} | {r.Note}{(r.Result.Failed > 0 ? $"; {r.Result.Failed} failed" : "")} |");
 
         var forces = rows.Select(r => r.Force).Distinct().ToList();
         output.WriteLine();

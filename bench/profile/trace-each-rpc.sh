@@ -6,6 +6,7 @@
 # DOTNET_TRACE (default: dotnet-trace on PATH) is the dotnet-trace to use. The bench runs with
 # --seconds 12, so each 64-in-flight run lasts 13 s; the trace starts 2 s into it and lasts 6 s,
 # and so ends before the bench stops the server (a trace cut by the server's exit is unreadable).
+# Each RPC's 64-in-flight run follows the Greeter's run beside it, so the trace waits for that line.
 OUT=$1; shift
 TRACE=${DOTNET_TRACE:-dotnet-trace}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,10 +16,10 @@ dotnet run -c Release --no-build --project bench -- --throughput --seconds 12 "$
 BENCH=$!
 seen=""
 while kill -0 $BENCH 2>/dev/null; do
-  line=$(grep -E '^  demo .*, 16 in flight:' "$LOG" | tail -1)
+  line=$(grep -E '^  Greeter SayHello \(beside demo .*\), 64 in flight:' "$LOG" | tail -1)
   if [ -n "$line" ] && [ "$line" != "$seen" ]; then
     seen="$line"
-    name=$(echo "$line" | sed -E 's/^  demo (.*), 16 in flight:.*/\1/' | tr -c 'A-Za-z0-9\n' '-')
+    name=$(echo "$line" | sed -E 's/^  Greeter SayHello \(beside demo (.*)\), 64 in flight:.*/\1/' | tr -c 'A-Za-z0-9\n' '-')
     pid=$(pgrep -f "OffenderMgmt.Server.dll --Storage:ConnectionString=.*$ROOT/.bench-data" | head -1)
     sleep 2
     "$TRACE" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:06 --format Speedscope -o "$OUT/$name.nettrace" > "$OUT/$name.trace.log" 2>&1
