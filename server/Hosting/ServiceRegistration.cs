@@ -50,6 +50,11 @@ public static class ServiceRegistration
     public static IServiceCollection AddOffenderMgmt(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOffenderMgmtOptions(configuration);
+        // First, so OpenTelemetry's hosted service builds the tracer and meter providers before
+        // any other hosted service (the database initialiser, housekeeping, the change listener)
+        // opens a pooled context: EF caches "nobody listens" on each context for a second, so a
+        // context first used before the providers existed would leave its next commands untraced.
+        services.AddOffenderMgmtTelemetry(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ForceClock(
@@ -126,7 +131,6 @@ public static class ServiceRegistration
         CallPipeline.ParseRequestsWithAudit(services);
         services.AddGrpcReflection();
         services.AddOffenderMgmtHealth(configuration);
-        services.AddOffenderMgmtTelemetry(configuration);
         return services;
     }
 }

@@ -186,7 +186,17 @@ public sealed class TelemetryTests(TelemetryServerFactory server) : IClassFixtur
             traced = calls.Any(call => spans.Any(s => s.Kind == ActivityKind.Client && s.TraceId == call.TraceId
                 && s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal)));
         }
-        Assert.True(traced, "No sign-in's trace held a database command span beneath it");
+        if (!traced)
+        {
+            // What was exported instead, so a failure says which way it failed (no EF spans at all,
+            // or EF spans in other traces): kinds and sources only, never a statement's text.
+            List<Activity> all;
+            lock (server.Spans) all = server.Spans.ToList();
+            var signIns = all.Where(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("SignIn", StringComparison.Ordinal)).Select(s => s.TraceId).ToHashSet();
+            var ef = all.Where(s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal)).ToList();
+            Assert.Fail($"No sign-in's trace held a database command span beneath it: {signIns.Count} sign-in traces, {all.Count} spans, "
+                + $"{ef.Count} EF spans ({ef.Count(s => s.ParentSpanId == default)} roots, {ef.Count(s => signIns.Contains(s.TraceId))} in a sign-in's trace)");
+        }
     }
 
     private sealed record Sample(MetricPoint Point, IReadOnlyDictionary<string, object?> Tags);
