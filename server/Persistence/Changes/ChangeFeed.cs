@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OffenderMgmt.Server.Persistence.Changes;
 
@@ -99,18 +103,48 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
 
     private sealed record Row(long Position, string Changes);
 
-    // Compiled once: a LINQ query built per catch-up spent more in EF's expression handling
-    // (funcletizing, the query cache's lookup) than in SQLite (CheckSighting's profile, docs/benchmarks.md).
-    private static readonly Func<OffenderMgmtDb, long, IAsyncEnumerable<Row>> RowsAfter =
-        EF.CompileAsyncQuery((OffenderMgmtDb db, long after) =>
-            db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Position > after).OrderBy(e => e.Position).Take(Batch).Select(e => new Row(e.Position, e.Changes)));
-
     // The feed's own session: one context whose connection stays open from one catch-up to the
     // next (catch-ups run one at a time, under the gate). A scope, a pooled context and the
     // connection's open and close for every catch-up were a fifth of its cost. Dropped after any
     // failure, so the next catch-up starts on a fresh connection.
     private AsyncServiceScope? _scope;
     private OffenderMgmtDb? _db;
+
+    // The catch-up's query, kept prepared on the session's connection with only its parameter
+    // rebound: EF makes a new command for every execution, so SQLite parsed and planned the
+    // statement again each time (CheckSighting's profile: statement preparation was a third of
+    // the catch-up; docs/benchmarks.md). Made again with the session after a failure.
+    private DbCommand? _rowsAfter;
+    private DbParameter? _after;
+
+    private DbCommand RowsAfterCommand(OffenderMgmtDb db)
+    {
+        if (_rowsAfter is { } kept) return kept;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(typeof(ChangeLogEntry))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var position = entity.FindProperty(nameof(ChangeLogEntry.Position))!;
+        var changes = entity.FindProperty(nameof(ChangeLogEntry.Changes))!;
+        string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT {Column(position)}, {Column(changes)} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                              $"WHERE {Column(position)} > @after ORDER BY {Column(position)} LIMIT {Batch}";
+        var after = ((RelationalTypeMapping)position.GetRelationalTypeMapping()).CreateParameter(command, "@after", 0L, nullable: false);
+        command.Parameters.Add(after);
+        command.Prepare();
+        (_rowsAfter, _after) = (command, after);
+        return command;
+    }
+
+    private async Task<List<Row>> RowsAfterAsync(OffenderMgmtDb db, long after, CancellationToken cancellationToken)
+    {
+        var command = RowsAfterCommand(db);
+        _after!.Value = after;
+        var rows = new List<Row>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(new Row(reader.GetInt64(0), reader.GetString(1)));
+        return rows;
+    }
 
     private async ValueTask<OffenderMgmtDb> SessionAsync(CancellationToken cancellationToken)
     {
@@ -132,8 +166,9 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
 
     private void ForgetSession()
     {
-        var (scope, db) = (_scope, _db);
-        (_scope, _db) = (null, null);
+        var (scope, db, command) = (_scope, _db, _rowsAfter);
+        (_scope, _db, _rowsAfter, _after) = (null, null, null, null);
+        command?.Dispose();
         try
         {
             db?.Database.CloseConnection();
@@ -184,8 +219,7 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
         var rows = 0;
         while (true)
         {
-            var batch = new List<Row>();
-            await foreach (var row in RowsAfter(db, last).WithCancellation(cancellationToken)) batch.Add(row);
+            var batch = await RowsAfterAsync(db, last, cancellationToken);
             if (batch.Count == 0) break;
             if (rows == 0 && batch[0].Position > applied + 1 && applied > 0 &&
                 !await log.AnyAsync(e => e.Position <= applied, cancellationToken))
