@@ -8,6 +8,7 @@ namespace OffenderMgmt.Server.Caseload;
 /// <summary>Contacts with managed people: visits, calls, appointments, and what was said.</summary>
 public sealed class ContactLog(OffenderMgmtDb db, Caller caller, ForceClock clock)
 {
+    /// <summary>Adds the note to the unit of work (a write RPC's, which saves it with its audit entry).</summary>
     public async Task<ContactNote> RecordAsync(Guid personId, Guid? managementId, DateTimeOffset? at, ContactKind kind, string text, CancellationToken cancellationToken)
     {
         var v = new Validator();
@@ -16,12 +17,16 @@ public sealed class ContactLog(OffenderMgmtDb db, Caller caller, ForceClock cloc
         var when = at ?? clock.Now;
         if (when > clock.Now.AddMinutes(5)) v.Add("at", "must not be in the future");
         v.ThrowIfInvalid();
-        if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken)) throw new NotFoundException("person", personId.ToString(), "person_id");
+        // That the person exists and the caller may change their record is checked by the caller
+        // (DisclosurePolicy.EnsureMayEditPersonAsync) in the same write turn; asking again here
+        // was a second query inside the turn every write waits for.
         if (managementId is { } m && !await db.Managements.AnyAsync(x => x.Id == m && x.PersonId == personId, cancellationToken))
             throw new ValidationException("management_id", "is not a management of this person");
         var note = new ContactNote { PersonId = personId, ManagementId = managementId, At = when, Kind = kind, Text = words, OfficerId = caller.OfficerId, RecordedBy = caller.Subject };
+        // Saved with the call's audit entry, in the unit of work's one SaveChanges
+        // (UnitOfWorkInterceptor): a save of its own here cost the write turn a second round of
+        // change detection and commands. The id is the client-generated key, set by Add.
         db.ContactNotes.Add(note);
-        await db.SaveChangesAsync(cancellationToken);
         return note;
     }
 
