@@ -10,11 +10,9 @@ namespace OffenderMgmt.Tests.CaseloadTests;
 /// its audit entry (ContactLog does not save on its own), and each bad request is answered with
 /// its status and changes nothing.
 /// </summary>
-public sealed class ContactRecordingTests : IDisposable
+public sealed class ContactRecordingTests(DemoServerFactory server) : IClassFixture<DemoServerFactory>
 {
-    private readonly DemoServerFactory _server = new();
-
-    public void Dispose() => _server.Dispose();
+    private readonly DemoServerFactory _server = server;
 
     private async Task<Caseload.CaseloadClient> ManagerAsync() => new(await _server.As("demo.manager"));
 
