@@ -50,10 +50,10 @@ public static class ServiceRegistration
     public static IServiceCollection AddOffenderMgmt(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOffenderMgmtOptions(configuration);
-        // First, so OpenTelemetry's hosted service builds the tracer and meter providers before
-        // any other hosted service (the database initialiser, housekeeping, the change listener)
-        // opens a pooled context: EF caches "nobody listens" on each context for a second, so a
-        // context first used before the providers existed would leave its next commands untraced.
+        // First, so the tracer and meter providers are built (TelemetryFirst, in the host's
+        // starting phase) before any other hosted service (the database initialiser, housekeeping,
+        // the change listener) opens a pooled context: EF caches "nobody listens" on each context
+        // for a second, so a context used before the providers existed left its next commands untraced.
         services.AddOffenderMgmtTelemetry(configuration);
 
         services.AddSingleton(TimeProvider.System);

@@ -32,6 +32,9 @@ public static class TelemetryRegistration
         if (validation.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(TelemetryOptions), validation.Failures);
         if (!options.MetricsEnabled && !options.TracingEnabled) return services;
 
+        // Before every other hosted service's start, the database initialiser's included.
+        services.AddSingleton<TelemetryFirst>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryFirst>());
         var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(options.ServiceName));
         if (options.MetricsEnabled)
         {

@@ -166,6 +166,21 @@ public sealed class TelemetryTests(TelemetryServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public void The_start_is_traced_from_the_database_initialisers_first_command()
+    {
+        // The providers are built before any service starts (TelemetryFirst), so the initialiser's
+        // migration check, the first commands the server runs, has its span; when OpenTelemetry
+        // built them later, those commands ran unobserved and EF then skipped its diagnostics on
+        // their pooled contexts for a second, calls' commands included.
+        Assert.True(server.Services.GetRequiredService<TelemetryFirst>().Started);
+        List<Activity> spans;
+        lock (server.Spans) spans = server.Spans.ToList();
+        Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal)
+            && (s.GetTagItem("db.query.text") ?? s.GetTagItem("db.statement")) is string text
+            && text.Contains("__EFMigrationsHistory", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_call_is_traced_as_a_server_span_with_its_database_commands_beneath_it()
     {
         // A sign-in always reads and updates its account in the database (WhoAmI answers from
