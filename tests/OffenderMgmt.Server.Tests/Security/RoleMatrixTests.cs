@@ -119,6 +119,24 @@ public sealed class RoleMatrixTests(DemoServerFactory server) : IClassFixture<De
         Assert.Equal(methods.Order(StringComparer.Ordinal), Expected.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(M)]
+    [InlineData(S)]
+    [InlineData(L)]
+    [InlineData(An)]
+    [InlineData(P)]
+    [InlineData(Sv)]
+    [InlineData(Ad)]
+    public async Task WhoAmI_offers_each_role_exactly_the_methods_designed_for_it_and_sign_in_in_order(string role)
+    {
+        var auth = new OffenderMgmt.Contracts.V1.Auth.AuthClient(await server.As(AccountFor[role], ""));
+        var offered = (await auth.WhoAmIAsync(new OffenderMgmt.Contracts.V1.WhoAmIRequest())).AllowedMethods.ToList();
+        var designed = Expected.Where(e => e.Value.Contains(role)).Select(e => e.Key).Append("/offendermgmt.v1.Auth/SignIn").Order(StringComparer.Ordinal);
+        Assert.Equal(designed, offered);
+        // Asked again, the same list (kept per role, not shared for another role to change).
+        Assert.Equal(offered, (await auth.WhoAmIAsync(new OffenderMgmt.Contracts.V1.WhoAmIRequest())).AllowedMethods);
+    }
+
     public static TheoryData<string, string> MethodsAndRoles()
     {
         var data = new TheoryData<string, string>();
