@@ -13,14 +13,17 @@ namespace OffenderMgmt.Server.Telemetry;
 /// </summary>
 public sealed class RpcMetricsMiddleware(RequestDelegate next, RpcMetrics metrics)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        // Nothing listens (no exporter configured): nothing to time or read.
+        // Nothing listens (no exporter configured): nothing to time or read, and no async frame
+        // of this middleware's own around the call.
         if (!metrics.Enabled || context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } grpc || grpc.Method.ServiceName.Length == 0)
-        {
-            await next(context);
-            return;
-        }
+            return next(context);
+        return TimedAsync(context, grpc);
+    }
+
+    private async Task TimedAsync(HttpContext context, GrpcMethodMetadata grpc)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {
