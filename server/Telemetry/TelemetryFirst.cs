@@ -10,8 +10,9 @@ namespace OffenderMgmt.Server.Telemetry;
 /// seeding and first catch-up ran on pooled contexts while nothing listened. EF Core then caches
 /// "nobody listens" on each such context for its logging cache time (a second by default) and
 /// skips its diagnostic events, so a call that leased one of those contexts straight after
-/// start had no database spans beneath it (the CI failure of
-/// <c>TelemetryTests.A_call_is_traced_as_a_server_span_with_its_database_commands_beneath_it</c>).
+/// start had no database spans beneath it: the likely cause, not watched happening, of the CI
+/// failures of <c>TelemetryTests.A_call_is_traced_as_a_server_span_with_its_database_commands_beneath_it</c>
+/// (docs/DESIGN.md section 11).
 /// Registered first (<see cref="Hosting.TelemetryRegistration"/>); with no pipeline configured it
 /// is not registered at all.
 /// </summary>
