@@ -33,7 +33,8 @@ public sealed class AuditBatchRetryTests : IDisposable
     /// backend (the one holding the chain's advisory lock, which the batch took) is ended from
     /// another connection, as a failover or a network cut would, and the batch's commit then
     /// finds its connection gone. pg_terminate_backend with a timeout returns once the backend
-    /// has exited, so the commit cannot reach it first.
+    /// has exited, so the commit cannot reach it first. (pg_locks is the whole cluster's: only this
+    /// database's holder, not another test server's.)
     /// </summary>
     private async Task BeforeCommitAsync(IReadOnlyList<AuditRecord> records)
     {
@@ -43,7 +44,7 @@ public sealed class AuditBatchRetryTests : IDisposable
         if (Interlocked.Exchange(ref _ended, 1) == 1) return;
         var (high, low) = ((uint)(AuditChainLock.Key >> 32), (uint)(AuditChainLock.Key & 0xFFFF_FFFF));
         var ended = await _server.WithDb(db => db.Database.SqlQuery<bool>(
-            $"""SELECT pg_terminate_backend(pid, 30000) AS "Value" FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = {(long)high}::oid AND objid = {(long)low}::oid AND objsubid = 1""").ToListAsync());
+            $"""SELECT pg_terminate_backend(pid, 30000) AS "Value" FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND locktype = 'advisory' AND granted AND classid = {(long)high}::oid AND objid = {(long)low}::oid AND objsubid = 1""").ToListAsync());
         Assert.Equal([true], ended);
     }
 
