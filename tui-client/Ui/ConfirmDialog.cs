@@ -19,7 +19,10 @@ public sealed class ConfirmDialog : Dialog
         Width = width;
         Height = Dim.Auto();
         SetScheme(Theme.Dialog);
-        var lines = TextWrap.Lines(message, width - 4);
+        // The label's width: the dialog less its shadow (1), its border (2) and the label's own
+        // margins (1 each side). Wrapped one column wider, the label re-wrapped a line itself and
+        // its last line fell off the bottom ("Officer still in post" at 100x30 lost its advice).
+        var lines = TextWrap.Lines(message, width - 5);
         Message = string.Join("\n", lines);
         Add(new Label { X = 1, Y = 1, Width = Dim.Fill(1), Height = lines.Count, Text = Message });
         SafeButton = new Button { Text = safeText, IsDefault = true };

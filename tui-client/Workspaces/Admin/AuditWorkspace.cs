@@ -28,7 +28,8 @@ public sealed class AuditWorkspace : WorkspaceWindow
         """;
 
     private readonly Label _chainLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Audit chain: checking…" };
-    private readonly Label _queryLine = new() { X = 0, Y = 1, Width = Dim.Fill(), Text = "" };
+    // A record's id makes this line long: it wraps to a second line rather than lose its end.
+    private readonly SummaryLine _queryLine = new("") { Y = 1 };
     private readonly TextPanel _detail = new();
     private readonly Stack<AuditQuery> _back = new();
     private readonly List<AuditRow> _rows = [];
@@ -47,7 +48,7 @@ public sealed class AuditWorkspace : WorkspaceWindow
             new("Action", e => e.Action, 6, 8, Priority: Priority.Low),
             new("Why", e => e.Purpose, 10, 60, Priority: Priority.High),
         ], e => e.Sequence.ToString(CultureInfo.InvariantCulture))
-        { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(7), EmptyText = "Loading…" };
+        { X = 0, Y = Pos.Bottom(_queryLine), Width = Dim.Fill(), Height = Dim.Fill(7), EmptyText = "Loading…" };
         Entries.SelectionChanged += (_, e) => ShowEntry(e);
         Entries.RecordChosen += (_, e) =>
         {

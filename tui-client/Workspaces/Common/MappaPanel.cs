@@ -19,7 +19,8 @@ public sealed class MappaPanel : View
     private readonly StatusLine _status;
     private readonly Purpose _purpose;
     private readonly bool _canMinute;
-    private readonly Label _line = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading MAPPA meetings…" };
+    // Wraps to a second line at 100 columns rather than lose its end (the F7 hint).
+    private readonly SummaryLine _line = new("Loading MAPPA meetings…");
     private readonly TextPanel _detail = new();
     private MappaMeetingRow? _meeting;
     private int _loadingFor;
@@ -45,7 +46,7 @@ public sealed class MappaPanel : View
                 Colour: m => m.Minuted ? Theme.GoodCell : m.HeldOn is { } on && on <= today ? Theme.WarningCell : null, Priority: Priority.Essential),
             new("Agencies", m => string.Join(", ", m.Agencies), 20, 80),
         ], m => m.Id)
-        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(30), EmptyText = "Loading…" };
+        { X = 0, Y = Pos.Bottom(_line), Width = Dim.Fill(), Height = Dim.Percent(30), EmptyText = "Loading…" };
         Cases = new RecordTable<MappaAgendaCase>(
         [
             new("Person", c => c.PersonName, 14, 30, Priority: Priority.Essential),

@@ -27,13 +27,11 @@ public sealed class ExportBriefingDialog : FormDialog
         Format = new RadioGroup { X = 12, Y = 1, Labels = ["CSV: a row a person, for a briefing pack", "GeoJSON: homes and zones, for a mapping tool"], Value = 0 };
         var folderLabel = new Label { X = 1, Y = 4, Text = "F_older:" };
         Folder = new TextField { X = 12, Y = 4, Width = Dim.Fill(1), Text = DefaultFolder };
-        var warning = new Label
-        {
-            X = 12, Y = 5, Width = Dim.Fill(1), Height = 2,
-            Text = TextWrap.Wrap("The file holds personal data: keep it on a force device, and delete it when the briefing is done. The export is on the audit trail.", InnerWidth - 12),
-        };
+        // As many rows as its lines: two rows lost its last words ("...on the audit trail.").
+        var lines = TextWrap.Lines("The file holds personal data: keep it on a force device, and delete it when the briefing is done. The export is on the audit trail.", InnerWidth - 12);
+        var warning = new Label { X = 12, Y = 5, Width = Dim.Fill(1), Height = lines.Count, Text = string.Join("\n", lines) };
         Add(formatLabel, Format, folderLabel, Folder, warning);
-        AddProblemLine(8);
+        AddProblemLine(Pos.Bottom(warning) + 1);
         StartIn(Format);
     }
 

@@ -28,7 +28,7 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         F4 export the briefing to a file (CSV or GeoJSON)
         """;
 
-    private readonly Label _beatLine;
+    private readonly SummaryLine _beatLine;
     private readonly Tabs _tabs;
     private readonly View[] _pages;
     private readonly FrameView _mapFrame;
@@ -40,7 +40,8 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
     public LocalOfficerWorkspace(ClientContext context) : base(context, "Local officer", Help)
     {
         var today = context.Today;
-        _beatLine = new Label { X = 0, Y = 0, Width = Dim.Fill(), Text = "No beat picked: press F2 to pick your beat." };
+        // At 100 columns a long beat name takes the line to a second row (the briefing's time was lost off its end).
+        _beatLine = new SummaryLine("No beat picked: press F2 to pick your beat.");
 
         Residents = PeopleTable(today, "Nobody with orders or registrations lives in this beat.");
         Excluded = PeopleTable(today, "Nobody living elsewhere is excluded from this beat.");
@@ -61,15 +62,17 @@ public sealed class LocalOfficerWorkspace : WorkspaceWindow
         Excluded.RecordChosen += (_, p) => CheckSighting(p.PersonId, Map!.Here);
 
         _pages = [TabPage.Of("Living here", Residents), TabPage.Of("Excluded from here", Excluded), TabPage.Of("Zones", Zones)];
-        _tabs = new Tabs { X = 0, Y = 1, Width = Dim.Percent(56), Height = Dim.Percent(62) };
+        _tabs = new Tabs { X = 0, Y = Pos.Bottom(_beatLine), Width = Dim.Percent(56), Height = Dim.Percent(62) };
         _tabs.Add(_pages);
         _tabs.ValueChanged += (_, _) => ShowSelectedOfTab();
 
-        Map = new BeatMap { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         // The legend's glyphs are the map's: a shaded zone is in force now, an outline only is later.
-        var legend = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = LegendText };
+        // It wraps to the map's width and the map gives it the rows it needs (at 100 columns it
+        // was one row of three, its end lost under the frame).
+        var legend = new Label { X = 0, Y = Pos.AnchorEnd(), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = LegendText };
         Legend = legend;
-        _mapFrame = new FrameView { X = Pos.Right(_tabs), Y = 1, Width = Dim.Fill(), Height = Dim.Height(_tabs), Title = "Map" };
+        Map = new BeatMap { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(Dim.Height(legend)) };
+        _mapFrame = new FrameView { X = Pos.Right(_tabs), Y = Pos.Top(_tabs), Width = Dim.Fill(), Height = Dim.Height(_tabs), Title = "Map" };
         _mapFrame.Add(Map, legend);
         Map.CursorMoved += (_, here) => _mapFrame.Title = here is { } at ? $"Map · ┼ {at}" : "Map";
         Map.CheckHere += (_, here) => CheckSighting(SelectedPersonId, here);

@@ -38,7 +38,8 @@ public sealed class PersonWindow : Window
         Title = TitleFor(name);
         SetScheme(Theme.Base);
 
-        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(PhotoColumns + 1), Height = 8, Text = $"Loading {name}…" };
+        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(PhotoColumns + 1), Height = DetailRows, Text = $"Loading {name}…" };
+        _details.FrameChanged += (_, _) => ArrangeDetails();
         Photo = new PhotoView { X = Pos.AnchorEnd(PhotoColumns), Y = 0, Width = PhotoColumns, Height = 6 };
         var today = context.Today;
         var zone = context.Clock.LocalTimeZone;
@@ -266,7 +267,26 @@ public sealed class PersonWindow : Window
             $"Description: {p.Description ?? "none recorded"}{(p.HealthNotes is { } health ? $"   Health: {health}" : "")}",
         };
         lines.AddRange(Common.IdentificationLines.For(identifiers ?? []));   // issue 18
-        _details.Text = string.Join("\n", lines.Select(l => TextWrap.Fit(l, 116 - PhotoColumns - 1)));
+        _detailLines = lines;
+        ArrangeDetails();
+    }
+
+    private const int DetailRows = 8;
+    private IReadOnlyList<string> _detailLines = [];
+
+    /// <summary>
+    /// The details in the label's width: each line whole, wrapped, while they fit its rows; else
+    /// each line on one row, cut with an ellipsis. Fitted to 120 columns before, at 100x30 the
+    /// lines wrapped on their own and the last ones (devices) fell off the label.
+    /// </summary>
+    private void ArrangeDetails()
+    {
+        if (_detailLines.Count == 0) return;
+        var width = _details.Frame.Width > 0 ? _details.Frame.Width : 116 - PhotoColumns - 1;
+        var wrapped = _detailLines.SelectMany(l => TextWrap.Lines(l, width)).ToList();
+        var shown = wrapped.Count <= DetailRows ? wrapped : _detailLines.Select(l => TextWrap.Fit(l, width)).ToList();
+        var text = string.Join("\n", shown);
+        if (_details.Text != text) _details.Text = text;
     }
 
     private void ShowParts(PersonRecord record)

@@ -38,7 +38,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
     private readonly SummaryLine _teamLine;
     private readonly Label _handover;
     private readonly SummaryLine _orphanedLine = new("Loading the orphaned queue…");
-    private readonly Label _overdueLine = new() { X = 0, Y = 0, Width = Dim.Fill(), Text = "Loading overdue checks…" };
+    private readonly SummaryLine _overdueLine = new("Loading overdue checks…");
     private readonly HashSet<string> _marked = [];
     private HashSet<string> _teamPeople = [];
     private Dictionary<string, Risk> _risks = [];
@@ -99,7 +99,7 @@ public sealed class SupervisorWorkspace : WorkspaceWindow
             new("Officer", OverdueQuery.OfficerOf, 16, 24),
             new("What", c => c.Description ?? "", 20, 50, Priority: Priority.Low),
         ], c => c.Id)
-        { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
+        { X = 0, Y = Pos.Bottom(_overdueLine), Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "Loading…" };
         Overdue.RecordChosen += (_, c) => OpenPerson(c.PersonId, c.PersonName);
         Overdue.HeaderClicked += (_, column) => RequeryOverdue(_overdueQuery.SortedBy(column switch
         {
