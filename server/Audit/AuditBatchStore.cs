@@ -31,10 +31,18 @@ public sealed class AuditBatchStore(IServiceScopeFactory scopes, AuditCommitHold
             // head this writer committed last saved one indexed read a batch and made the first
             // batch after such an append fail (AUDIT_UNAVAILABLE for every call in it).
             // In the engine's execution strategy (PostgreSQL retries a passing failure from the start).
+            // A retry can follow a commit that went through but whose answer was lost (the
+            // connection broke after COMMIT was sent): written again, every call in the batch would
+            // be on record twice. So a retry first looks for the last attempt's newest entry, by
+            // its sequence number and hash, and if it is there the batch is done (EF Core's
+            // "verify succeeded" step for commit failures; see docs/DESIGN.md section 9).
+            (long Sequence, string Hash)? tried = null;
             await db.InTransactionAsync(async () =>
             {
+                if (tried is { } last && await CommittedAsync(db, last.Sequence, last.Hash)) return;
                 var head = await _inserts.HeadAsync(db, CancellationToken.None);
                 var (entries, refs) = AuditLog.ChainAll(records, head);
+                tried = (entries[^1].Sequence, entries[^1].Hash);
                 await _inserts.InsertAsync(db, entries, refs, CancellationToken.None);
                 await hold.BeforeCommitAsync(records);
             }, CancellationToken.None);
@@ -45,6 +53,10 @@ public sealed class AuditBatchStore(IServiceScopeFactory scopes, AuditCommitHold
             throw;
         }
     }
+
+    /// <summary>Whether the entry a previous attempt chained last is in the log (rare: only on a retry).</summary>
+    private static Task<bool> CommittedAsync(OffenderMgmtDb db, long sequence, string hash) =>
+        db.AuditEntries.AnyAsync(e => e.Sequence == sequence && e.Hash == hash);
 
     private async ValueTask<OffenderMgmtDb> SessionAsync()
     {

@@ -39,6 +39,8 @@ public static class ServiceRegistration
         {
             DatabaseEngine.Configure(options, provider, connectionString);
             options.AddInterceptors(sp.GetRequiredService<CommitSignals>(), sp.GetRequiredService<ConnectionTuning>());
+            // Any others registered as IInterceptor (none in production; tests inject faults so).
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         return services;
     }
