@@ -155,10 +155,9 @@ public sealed class AuditInserts : IDisposable
         if (!_rowInserts.TryGetValue(table.Name, out var insert) || !ReferenceEquals(insert.Statement.Connection, connection.Handle))
         {
             insert.Statement?.Dispose();
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", table.Columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                       $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "?" + (i + 1)))})";
-            insert = (SqliteRowInsert.Prepare(connection, text), new object[table.Columns.Length]);
+            // The one-row form of the multi-row commands' SQL: SQLite numbers named parameters in the
+            // order they first appear, so @p0, @p1, ... are positions 1, 2, ..., the columns' order.
+            insert = (SqliteRowInsert.Prepare(connection, InsertSql(db, table, 1)), new object[table.Columns.Length]);
             _rowInserts[table.Name] = insert;
         }
         foreach (var row in rows)
