@@ -31,7 +31,7 @@ namespace OffenderMgmt.Server.Audit;
 /// </para>
 /// <para>
 /// On SQLite the rows go in one at a time through a single-row statement bound by position
-/// (<see cref="SqliteRowInsert"/>): SQLite runs a compiled statement again for little more than
+/// (<see cref="SqliteStatement"/>): SQLite runs a compiled statement again for little more than
 /// the row's own B-tree work, and the binding by name that Microsoft.Data.Sqlite does for every
 /// command was a fifth of the inserts' time. PostgreSQL keeps the multi-row commands (one round
 /// trip for many rows).
@@ -54,7 +54,7 @@ public sealed class AuditInserts : IDisposable
     private sealed record Prepared(DbCommand Command, DbParameter[] Parameters);
 
     private readonly Dictionary<(string Table, int Rows), Prepared> _commands = [];
-    private readonly Dictionary<string, (SqliteRowInsert Statement, object[] Values)> _rowInserts = [];
+    private readonly Dictionary<string, (SqliteStatement Statement, object[] Values)> _rowInserts = [];
     private DbConnection? _connection;
     private DbCommand? _head;
 
@@ -157,13 +157,13 @@ public sealed class AuditInserts : IDisposable
             insert.Statement?.Dispose();
             // The one-row form of the multi-row commands' SQL: SQLite numbers named parameters in the
             // order they first appear, so @p0, @p1, ... are positions 1, 2, ..., the columns' order.
-            insert = (SqliteRowInsert.Prepare(connection, InsertSql(db, table, 1)), new object[table.Columns.Length]);
+            insert = (SqliteStatement.Prepare(connection, InsertSql(db, table, 1)), new object[table.Columns.Length]);
             _rowInserts[table.Name] = insert;
         }
         foreach (var row in rows)
         {
             for (var c = 0; c < table.Columns.Length; c++) insert.Values[c] = table.Columns[c].Value(row);
-            insert.Statement.Insert(insert.Values);
+            insert.Statement.Execute(insert.Values);
         }
     }
 

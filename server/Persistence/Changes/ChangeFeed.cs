@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -117,18 +118,28 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
     private DbCommand? _rowsAfter;
     private DbParameter? _after;
 
-    private DbCommand RowsAfterCommand(OffenderMgmtDb db)
+    // On SQLite the same query runs through a statement compiled on the session's connection and
+    // bound by position (SqliteStatement): Microsoft.Data.Sqlite's data reader, its async steps
+    // and the parameter bound by name were most of a catch-up's cost, and every read makes one
+    // (WhoAmI's and ZonesAt's profiles, docs/benchmarks.md "2026-12-03, second session").
+    private SqliteStatement? _sqliteRowsAfter;
+
+    private static string RowsAfterSql(OffenderMgmtDb db)
     {
-        if (_rowsAfter is { } kept) return kept;
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(ChangeLogEntry))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var position = entity.FindProperty(nameof(ChangeLogEntry.Position))!;
-        var changes = entity.FindProperty(nameof(ChangeLogEntry.Changes))!;
-        string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        return $"SELECT {Column(nameof(ChangeLogEntry.Position))}, {Column(nameof(ChangeLogEntry.Changes))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+               $"WHERE {Column(nameof(ChangeLogEntry.Position))} > @after ORDER BY {Column(nameof(ChangeLogEntry.Position))} LIMIT {Batch}";
+    }
+
+    private DbCommand RowsAfterCommand(OffenderMgmtDb db)
+    {
+        if (_rowsAfter is { } kept) return kept;
+        var position = db.Model.FindEntityType(typeof(ChangeLogEntry))!.FindProperty(nameof(ChangeLogEntry.Position))!;
         var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT {Column(position)}, {Column(changes)} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                              $"WHERE {Column(position)} > @after ORDER BY {Column(position)} LIMIT {Batch}";
+        command.CommandText = RowsAfterSql(db);
         var after = ((RelationalTypeMapping)position.GetRelationalTypeMapping()).CreateParameter(command, "@after", 0L, nullable: false);
         command.Parameters.Add(after);
         command.Prepare();
@@ -138,6 +149,12 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
 
     private async Task<List<Row>> RowsAfterAsync(OffenderMgmtDb db, long after, CancellationToken cancellationToken)
     {
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // The statement's one parameter, @after, is position 1.
+            _sqliteRowsAfter ??= SqliteStatement.Prepare(sqlite, RowsAfterSql(db));
+            return _sqliteRowsAfter.Query([after], row => new Row(row.Int64(0), row.Text(1)));
+        }
         var command = RowsAfterCommand(db);
         _after!.Value = after;
         var rows = new List<Row>();
@@ -166,9 +183,11 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
 
     private void ForgetSession()
     {
-        var (scope, db, command) = (_scope, _db, _rowsAfter);
-        (_scope, _db, _rowsAfter, _after) = (null, null, null, null);
+        var (scope, db, command, statement) = (_scope, _db, _rowsAfter, _sqliteRowsAfter);
+        (_scope, _db, _rowsAfter, _after, _sqliteRowsAfter) = (null, null, null, null, null);
         command?.Dispose();
+        // Finalised before its connection closes.
+        statement?.Dispose();
         try
         {
             db?.Database.CloseConnection();
@@ -195,7 +214,9 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
 
     private async Task ApplyNewAsync(OffenderMgmtDb db, CancellationToken cancellationToken)
     {
-        var log = db.Set<ChangeLogEntry>().AsNoTracking();
+        // Built only when needed: making the query's expression (AsNoTracking's generic method and
+        // call node) was a fifth of a catch-up that found nothing.
+        IQueryable<ChangeLogEntry> Log() => db.Set<ChangeLogEntry>().AsNoTracking();
         var applied = Interlocked.Read(ref _applied);
         if (applied < 0 || _stale)
         {
@@ -203,7 +224,7 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
             // log may have been missed: start from the newest row, every view rebuilt.
             var wasStale = _stale;
             _stale = false;
-            var newest = await log.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+            var newest = await Log().MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
             if (applied >= 0 || wasStale)
             {
                 LogResync(newest);
@@ -222,7 +243,7 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, Telemetry.Vi
             var batch = await RowsAfterAsync(db, last, cancellationToken);
             if (batch.Count == 0) break;
             if (rows == 0 && batch[0].Position > applied + 1 && applied > 0 &&
-                !await log.AnyAsync(e => e.Position <= applied, cancellationToken))
+                !await Log().AnyAsync(e => e.Position <= applied, cancellationToken))
             {
                 // Pruned past this instance: what was between is unknown.
                 LogResync(batch[^1].Position);

@@ -57,7 +57,7 @@ public sealed class AuditBatchInsertTests : IDisposable
     [SqliteFact]
     public async Task On_sqlite_the_batch_stores_every_column_in_the_same_form_as_EF_does()
     {
-        // The writer binds SQLite's statements itself (SqliteRowInsert); EF's own insert is the
+        // The writer binds SQLite's statements itself (Persistence/SqliteStatement); EF's own insert is the
         // reference for every column's stored type and value, with and without an officer's id,
         // so "who looked at X" and VerifyChain read the writer's rows exactly as EF's.
         var officer = Guid.Parse("0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6b");
