@@ -20,8 +20,9 @@ public sealed partial class DatabaseInitialiser(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OffenderMgmtDb>();
         if (storage.Value.MigrateOnStart) await CreateIfMissingAsync(db, cancellationToken);
-        // Instances starting at once migrate and seed one after another (PostgreSQL; SQLite
-        // serves one instance): the next finds the schema current and the demo force there.
+        // Instances starting at once migrate and seed one after another (PostgreSQL; on SQLite
+        // one server instance serves the file, though the admin commands may write it from
+        // another process while it runs): the next finds the schema current and the demo force there.
         await using var startup = await StartupLock.TakeAsync(db, cancellationToken);
         if (storage.Value.MigrateOnStart) await MigrateAsync(db, cancellationToken);
         else await RequireCurrentSchemaAsync(db, cancellationToken);

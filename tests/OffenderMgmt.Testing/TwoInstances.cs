@@ -5,7 +5,9 @@ namespace OffenderMgmt.Testing;
 /// <summary>
 /// Two server instances of one deployment on one PostgreSQL database, in process: two hosts
 /// with the same settings (and signing key) and nothing in common but the database, as two
-/// machines behind a load balancer would be. Only for PostgreSQL runs: SQLite serves one instance.
+/// machines behind a load balancer would be. Only for PostgreSQL runs: on SQLite one server
+/// instance serves the file (the admin commands may still write it from another process, which
+/// the SQLite zone and identity tests model).
 /// </summary>
 public sealed class TwoInstances : IDisposable
 {
