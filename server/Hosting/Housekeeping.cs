@@ -115,6 +115,8 @@ public sealed partial class Housekeeping(
     public async Task<(int Expired, int Reviews)> RunOnceAsync(CancellationToken cancellationToken) =>
         await gate.RunAsync(async () =>
         {
+            // How long the round holds the write turn, which every write and audited read waits for.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<OffenderMgmtDb>();
@@ -137,13 +139,21 @@ public sealed partial class Housekeeping(
             }, cancellationToken);
             await Persistence.Changes.ChangeLogPruning.PruneAsync(db, clock.Now, cancellationToken);
             await Idempotency.IdempotencyPruning.PruneAsync(db, clock.Now, cancellationToken);
-            if (expired.Count == 0 && reviews == 0) return (0, 0);
-            LogDone(expired.Count, reviews);
+            var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (expired.Count == 0 && reviews == 0)
+            {
+                LogNothingDue(milliseconds);
+                return (0, 0);
+            }
+            LogDone(expired.Count, reviews, milliseconds);
             return (expired.Count, reviews);
         }, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Expired} orders expired, {Reviews} review tasks raised")]
-    private partial void LogDone(int expired, int reviews);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Expired} orders expired, {Reviews} review tasks raised, in {Milliseconds:0} ms")]
+    private partial void LogDone(int expired, int reviews, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Housekeeping: nothing due, in {Milliseconds:0} ms")]
+    private partial void LogNothingDue(double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Housekeeping failed; will look again at the next renewal")]
     private partial void LogFailed(Exception exception);
