@@ -19,7 +19,7 @@ public sealed class RiskTasks(OffenderMgmtDb db, IOptions<RiskOptions> options, 
     {
         var today = clock.Today;
         var horizon = today.AddDays(options.Value.ReviewTaskLeadDays);
-        var raised = 0;
+        var requests = new List<TaskRequest>();
         var active = await db.Managements.AsNoTracking().Include(m => m.RiskChanges)
             .Where(m => m.Status == ManagementStatus.Active).ToListAsync(cancellationToken);
         var byPerson = active.GroupBy(m => m.PersonId).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.RiskLevel).First());
@@ -29,10 +29,10 @@ public sealed class RiskTasks(OffenderMgmtDb db, IOptions<RiskOptions> options, 
         {
             var since = HighSince(m);
             if (RiskRules.PlanRequiredBy(m.RiskLevel, since, options.Value) is not { } by || by > today) continue;
-            raised += await RaiseAsync(board, new TaskRequest(TaskKind.PlanRequired, "Risk management plan needed",
+            requests.Add(new TaskRequest(TaskKind.PlanRequired, "Risk management plan needed",
                 $"High or very high risk since {since:yyyy-MM-dd} without an approved risk management plan (due by {by:yyyy-MM-dd}).",
                 m.ResponsibleOfficerId, m.ResponsibleOfficerId is null ? m.OwningTeamId : null, by, $"plan-required:{m.Id}:{since:yyyy-MM-dd}",
-                PersonId: m.PersonId, ManagementId: m.Id), cancellationToken);
+                PersonId: m.PersonId, ManagementId: m.Id));
         }
 
         var people = byPerson.Keys.ToList();
@@ -40,22 +40,23 @@ public sealed class RiskTasks(OffenderMgmtDb db, IOptions<RiskOptions> options, 
         foreach (var a in RiskRegister.Current(assessments).Where(a => a.NextReviewOn <= horizon))
         {
             var m = byPerson[a.PersonId];
-            raised += await RaiseAsync(board, new TaskRequest(TaskKind.AssessmentReviewDue, $"{RiskRegister.Describe(a.Tool)} review due",
+            requests.Add(new TaskRequest(TaskKind.AssessmentReviewDue, $"{RiskRegister.Describe(a.Tool)} review due",
                 $"The {RiskRegister.Describe(a.Tool)} assessment of {a.CompletedOn:yyyy-MM-dd} is due for review on {a.NextReviewOn:yyyy-MM-dd}.",
                 m.ResponsibleOfficerId, m.ResponsibleOfficerId is null ? m.OwningTeamId : null, a.NextReviewOn, $"assessment-review:{a.Id}",
-                PersonId: a.PersonId, ManagementId: m.Id), cancellationToken);
+                PersonId: a.PersonId, ManagementId: m.Id));
         }
 
         var activeIds = active.ToDictionary(m => m.Id);
         foreach (var plan in approved.SelectMany(g => g).Where(p => p.ReviewOn <= horizon && activeIds.ContainsKey(p.ManagementId)))
         {
             var m = activeIds[plan.ManagementId];
-            raised += await RaiseAsync(board, new TaskRequest(TaskKind.PlanReviewDue, "Risk management plan review due",
+            requests.Add(new TaskRequest(TaskKind.PlanReviewDue, "Risk management plan review due",
                 $"The risk management plan approved {clock.ToLocal(plan.ApprovedAt!.Value):yyyy-MM-dd} is due for review on {plan.ReviewOn:yyyy-MM-dd}.",
                 m.ResponsibleOfficerId, m.ResponsibleOfficerId is null ? m.OwningTeamId : null, plan.ReviewOn, $"plan-review:{plan.Id}:{plan.ReviewOn:yyyy-MM-dd}",
-                PersonId: m.PersonId, ManagementId: m.Id), cancellationToken);
+                PersonId: m.PersonId, ManagementId: m.Id));
         }
-        return raised;
+        // Which of these exist is read in a few queries, not one per task (TaskBoard.RaiseMissingAsync).
+        return await board.RaiseMissingAsync(requests, cancellationToken);
     }
 
     /// <summary>The day the case last became high or very high risk (or started at it).</summary>
@@ -63,11 +64,5 @@ public sealed class RiskTasks(OffenderMgmtDb db, IOptions<RiskOptions> options, 
     {
         var rise = m.RiskChanges.Where(c => c.ToRisk >= RiskLevel.High && c.FromRisk < RiskLevel.High).MaxBy(c => c.At);
         return rise is null ? m.StartedOn : DateOnly.FromDateTime(clock.ToLocal(rise.At).DateTime);
-    }
-
-    private async Task<int> RaiseAsync(TaskBoard board, TaskRequest request, CancellationToken cancellationToken)
-    {
-        var task = await board.RaiseAsync(request, cancellationToken);
-        return db.Entry(task).State == EntityState.Added ? 1 : 0;
     }
 }

@@ -58,17 +58,12 @@ public sealed class TaskList(OffenderMgmtDb db, Caller caller, IOptions<ReviewOp
         var horizon = clock.Today.AddDays(reviews.Value.RaiseTaskDaysAhead);
         var due = await db.Managements.Where(m => m.Status == ManagementStatus.Active && m.NextReviewDue != null && m.NextReviewDue <= horizon)
             .ToListAsync(cancellationToken);
-        var raised = 0;
-        foreach (var management in due)
-        {
-            var key = $"review:{management.Id}:{management.NextReviewDue:yyyy-MM-dd}";
-            if (await db.Tasks.AnyAsync(t => t.SourceKey == key, cancellationToken)) continue;
-            await board.RaiseAsync(new TaskRequest(TaskKind.ReviewDue, $"{CaseloadEnums.SchemeWords[management.Scheme]} review due",
-                $"Review the case and its risk management plan by {management.NextReviewDue:yyyy-MM-dd}.",
-                management.ResponsibleOfficerId, management.ResponsibleOfficerId is null ? management.OwningTeamId : null,
-                management.NextReviewDue, key, PersonId: management.PersonId, ManagementId: management.Id), cancellationToken);
-            raised++;
-        }
+        var requests = due.Select(management => new TaskRequest(TaskKind.ReviewDue, $"{CaseloadEnums.SchemeWords[management.Scheme]} review due",
+            $"Review the case and its risk management plan by {management.NextReviewDue:yyyy-MM-dd}.",
+            management.ResponsibleOfficerId, management.ResponsibleOfficerId is null ? management.OwningTeamId : null,
+            management.NextReviewDue, $"review:{management.Id}:{management.NextReviewDue:yyyy-MM-dd}", PersonId: management.PersonId, ManagementId: management.Id)).ToList();
+        // Which of these exist is read in a few queries, not one per case (TaskBoard.RaiseMissingAsync).
+        var raised = await board.RaiseMissingAsync(requests, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return raised;
     }
