@@ -56,7 +56,7 @@ public sealed class TaskList(OffenderMgmtDb db, Caller caller, IOptions<ReviewOp
     public async Task<int> RaiseReviewsDueAsync(TaskBoard board, CancellationToken cancellationToken)
     {
         var horizon = clock.Today.AddDays(reviews.Value.RaiseTaskDaysAhead);
-        var due = await db.Managements.Where(m => m.Status == ManagementStatus.Active && m.NextReviewDue != null && m.NextReviewDue <= horizon)
+        var due = await db.Managements.AsNoTracking().Where(m => m.Status == ManagementStatus.Active && m.NextReviewDue != null && m.NextReviewDue <= horizon)
             .ToListAsync(cancellationToken);
         var requests = due.Select(management => new TaskRequest(TaskKind.ReviewDue, $"{CaseloadEnums.SchemeWords[management.Scheme]} review due",
             $"Review the case and its risk management plan by {management.NextReviewDue:yyyy-MM-dd}.",
