@@ -27,6 +27,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
     public const int MaxBatch = 512;
     public const string MeterName = "OffenderMgmt";
     public const string TurnsWaitingInstrument = "offendermgmt.write.waiting";
+    public const string BatchSizeInstrument = "offendermgmt.audit.batch_size";
 
     private abstract record Job;
     private sealed record EntryJob(AuditRecord Record, TaskCompletionSource Done) : Job;
@@ -45,7 +46,7 @@ public sealed partial class AuditWriter : IAsyncDisposable
         _store = new AuditBatchStore(scopes, hold);
         _logger = logger;
         var meter = meters.Create(MeterName);
-        _batchSize = meter.CreateHistogram<int>("offendermgmt.audit.batch_size", "{entry}", "Audit entries committed together in one transaction");
+        _batchSize = meter.CreateHistogram<int>(BatchSizeInstrument, "{entry}", "Audit entries committed together in one transaction");
         _commitTime = meter.CreateHistogram<double>("offendermgmt.audit.commit_time", "ms", "Time to chain and commit one batch of audit entries");
         _turnsWaiting = meter.CreateUpDownCounter<int>(TurnsWaitingInstrument, "{write}", "Writes waiting for their turn at the database");
         _loop = Task.Run(RunAsync);

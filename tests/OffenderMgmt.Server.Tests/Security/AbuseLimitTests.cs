@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OffenderMgmt.Contracts.V1;
+using OffenderMgmt.Server.Audit;
 using OffenderMgmt.Server.Hosting;
 using OffenderMgmt.Testing;
 
@@ -54,16 +56,33 @@ public sealed class AbuseLimitTests(DemoServerFactory server) : IClassFixture<De
             "the abandoned call's audit entry was never committed");
     }
 
-    /// <summary>Asks again, after each answer, until the condition holds or the bound passes (a bound for a hang, not a speed test).</summary>
-    private static async Task<bool> CommittedWithinAsync(TimeSpan bound, Func<Task<bool>> condition)
+    /// <summary>
+    /// Asks again after each audit batch the writer commits (its batch-size measurement is taken
+    /// once the batch is durable) until the condition holds, or the bound passes (a bound for a
+    /// hang, not a speed test).
+    /// </summary>
+    private async Task<bool> CommittedWithinAsync(TimeSpan bound, Func<Task<bool>> condition)
     {
-        var until = DateTime.UtcNow + bound;
-        while (!await condition())
+        using var committed = new SemaphoreSlim(0);
+        var meter = server.Services.GetRequiredService<IMeterFactory>().Create(AuditWriter.MeterName);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
         {
-            if (DateTime.UtcNow > until) return false;
-            await Task.Delay(50);
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == AuditWriter.BatchSizeInstrument) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, _, _, _) => committed.Release());
+        listener.Start();
+        using var timeout = new CancellationTokenSource(bound);
+        try
+        {
+            // Listening before the first look, so a batch committed in between is not missed.
+            while (!await condition()) await committed.WaitAsync(timeout.Token);
+            return true;
         }
-        return true;
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return await condition();
+        }
     }
 
     private static IEnumerable<Exception> ExceptionChain(Exception exception)
