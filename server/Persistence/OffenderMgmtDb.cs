@@ -46,6 +46,7 @@ public sealed class OffenderMgmtDb(DbContextOptions<OffenderMgmtDb> options) : D
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditRecordRef> AuditRecordRefs => Set<AuditRecordRef>();
+    public DbSet<AuditRecordSet> AuditRecordSets => Set<AuditRecordSet>();
     public DbSet<Alerts.AlertEvent> AlertEvents => Set<Alerts.AlertEvent>();
     public DbSet<Changes.ChangeLogEntry> ChangeLog => Set<Changes.ChangeLogEntry>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();

@@ -253,6 +253,9 @@ namespace OffenderMgmt.Server.Persistence.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("RecordsDigest")
+                        .HasFilter("\"RecordCount\" > 0");
+
                     b.HasIndex("OfficerId", "At");
 
                     b.HasIndex("Subject", "At");
@@ -274,6 +277,23 @@ namespace OffenderMgmt.Server.Persistence.Migrations
                     b.HasIndex("RecordId", "Sequence");
 
                     b.ToTable("AuditRecordRefs", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordSet", b =>
+                {
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Digest", "RecordId");
+
+                    b.HasIndex("RecordId", "Digest");
+
+                    b.ToTable("AuditRecordSets", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.ContactNote", b =>
