@@ -260,6 +260,9 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("RecordsDigest")
+                        .HasFilter("\"RecordCount\" > 0");
+
                     b.HasIndex("OfficerId", "At");
 
                     b.HasIndex("Subject", "At");
@@ -281,6 +284,23 @@ namespace OffenderMgmt.Migrations.Postgres.Migrations
                     b.HasIndex("RecordId", "Sequence");
 
                     b.ToTable("AuditRecordRefs", (string)null);
+                });
+
+            modelBuilder.Entity("OffenderMgmt.Server.Audit.AuditRecordSet", b =>
+                {
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Digest", "RecordId");
+
+                    b.HasIndex("RecordId", "Digest");
+
+                    b.ToTable("AuditRecordSets", (string)null);
                 });
 
             modelBuilder.Entity("OffenderMgmt.Server.Caseload.ContactNote", b =>
