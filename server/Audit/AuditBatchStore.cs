@@ -7,7 +7,7 @@ namespace OffenderMgmt.Server.Audit;
 /// The audit writer's own session with the database: one context whose connection stays open
 /// from batch to batch, and the insert and head commands prepared on it (<see cref="AuditInserts"/>).
 /// A batch is one transaction: read the chain's head (under <see cref="AuditChainLock"/>), chain
-/// the records after it, insert the entries and their reference rows, commit. A new context and
+/// the records after it, insert the entries and the record sets not stored before, commit. A new context and
 /// connection for every batch (DI scope, pooled context, the pool's open and close, EF's
 /// function registration on open) and a statement compiled for every command were most of a
 /// small batch's CPU. After any failure the session is dropped, so the next batch starts on a
@@ -18,6 +18,15 @@ public sealed class AuditBatchStore(IServiceScopeFactory scopes, AuditCommitHold
     private AsyncServiceScope? _scope;
     private OffenderMgmtDb? _db;
     private readonly AuditInserts _inserts = new();
+
+    /// <summary>
+    /// Digests of record sets this writer has seen committed, so a briefing opened again sends
+    /// none of its set's rows. Filled only after a commit (a set in a batch that failed is not
+    /// stored); sets are never deleted (the table is append-only), so an entry stays true. When
+    /// full it starts again: a set forgotten is only offered again and ignored as stored.
+    /// </summary>
+    private readonly HashSet<string> _storedSets = new(StringComparer.Ordinal);
+    public const int StoredSetsKept = 100_000;
 
     /// <summary>Chains and commits the records in order after the newest entry: all of them are durable when this returns, or it throws and none is.</summary>
     public async Task CommitAsync(IReadOnlyList<AuditRecord> records)
@@ -37,15 +46,19 @@ public sealed class AuditBatchStore(IServiceScopeFactory scopes, AuditCommitHold
             // its sequence number and hash, and if it is there the batch is done (EF Core's
             // "verify succeeded" step for commit failures; see docs/DESIGN.md section 9).
             (long Sequence, string Hash)? tried = null;
+            List<string> digests = [];
             await db.InTransactionAsync(async () =>
             {
                 if (tried is { } last && await CommittedAsync(db, last.Sequence, last.Hash)) return;
                 var head = await _inserts.HeadAsync(db, CancellationToken.None);
-                var (entries, refs) = AuditLog.ChainAll(records, head);
+                var (entries, sets) = AuditLog.ChainAll(records, head, _storedSets.Contains);
                 tried = (entries[^1].Sequence, entries[^1].Hash);
-                await _inserts.InsertAsync(db, entries, refs, CancellationToken.None);
+                digests = sets.Select(set => set.Digest).Distinct(StringComparer.Ordinal).ToList();
+                await _inserts.InsertAsync(db, entries, sets, CancellationToken.None);
                 await hold.BeforeCommitAsync(records);
             }, CancellationToken.None);
+            if (_storedSets.Count + digests.Count > StoredSetsKept) _storedSets.Clear();
+            _storedSets.UnionWith(digests);
         }
         catch
         {

@@ -13,6 +13,12 @@ public sealed class AuditEntry
     /// <summary>Entries whose hash covers the digest of every record id in their reference rows.</summary>
     public const int DigestFormat = 2;
 
+    /// <summary>
+    /// Entries whose record ids are the set stored once under their digest (<see cref="AuditRecordSet"/>),
+    /// not reference rows of their own. The hash covers the same fields as the digest format's.
+    /// </summary>
+    public const int SetFormat = 3;
+
     public long Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     public string Subject { get; set; } = "";
@@ -20,13 +26,13 @@ public sealed class AuditEntry
     public string Role { get; set; } = "";
     public string Rpc { get; set; } = "";
     public AuditAction Action { get; set; }
-    /// <summary>Ids of the records touched, space separated, clipped: for reading. The full list is in the reference rows.</summary>
+    /// <summary>Ids of the records touched, space separated, clipped: for reading. The full list is its record set.</summary>
     public string RecordIds { get; set; } = "";
-    /// <summary>How many records the call touched (one reference row each).</summary>
+    /// <summary>How many records the call touched (the rows of its record set).</summary>
     public int RecordCount { get; set; }
-    /// <summary>SHA-256 of the sorted record ids of the reference rows (<see cref="AuditChain.RecordsDigest"/>).</summary>
+    /// <summary>SHA-256 of the sorted record ids (<see cref="AuditChain.RecordsDigest"/>): the key of the entry's record set.</summary>
     public string RecordsDigest { get; set; } = "";
-    public int Format { get; set; } = DigestFormat;
+    public int Format { get; set; } = SetFormat;
     public string Purpose { get; set; } = "";
     public string Outcome { get; set; } = "";
     public string PreviousHash { get; set; } = "";

@@ -13,7 +13,7 @@ using OffenderMgmt.Server.Persistence;
 namespace OffenderMgmt.Server.Audit;
 
 /// <summary>
-/// Inserts chained audit entries and their reference rows with multi-row INSERT commands on the
+/// Inserts chained audit entries and their record sets with multi-row INSERT commands on the
 /// context's connection and transaction, without EF's change tracking (which was 15 to 19% of a
 /// cheap read's server time, docs/benchmarks.md). The rows are exactly those EF would write:
 /// table, column names and every value's conversion (the instant as UTC ticks on SQLite, the
@@ -81,13 +81,17 @@ public sealed class AuditInserts : IDisposable
             if ((rows & size) != 0) yield return size;
     }
 
-    /// <summary>Writes the entries and reference rows in the context's current transaction.</summary>
-    public async Task InsertAsync(OffenderMgmtDb db, IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditRecordRef> refs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the entries and the record sets they need in the context's current transaction. A
+    /// set's row that is already stored is left as it is (another instance may have stored the
+    /// same set): INSERT OR IGNORE on SQLite, ON CONFLICT DO NOTHING on PostgreSQL.
+    /// </summary>
+    public async Task InsertAsync(OffenderMgmtDb db, IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditRecordSet> sets, CancellationToken cancellationToken)
     {
         var transaction = Transaction(db);
         var limit = db.Database.IsNpgsql() ? PostgresMaxParameters : SqliteMaxParameters;
-        await InsertRowsAsync(db, transaction, TableOf<AuditEntry>(db), entries, limit, cancellationToken);
-        await InsertRowsAsync(db, transaction, TableOf<AuditRecordRef>(db), refs, limit, cancellationToken);
+        await InsertRowsAsync(db, transaction, TableOf<AuditEntry>(db), entries, limit, ignoreConflicts: false, cancellationToken);
+        await InsertRowsAsync(db, transaction, TableOf<AuditRecordSet>(db), sets, limit, ignoreConflicts: true, cancellationToken);
     }
 
     /// <summary>
@@ -126,18 +130,18 @@ public sealed class AuditInserts : IDisposable
         return transaction;
     }
 
-    private async Task InsertRowsAsync<T>(OffenderMgmtDb db, DbTransaction transaction, Table table, IReadOnlyList<T> rows, int maxParameters, CancellationToken cancellationToken)
+    private async Task InsertRowsAsync<T>(OffenderMgmtDb db, DbTransaction transaction, Table table, IReadOnlyList<T> rows, int maxParameters, bool ignoreConflicts, CancellationToken cancellationToken)
         where T : class
     {
         if (transaction.Connection is SqliteConnection sqlite)
         {
-            InsertRowsOneByOne(db, sqlite, table, rows);
+            InsertRowsOneByOne(db, sqlite, table, rows, ignoreConflicts);
             return;
         }
         var start = 0;
         foreach (var count in Chunks(rows.Count, RowsPerCommand(table.Columns.Length, maxParameters)))
         {
-            var prepared = CommandFor(db, transaction, table, count);
+            var prepared = CommandFor(db, transaction, table, count, ignoreConflicts);
             prepared.Command.Transaction = transaction;
             var p = 0;
             for (var r = start; r < start + count; r++)
@@ -148,7 +152,7 @@ public sealed class AuditInserts : IDisposable
         }
     }
 
-    private void InsertRowsOneByOne<T>(OffenderMgmtDb db, SqliteConnection connection, Table table, IReadOnlyList<T> rows)
+    private void InsertRowsOneByOne<T>(OffenderMgmtDb db, SqliteConnection connection, Table table, IReadOnlyList<T> rows, bool ignoreConflicts)
         where T : class
     {
         if (rows.Count == 0) return;
@@ -157,7 +161,7 @@ public sealed class AuditInserts : IDisposable
             insert.Statement?.Dispose();
             // The one-row form of the multi-row commands' SQL: SQLite numbers named parameters in the
             // order they first appear, so @p0, @p1, ... are positions 1, 2, ..., the columns' order.
-            insert = (SqliteStatement.Prepare(connection, InsertSql(db, table, 1)), new object[table.Columns.Length]);
+            insert = (SqliteStatement.Prepare(connection, InsertSql(db, table, 1, ignoreConflicts)), new object[table.Columns.Length]);
             _rowInserts[table.Name] = insert;
         }
         foreach (var row in rows)
@@ -167,11 +171,11 @@ public sealed class AuditInserts : IDisposable
         }
     }
 
-    private Prepared CommandFor(OffenderMgmtDb db, DbTransaction transaction, Table table, int rows)
+    private Prepared CommandFor(OffenderMgmtDb db, DbTransaction transaction, Table table, int rows, bool ignoreConflicts)
     {
         if (_commands.TryGetValue((table.Name, rows), out var known)) return known;
         var command = transaction.Connection!.CreateCommand();
-        command.CommandText = InsertSql(db, table, rows);
+        command.CommandText = InsertSql(db, table, rows, ignoreConflicts);
         var parameters = new DbParameter[rows * table.Columns.Length];
         for (var p = 0; p < parameters.Length; p++)
         {
@@ -185,10 +189,11 @@ public sealed class AuditInserts : IDisposable
         return prepared;
     }
 
-    private static string InsertSql(OffenderMgmtDb db, Table table, int rows)
+    private static string InsertSql(OffenderMgmtDb db, Table table, int rows, bool ignoreConflicts)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name)).Append(" (")
+        var postgres = db.Database.IsNpgsql();
+        var text = new StringBuilder(ignoreConflicts && !postgres ? "INSERT OR IGNORE INTO " : "INSERT INTO ").Append(sql.DelimitIdentifier(table.Name)).Append(" (")
             .AppendJoin(", ", table.Columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
         var p = 0;
         for (var r = 0; r < rows; r++)
@@ -202,6 +207,7 @@ public sealed class AuditInserts : IDisposable
             }
             text.Append(')');
         }
+        if (ignoreConflicts && postgres) text.Append(" ON CONFLICT DO NOTHING");
         return text.ToString();
     }
 

@@ -53,20 +53,25 @@ public static class AuditLog
 
     /// <summary>
     /// Chains the records in order after <paramref name="head"/>, without adding them to the
-    /// context (the audit writer inserts them itself, <see cref="AuditInserts"/>).
+    /// context (the audit writer inserts them itself, <see cref="AuditInserts"/>). The record
+    /// sets are those the batch needs that <paramref name="stored"/> does not say are stored
+    /// already, each once; a set said not to be stored may be all the same (another instance
+    /// stored it), so they are inserted with conflicts ignored.
     /// </summary>
-    public static (List<AuditEntry> Entries, List<AuditRecordRef> Refs) ChainAll(IReadOnlyList<AuditRecord> records, Tail head)
+    public static (List<AuditEntry> Entries, List<AuditRecordSet> Sets) ChainAll(IReadOnlyList<AuditRecord> records, Tail head, Func<string, bool>? stored = null)
     {
         var entries = new List<AuditEntry>(records.Count);
-        var refs = new List<AuditRecordRef>();
+        var sets = new List<AuditRecordSet>();
+        HashSet<string>? added = null;
         foreach (var record in records)
         {
             var entry = Chain(record, head.Sequence + 1, head.Hash, out var ids);
             entries.Add(entry);
-            foreach (var id in ids) refs.Add(new AuditRecordRef { Sequence = entry.Sequence, RecordId = id });
+            if (ids.Count > 0 && stored?.Invoke(entry.RecordsDigest) != true && (added ??= new(StringComparer.Ordinal)).Add(entry.RecordsDigest))
+                foreach (var id in ids) sets.Add(new AuditRecordSet { Digest = entry.RecordsDigest, RecordId = id });
             head = new Tail(entry.Sequence, entry.Hash);
         }
-        return (entries, refs);
+        return (entries, sets);
     }
 
     /// <summary>Adds the entry to the context, chained after the newest one; it is stored when the context saves.</summary>
@@ -80,15 +85,21 @@ public static class AuditLog
         var pending = db.AuditEntries.Local.OrderByDescending(e => e.Sequence).FirstOrDefault();
         // Across instances: the chain is this transaction's until it commits (a no-op on SQLite).
         var tail = pending is not null ? new Tail(pending.Sequence, pending.Hash) : await HeadAsync(db, cancellationToken);
-        var (entries, refs) = ChainAll(records, tail);
+        var pendingSets = db.AuditRecordSets.Local.Select(set => set.Digest).ToHashSet(StringComparer.Ordinal);
+        var (entries, sets) = ChainAll(records, tail, pendingSets.Contains);
+        // A set already stored is not added again (its rows are the table's key). The write holds
+        // the write turn and, across instances, the chain lock, so nothing stores it in between.
+        foreach (var digest in sets.Select(set => set.Digest).Distinct().ToList())
+            if (await db.AuditRecordSets.AnyAsync(set => set.Digest == digest, cancellationToken))
+                sets.RemoveAll(set => set.Digest == digest);
         db.AuditEntries.AddRange(entries);
-        db.AuditRecordRefs.AddRange(refs);
+        db.AuditRecordSets.AddRange(sets);
         return entries;
     }
 
     /// <summary>
     /// The entry for a record, every text cleaned and clipped first, so the hash is taken over
-    /// exactly what will be stored; <paramref name="ids"/> are the reference rows' ids.
+    /// exactly what will be stored; <paramref name="ids"/> are its record set's ids.
     /// </summary>
     public static AuditEntry Chain(AuditRecord record, long sequence, string previousHash, out IReadOnlyList<string> ids)
     {
@@ -107,7 +118,7 @@ public static class AuditLog
             RecordIds = Summary(ids),
             RecordCount = ids.Count,
             RecordsDigest = AuditChain.RecordsDigest(ids),
-            Format = AuditEntry.DigestFormat,
+            Format = AuditEntry.SetFormat,
             Purpose = AuditText.Clean(record.Purpose, MaxPurpose),
             Outcome = AuditText.Clean(record.Outcome, MaxOutcome),
             PreviousHash = previousHash,
@@ -116,7 +127,7 @@ public static class AuditLog
         return entry;
     }
 
-    /// <summary>As many whole ids as fit the readable column; the reference rows hold them all.</summary>
+    /// <summary>As many whole ids as fit the readable column; the record set holds them all.</summary>
     private static string Summary(IReadOnlyList<string> ids)
     {
         var length = 0;
@@ -154,6 +165,7 @@ public static class AuditLog
             var to = page[^1].Sequence;
             var refs = await db.AuditRecordRefs.AsNoTracking().Where(r => r.Sequence > from && r.Sequence <= to)
                 .OrderBy(r => r.Sequence).ThenBy(r => r.RecordId).Select(r => new { r.Sequence, r.RecordId }).ToListAsync(cancellationToken);
+            var sets = await RecordSetsAsync(db, page, cancellationToken);
             var next = 0;
             foreach (var entry in page)
             {
@@ -167,6 +179,9 @@ public static class AuditLog
                     else orphans = true;
                     next++;
                 }
+                // An entry of the set format has no reference rows of its own: its ids are its set's
+                // (a reference row naming it is one that should not be there, and shows as a mismatch).
+                if (entry.Format == AuditEntry.SetFormat) ids.AddRange(sets[entry.RecordsDigest]);
 
                 checkedCount++;
                 var gap = entry.Sequence != expectedSequence;
@@ -189,4 +204,36 @@ public static class AuditLog
         if (leftOver is { } orphan) Report(orphan, $"record references after the newest entry ({expectedSequence - 1}) belong to no entry");
         return new ChainVerification(checkedCount, brokenCount, broken);
     }
+
+    /// <summary>How many record sets one query reads by digest.</summary>
+    private const int SetsPerQuery = 500;
+
+    /// <summary>The record ids of each record set the entries of the set format carry, by digest.</summary>
+    private static async Task<ILookup<string, string>> RecordSetsAsync(OffenderMgmtDb db, IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var digests = entries.Where(e => e.Format == AuditEntry.SetFormat && e.RecordCount > 0).Select(e => e.RecordsDigest)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var rows = new List<AuditRecordSet>();
+        foreach (var chunk in digests.Chunk(SetsPerQuery))
+            rows.AddRange(await db.AuditRecordSets.AsNoTracking().Where(set => chunk.Contains(set.Digest)).ToListAsync(cancellationToken));
+        return rows.ToLookup(set => set.Digest, set => set.RecordId, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every record each entry touched, by sequence: its reference rows, or its record set.</summary>
+    public static async Task<ILookup<long, string>> RecordIdsAsync(OffenderMgmtDb db, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var sequences = entries.Where(e => e.Format != AuditEntry.SetFormat).Select(e => e.Sequence).ToList();
+        var refs = sequences.Count == 0 ? [] : await db.AuditRecordRefs.AsNoTracking().Where(r => sequences.Contains(r.Sequence))
+            .Select(r => new { r.Sequence, r.RecordId }).ToListAsync(cancellationToken);
+        var sets = await RecordSetsAsync(db, entries, cancellationToken);
+        return refs.Select(r => (r.Sequence, r.RecordId))
+            .Concat(entries.Where(e => e.Format == AuditEntry.SetFormat).SelectMany(e => sets[e.RecordsDigest].Select(id => (e.Sequence, RecordId: id))))
+            .ToLookup(r => r.Sequence, r => r.RecordId);
+    }
+
+    /// <summary>The entries that touched the record: those whose record set holds it, and older ones with a reference row for it.</summary>
+    public static IQueryable<AuditEntry> Touching(this IQueryable<AuditEntry> entries, OffenderMgmtDb db, string recordId) =>
+        entries.Where(e =>
+            (e.Format == AuditEntry.SetFormat && e.RecordCount > 0 && db.AuditRecordSets.Any(s => s.Digest == e.RecordsDigest && s.RecordId == recordId)) ||
+            (e.Format != AuditEntry.SetFormat && db.AuditRecordRefs.Any(r => r.Sequence == e.Sequence && r.RecordId == recordId)));
 }

@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace OffenderMgmt.Server.Audit;
 
-/// <summary>One record an audit entry touched, indexed so "who looked at this person" is a lookup.</summary>
+/// <summary>
+/// One record an audit entry of the digest format (or before) touched, indexed so "who looked at
+/// this person" is a lookup. Entries are no longer written this way (<see cref="AuditRecordSet"/>);
+/// the rows written so are kept, read and verified as they are.
+/// </summary>
 public sealed class AuditRecordRef
 {
     public long Sequence { get; set; }

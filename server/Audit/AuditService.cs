@@ -26,7 +26,7 @@ public sealed class AuditService(OffenderMgmtDb db, ForceClock clock) : V1.Audit
 
         var entries = db.AuditEntries.AsNoTracking();
         if (recordId.Length > 0)
-            entries = entries.Where(e => db.AuditRecordRefs.Any(r => r.Sequence == e.Sequence && r.RecordId == recordId));
+            entries = entries.Touching(db, recordId);
         if (officer != Guid.Empty) entries = entries.Where(e => e.OfficerId == officer);
         if (subject.Length > 0) entries = entries.Where(e => e.Subject == subject);
         if (from is { } f) entries = entries.Where(e => e.At >= f);
@@ -39,11 +39,8 @@ public sealed class AuditService(OffenderMgmtDb db, ForceClock clock) : V1.Audit
             NextPageToken = page.Count > pageSize ? Paging.Encode(page[pageSize - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "",
         };
         var shown = page.Take(pageSize).ToList();
-        // Every record an entry touched, from its reference rows (the readable column is clipped).
-        var sequences = shown.Select(e => e.Sequence).ToList();
-        var references = (await db.AuditRecordRefs.AsNoTracking().Where(r => sequences.Contains(r.Sequence))
-                .Select(r => new { r.Sequence, r.RecordId }).ToListAsync(context.CancellationToken))
-            .ToLookup(r => r.Sequence, r => r.RecordId);
+        // Every record an entry touched, from its record set or reference rows (the readable column is clipped).
+        var references = await AuditLog.RecordIdsAsync(db, shown, context.CancellationToken);
         response.Entries.AddRange(shown.Select(e => ToMessage(e, references[e.Sequence])));
         return response;
     }

@@ -41,7 +41,7 @@ public sealed class FuzzTests(DemoServerFactory server, ITestOutputHelper output
         ["reason: checking malformed requests are refused", "case-management", "briefing", "sighting-check", "supervision", "audit", ""];
 
     /// <summary>Tables every call may append to, refused ones included: the audit trail.</summary>
-    private static readonly HashSet<string> AppendedByEveryCall = ["AuditEntries", "AuditRecordRefs"];
+    private static readonly HashSet<string> AppendedByEveryCall = ["AuditEntries", "AuditRecordRefs", "AuditRecordSets"];
 
     [SqliteFact]
     public async Task Thousands_of_malformed_requests_to_every_rpc_get_clear_answers_and_change_nothing()

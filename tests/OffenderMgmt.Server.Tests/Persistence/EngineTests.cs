@@ -143,6 +143,12 @@ public sealed class EngineTests : IDisposable
     public async Task The_database_itself_refuses_to_update_delete_or_empty_the_audit_tables()
     {
         await new Auth.AuthClient(await _server.As("demo.analyst")).WhoAmIAsync(new WhoAmIRequest());
+        // A call that discloses records, so the record sets have rows to refuse to change (a trigger on rows fires only for rows there).
+        var area = await _server.WithDb(db => db.Areas.Where(a => a.Code.StartsWith("E05")).Select(a => a.Code).FirstAsync());
+        await new Areas.AreasClient(await _server.As("demo.officer", "briefing")).GetBriefingAsync(new GetBriefingRequest { AreaCode = area });
+        Assert.True(await _server.WithDb(db => db.AuditRecordSets.AnyAsync()));
+        // Reference rows are no longer written by calls (the sets are); one as older entries have, for the same reason.
+        await _server.WithDb(db => db.Database.ExecuteSqlRawAsync("""INSERT INTO "AuditRecordRefs" ("Sequence", "RecordId") SELECT MAX("Sequence"), 'older-record' FROM "AuditEntries" """));
         var before = await _server.WithDb(db => db.AuditEntries.CountAsync());
         foreach (var sql in new[]
                  {
@@ -150,6 +156,8 @@ public sealed class EngineTests : IDisposable
                      """DELETE FROM "AuditEntries" """,
                      """UPDATE "AuditRecordRefs" SET "RecordId" = 'x'""",
                      """DELETE FROM "AuditRecordRefs" """,
+                     """UPDATE "AuditRecordSets" SET "RecordId" = 'x'""",
+                     """DELETE FROM "AuditRecordSets" """,
                  })
         {
             await _server.WithDb(db => Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(sql)));
@@ -162,7 +170,7 @@ public sealed class EngineTests : IDisposable
     public async Task On_postgres_the_audit_triggers_refuse_update_delete_and_truncate_with_insufficient_privilege()
     {
         await new Auth.AuthClient(await _server.As("demo.analyst")).WhoAmIAsync(new WhoAmIRequest());
-        foreach (var sql in new[] { """UPDATE "AuditEntries" SET "Outcome" = 'x'""", """DELETE FROM "AuditEntries" """, """TRUNCATE "AuditEntries" CASCADE""", """TRUNCATE "AuditRecordRefs" """ })
+        foreach (var sql in new[] { """UPDATE "AuditEntries" SET "Outcome" = 'x'""", """DELETE FROM "AuditEntries" """, """TRUNCATE "AuditEntries" CASCADE""", """TRUNCATE "AuditRecordRefs" """, """TRUNCATE "AuditRecordSets" """, """DELETE FROM "AuditRecordSets" """ })
         {
             var refused = await _server.WithDb(db => Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql)));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);

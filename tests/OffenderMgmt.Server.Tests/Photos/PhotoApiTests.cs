@@ -1,3 +1,4 @@
+using static OffenderMgmt.Server.Audit.AuditLog;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Grpc.Core;
@@ -166,8 +167,7 @@ public sealed class PhotoApiTests(DemoServerFactory server) : IClassFixture<Demo
         Assert.Equal(photo.Id, image.Photo.Id);
         var audited = await server.WithDb(db => db.AuditEntries
             .Where(e => e.Subject == "demo.officer" && e.Rpc.EndsWith("GetPhoto") && e.Purpose == "briefing")
-            .Where(e => db.AuditRecordRefs.Any(r => r.Sequence == e.Sequence && r.RecordId == photo.Id) &&
-                        db.AuditRecordRefs.Any(r => r.Sequence == e.Sequence && r.RecordId == person.ToString()))
+            .Touching(db, photo.Id).Touching(db, person.ToString())
             .CountAsync());
         Assert.Equal(1, audited);
     }
@@ -186,9 +186,8 @@ public sealed class PhotoApiTests(DemoServerFactory server) : IClassFixture<Demo
 
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, "NOT_YOUR_CASE", () => officer.GetPhotoAsync(new GetPhotoRequest { Id = photo.Id }).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, "NOT_YOUR_CASE", () => officer.ListPhotosAsync(new ListPhotosRequest { PersonId = created.Id }).ResponseAsync);
-        Assert.True(await server.WithDb(db => db.AuditEntries.AnyAsync(e =>
-            e.Subject == "demo.officer" && e.Rpc.EndsWith("GetPhoto") && e.Outcome.StartsWith("PermissionDenied") &&
-            db.AuditRecordRefs.Any(r => r.Sequence == e.Sequence && r.RecordId == photo.Id))));
+        Assert.True(await server.WithDb(db => db.AuditEntries.Touching(db, photo.Id).AnyAsync(e =>
+            e.Subject == "demo.officer" && e.Rpc.EndsWith("GetPhoto") && e.Outcome.StartsWith("PermissionDenied"))));
     }
 
     [Fact]

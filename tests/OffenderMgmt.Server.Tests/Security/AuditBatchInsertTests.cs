@@ -37,7 +37,7 @@ public sealed class AuditBatchInsertTests : IDisposable
 
         var entry = await _server.WithDb(db => db.AuditEntries.SingleAsync(e => e.Purpose == "reason: many records"));
         Assert.Equal(40_000, entry.RecordCount);
-        Assert.Equal(40_000, await _server.WithDb(db => db.AuditRecordRefs.CountAsync(r => r.Sequence == entry.Sequence)));
+        Assert.Equal(40_000, await _server.WithDb(db => db.AuditRecordSets.CountAsync(s => s.Digest == entry.RecordsDigest)));
         var chain = await _server.WithDb(db => AuditLog.VerifyAsync(db, CancellationToken.None));
         Assert.True(chain.Intact, chain.Problem);
     }
@@ -51,7 +51,7 @@ public sealed class AuditBatchInsertTests : IDisposable
         var stored = await _server.WithDb(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Purpose == "reason: read back"));
         var expected = AuditLog.Chain(Record("reason: read back", ["b", "a"], officer), stored.Sequence, stored.PreviousHash, out _);
         Assert.Equivalent(expected, stored, strict: true);
-        Assert.Equal(["a", "b"], await _server.WithDb(db => db.AuditRecordRefs.Where(r => r.Sequence == stored.Sequence).Select(r => r.RecordId).OrderBy(r => r).ToListAsync()));
+        Assert.Equal(["a", "b"], (await _server.WithDb(db => AuditLog.RecordIdsAsync(db, [stored], CancellationToken.None)))[stored.Sequence].Order(StringComparer.Ordinal));
     }
 
     [SqliteFact]
@@ -67,14 +67,16 @@ public sealed class AuditBatchInsertTests : IDisposable
             // The same entry added through EF, as a write's unit of work adds its own.
             await _server.WithDb(db => db.InTransactionAsync(async () =>
             {
-                await AuditLog.AppendAsync(db, Record($"reason: through EF, {label}", ["x", "y"], who), CancellationToken.None);
+                // Other ids than the writer's: the writer has stored the set of x and y, and a set is stored once.
+                await AuditLog.AppendAsync(db, Record($"reason: through EF, {label}", ["x", "z"], who), CancellationToken.None);
                 await db.SaveChangesAsync();
             }, CancellationToken.None));
         }
 
-        var (entryColumns, refColumns) = await _server.WithDb(db => Task.FromResult((Columns<AuditEntry>(db), Columns<AuditRecordRef>(db))));
-        // Columns whose values differ between two entries by their nature: position in the chain, and the purpose told apart.
-        string[] ownToEach = ["Sequence", "PreviousHash", "Hash", "Purpose"];
+        var (entryColumns, setColumns) = await _server.WithDb(db => Task.FromResult((Columns<AuditEntry>(db), Columns<AuditRecordSet>(db))));
+        // Columns whose values differ between two entries by their nature: position in the chain, the purpose
+        // and the records told apart (so the set's two columns are compared by their stored type only).
+        string[] ownToEach = ["Sequence", "PreviousHash", "Hash", "Purpose", "RecordIds", "RecordsDigest", "Digest", "RecordId"];
         string Forms(IEnumerable<string> columns, string alias) => string.Join(" || '|' || ", columns.Select(c =>
             ownToEach.Contains(c) ? $"typeof({alias}.\"{c}\")" : $"typeof({alias}.\"{c}\") || ':' || quote({alias}.\"{c}\")"));
         foreach (var label in new[] { "with officer", "no officer" })
@@ -85,8 +87,8 @@ public sealed class AuditBatchInsertTests : IDisposable
             var entries = await _server.WithDb(db => db.Database.SqlQueryRaw<string>(entrySql, purposes).ToListAsync());
             Assert.Equal(2, entries.Count);
             Assert.Equal(entries[1], entries[0]);
-            var refSql = $"SELECT {Forms(refColumns, "r")} AS \"Value\" FROM \"AuditRecordRefs\" r JOIN \"AuditEntries\" e ON e.\"Sequence\" = r.\"Sequence\" " +
-                         "WHERE e.\"Purpose\" IN ({0}, {1}) ORDER BY e.\"Sequence\", r.\"RecordId\"";
+            var refSql = $"SELECT {Forms(setColumns, "s")} AS \"Value\" FROM \"AuditRecordSets\" s JOIN \"AuditEntries\" e ON e.\"RecordsDigest\" = s.\"Digest\" " +
+                         "WHERE e.\"Purpose\" IN ({0}, {1}) ORDER BY e.\"Sequence\", s.\"RecordId\"";
             var refs = await _server.WithDb(db => db.Database.SqlQueryRaw<string>(refSql, purposes).ToListAsync());
             Assert.Equal(4, refs.Count);
             Assert.Equal(refs[2..], refs[..2]);
@@ -149,7 +151,7 @@ public sealed class AuditBatchInsertTests : IDisposable
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), stored.Select(e => e.Purpose).Order(StringComparer.Ordinal));
         foreach (var entry in stored)
         {
-            var refs = await _server.WithDb(db => db.AuditRecordRefs.Where(r => r.Sequence == entry.Sequence).Select(r => r.RecordId).ToListAsync());
+            var refs = (await _server.WithDb(db => AuditLog.RecordIdsAsync(db, [entry], CancellationToken.None)))[entry.Sequence];
             Assert.Equal(expected[entry.Purpose].Order(StringComparer.Ordinal), refs.Order(StringComparer.Ordinal));
         }
         var chain = await _server.WithDb(db => AuditLog.VerifyAsync(db, CancellationToken.None));

@@ -201,8 +201,8 @@ public sealed class AuditWriterTests : IDisposable
 
         await _server.WithDb(async db =>
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditRecordRefs_NoDelete");
-            await db.Database.ExecuteSqlAsync($"DELETE FROM AuditRecordRefs WHERE Sequence = {entry.Sequence} AND RecordId = (SELECT MIN(RecordId) FROM AuditRecordRefs WHERE Sequence = {entry.Sequence})");
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditRecordSets_NoDelete");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM AuditRecordSets WHERE Digest = {entry.RecordsDigest} AND RecordId = (SELECT MIN(RecordId) FROM AuditRecordSets WHERE Digest = {entry.RecordsDigest})");
         });
         var chain = await VerifyAsync();
         Assert.Equal(entry.Sequence, Assert.Single(chain.Broken).Sequence);
